@@ -1,0 +1,33 @@
+export { applySnapshot, isDocumentEmpty, snapshotToDocument } from './apply.js';
+export {
+  addConnection,
+  type ConnectionInput,
+  type ConnectionPatch,
+  deleteConnection,
+  updateConnection,
+} from './connections.js';
+export {
+  createMapDocument,
+  initMapDocument,
+  type MapDocument,
+  type MapInit,
+  mapDocument,
+  newId,
+  setMapTitle,
+} from './document.js';
+export * from './enums.js';
+export * from './errors.js';
+export * from './layout.js';
+export { documentSchemaVersion, MIGRATIONS, migrateDocument } from './migrations.js';
+export * from './schema.js';
+export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
+export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
+export {
+  addTouchpoint,
+  addVote,
+  deleteTouchpoint,
+  moveTouchpoint,
+  type TouchpointInput,
+  type TouchpointPatch,
+  updateTouchpoint,
+} from './touchpoints.js';
