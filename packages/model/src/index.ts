@@ -20,6 +20,7 @@ export * from './errors.js';
 export * from './layout.js';
 export { documentSchemaVersion, MIGRATIONS, migrateDocument } from './migrations.js';
 export * from './schema.js';
+export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';
 export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
 export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
 export {
