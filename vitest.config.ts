@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Browser and multi-process suites start real servers; two cores are all we have.
     maxWorkers: 2,
+    // The JSON report is what .ci/run counts from.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
   },
 });
