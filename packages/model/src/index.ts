@@ -1,3 +1,4 @@
+export * from './analysis/index.js';
 export { applySnapshot, isDocumentEmpty, snapshotToDocument } from './apply.js';
 export {
   addConnection,

@@ -1,0 +1,78 @@
+import type { MapSnapshot, Metric } from '../schema.js';
+import type { Finding, MetricAttainment, MetricStatus, MetricsAnalysis } from './types.js';
+import { findingsOf, percent, plural, quoted, stageName } from './words.js';
+
+const finding = findingsOf('metrics');
+
+/** actual / target; null when either is missing or the target is zero. Every metric kind is "more is better". */
+export function metricAttainment(metric: Metric): { attainment: number | null; status: MetricStatus } {
+  if (metric.target === null) return { attainment: null, status: 'no-target' };
+  if (metric.actual === null) return { attainment: null, status: 'no-actual' };
+  const attainment = metric.target === 0 ? null : metric.actual / metric.target;
+  return { attainment, status: metric.actual >= metric.target ? 'met' : 'missed' };
+}
+
+/** Targets vs actuals for every metric of every touchpoint; each miss is flagged. */
+export function analyzeMetrics(snapshot: MapSnapshot): MetricsAnalysis {
+  const rows: MetricAttainment[] = [];
+  const findings: Finding[] = [];
+  for (const touchpoint of snapshot.touchpoints) {
+    const seen = new Map<string, number>();
+    for (const metric of touchpoint.metrics) {
+      const { attainment, status } = metricAttainment(metric);
+      rows.push({
+        touchpointId: touchpoint.id,
+        touchpointTitle: touchpoint.title,
+        team: touchpoint.team,
+        stage: touchpoint.stage,
+        kind: metric.kind,
+        target: metric.target,
+        actual: metric.actual,
+        attainment,
+        status,
+      });
+      const repeat = seen.get(metric.kind) ?? 0;
+      seen.set(metric.kind, repeat + 1);
+      if (status !== 'missed') continue;
+      const suffix = repeat === 0 ? '' : `.${repeat + 1}`;
+      const share = attainment === null ? '' : ` (${percent(attainment)} of target)`;
+      findings.push(
+        finding('warning', {
+          id: `metrics.miss.${touchpoint.id}.${metric.kind}${suffix}`,
+          message: `${quoted(touchpoint)} (${stageName(snapshot, touchpoint.stage)}) missed its ${metric.kind.replace('-', ' ')} target: ${metric.actual} against ${metric.target}${share}.`,
+          touchpointIds: [touchpoint.id],
+          cell: { stage: touchpoint.stage, team: touchpoint.team },
+        }),
+      );
+    }
+  }
+  const met = rows.filter((row) => row.status === 'met').length;
+  const missed = rows.filter((row) => row.status === 'missed').length;
+  const measured = met + missed;
+  if (rows.length === 0) {
+    findings.push(
+      finding('info', {
+        id: 'metrics.none',
+        message: 'No touchpoint has a metric yet: add targets and actuals to see what is working.',
+      }),
+    );
+  } else if (measured < rows.length) {
+    const unmeasured = rows.filter((row) => row.status === 'no-target' || row.status === 'no-actual');
+    findings.push(
+      finding('info', {
+        id: 'metrics.incomplete',
+        message: `${plural(unmeasured.length, 'metric')} ${unmeasured.length === 1 ? 'lacks' : 'lack'} a target or an actual value.`,
+        touchpointIds: [...new Set(unmeasured.map((row) => row.touchpointId))],
+      }),
+    );
+  }
+  if (measured > 0 && missed === 0) {
+    findings.push(
+      finding('ok', {
+        id: 'metrics.ok',
+        message: `All ${plural(measured, 'measured metric')} met ${measured === 1 ? 'its' : 'their'} target.`,
+      }),
+    );
+  }
+  return { rows, met, missed, findings };
+}
