@@ -1,0 +1,77 @@
+/** The Baton REST API (DESIGN.md §4), as the browser sees it: same origin as the app. */
+
+export type MapRole = 'edit' | 'view';
+
+export interface CreatedMap {
+  id: string;
+  title: string;
+  editToken: string;
+  viewToken: string;
+  editUrl: string;
+  viewUrl: string;
+}
+
+export interface MapInfo {
+  id: string;
+  title: string;
+  role: MapRole;
+  createdAt: string;
+  updatedAt: string;
+  counts?: Record<string, number>;
+}
+
+/** A refused request, carrying the server's `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    return new ApiError(
+      response.status,
+      body.error?.code ?? 'http-error',
+      body.error?.message ?? `The server answered ${response.status}.`,
+    );
+  } catch {
+    return new ApiError(response.status, 'http-error', `The server answered ${response.status}.`);
+  }
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'network', 'Baton cannot be reached. Check your connection and try again.');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return (await response.json()) as T;
+}
+
+export function createMap(title: string): Promise<CreatedMap> {
+  return request<CreatedMap>('/api/maps', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+}
+
+export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {
+  return request<MapInfo>(`/api/maps/${encodeURIComponent(mapId)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+/** The WebSocket base the stock y-websocket provider appends the map id to. */
+export function syncBaseUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/sync`;
+}

@@ -1,0 +1,167 @@
+import {
+  CONNECTION_KIND_LABELS,
+  cellOrigin,
+  GRID,
+  LEAD_STAGES,
+  type LeadStage,
+  type MapSnapshot,
+  TEAM_LABELS,
+  TEAMS,
+  type Team,
+  type Touchpoint,
+  toCanvasPosition,
+} from '@baton/model';
+import { type Edge, MarkerType } from '@xyflow/react';
+import type { CellNode, JourneyNode, LaneHeaderNode, StageHeaderNode, TouchpointNode } from './node-types';
+import { CONNECTION_STYLES } from './palette';
+
+const background = {
+  draggable: false,
+  selectable: false,
+  connectable: false,
+  focusable: false,
+  deletable: false,
+} as const;
+
+export interface GridOptions {
+  editable: boolean;
+  dropTarget: { stage: LeadStage; team: Team } | null;
+}
+
+/** The stage × team grid as non-interactive background nodes: headers and cells. */
+export function gridNodes(snapshot: MapSnapshot, { editable, dropTarget }: GridOptions): JourneyNode[] {
+  const nodes: JourneyNode[] = [];
+  for (const [index, stage] of LEAD_STAGES.entries()) {
+    const { label, description } = snapshot.stages[stage];
+    const header: StageHeaderNode = {
+      id: `stage:${stage}`,
+      type: 'stageHeader',
+      position: { x: GRID.laneHeaderWidth + index * GRID.columnWidth, y: 0 },
+      width: GRID.columnWidth,
+      height: GRID.stageHeaderHeight,
+      data: {
+        stage,
+        label,
+        description,
+        count: snapshot.touchpoints.filter((tp) => tp.stage === stage).length,
+      },
+      zIndex: -1,
+      ...background,
+    };
+    nodes.push(header);
+    for (const team of TEAMS) {
+      const cell: CellNode = {
+        id: `cell:${stage}:${team}`,
+        type: 'cell',
+        position: cellOrigin(stage, team),
+        width: GRID.columnWidth,
+        height: GRID.laneHeight,
+        data: {
+          stage,
+          team,
+          stageLabel: label,
+          editable,
+          isDropTarget: dropTarget?.stage === stage && dropTarget.team === team,
+        },
+        zIndex: -2,
+        ...background,
+      };
+      nodes.push(cell);
+    }
+  }
+  for (const [index, team] of TEAMS.entries()) {
+    const lane: LaneHeaderNode = {
+      id: `lane:${team}`,
+      type: 'laneHeader',
+      position: { x: 0, y: GRID.stageHeaderHeight + index * GRID.laneHeight },
+      width: GRID.laneHeaderWidth,
+      height: GRID.laneHeight,
+      data: {
+        team,
+        label: TEAM_LABELS[team],
+        count: snapshot.touchpoints.filter((tp) => tp.team === team).length,
+      },
+      zIndex: -1,
+      ...background,
+    };
+    nodes.push(lane);
+  }
+  return nodes;
+}
+
+export function touchpointNode(
+  touchpoint: Touchpoint,
+  snapshot: MapSnapshot,
+  editable: boolean,
+): TouchpointNode {
+  return {
+    id: touchpoint.id,
+    type: 'touchpoint',
+    position: toCanvasPosition(touchpoint),
+    width: GRID.cardWidth,
+    height: GRID.cardHeight,
+    data: { touchpoint, stageLabel: snapshot.stages[touchpoint.stage].label, editable },
+    draggable: editable,
+    connectable: editable,
+    deletable: editable,
+    selectable: editable,
+  };
+}
+
+function centre(touchpoint: Touchpoint) {
+  const { x, y } = toCanvasPosition(touchpoint);
+  return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight / 2 };
+}
+
+/** Picks the facing sides of two cards, so an edge never crosses its own card. */
+function facingHandles(source: Touchpoint, target: Touchpoint) {
+  const from = centre(source);
+  const to = centre(target);
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.abs(dx) * GRID.cardHeight >= Math.abs(dy) * GRID.cardWidth) {
+    return dx >= 0
+      ? { sourceHandle: 'right', targetHandle: 'left' }
+      : { sourceHandle: 'left', targetHandle: 'right' };
+  }
+  return dy >= 0
+    ? { sourceHandle: 'bottom', targetHandle: 'top' }
+    : { sourceHandle: 'top', targetHandle: 'bottom' };
+}
+
+export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<string>): Edge[] {
+  const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
+  const edges: Edge[] = [];
+  for (const connection of snapshot.connections) {
+    const source = byId.get(connection.source);
+    const target = byId.get(connection.target);
+    if (!source || !target) continue;
+    const style = CONNECTION_STYLES[connection.kind];
+    const selected = selectedIds.has(connection.id);
+    const label =
+      connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
+    edges.push({
+      id: connection.id,
+      source: connection.source,
+      target: connection.target,
+      ...facingHandles(source, target),
+      type: 'smoothstep',
+      selected,
+      label: label || undefined,
+      labelStyle: { fill: style.color, fontWeight: 600, fontSize: 12 },
+      labelBgStyle: { fill: '#ffffff' },
+      labelBgPadding: [6, 3],
+      labelBgBorderRadius: 4,
+      className: `connection connection-${connection.kind}`,
+      data: { kind: connection.kind },
+      style: {
+        stroke: style.color,
+        strokeWidth: selected ? style.width + 1.5 : style.width,
+        strokeDasharray: style.dash,
+      },
+      markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
+      interactionWidth: 16,
+    });
+  }
+  return edges;
+}

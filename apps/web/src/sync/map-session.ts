@@ -1,0 +1,41 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { syncBaseUrl } from '../api/client';
+
+/**
+ * One open map: the Yjs document (the single source of truth), the stock y-websocket
+ * provider that syncs it with the server, and an IndexedDB copy so it opens offline.
+ */
+export interface MapSession {
+  mapId: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  offlineCopy: IndexeddbPersistence;
+  /** Transaction origin of this browser's own edits, for an undo manager to track. */
+  localOrigin: object;
+  destroy: () => void;
+}
+
+export function openMapSession(mapId: string, token: string): MapSession {
+  const doc = new Y.Doc();
+  const offlineCopy = new IndexeddbPersistence(`baton-map-${mapId}`, doc);
+  const provider = new WebsocketProvider(syncBaseUrl(), mapId, doc, {
+    params: { token },
+    maxBackoffTime: 5000,
+  });
+  const localOrigin = { source: 'baton-web', clientID: doc.clientID };
+  return {
+    mapId,
+    doc,
+    provider,
+    offlineCopy,
+    localOrigin,
+    destroy: () => {
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      void offlineCopy.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+import { type MapSession, openMapSession } from './map-session';
+
+/** Opens a map session while the component is mounted, and closes it after. */
+export function useMapSession(mapId: string, token: string, enabled: boolean): MapSession | null {
+  const [session, setSession] = useState<MapSession | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const opened = openMapSession(mapId, token);
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [mapId, token, enabled]);
+  return session;
+}
