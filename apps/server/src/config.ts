@@ -1,0 +1,132 @@
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, so defaults work whatever directory `pnpm start` runs from. */
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base of the share links; `undefined` means http://HOST:PORT with the port actually bound. */
+  publicUrl: string | undefined;
+  /** Browser origins besides the server's own that may open /sync sockets. */
+  allowedOrigins: string[];
+  maxFrameBytes: number;
+  maxBodyBytes: number;
+  webDist: string;
+  logLevel: LogLevel;
+  /** Settings from DESIGN.md that this build does not implement yet; reported at startup. */
+  ignoredSettings: string[];
+}
+
+const MiB = 1024 * 1024;
+
+const origin = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    try {
+      return new URL(value).origin;
+    } catch {
+      context.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://example.com` });
+      return z.NEVER;
+    }
+  });
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  BATON_DATA_DIR: z.string().trim().min(1).default('./data'),
+  BATON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BATON_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').filter((entry) => entry.trim() !== ''))
+    .pipe(z.array(origin)),
+  BATON_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * MiB),
+  BATON_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * MiB),
+  BATON_WEB_DIST: z.string().trim().min(1).optional(),
+  BATON_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+});
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the settings of DESIGN.md §2 from the environment; a bad value stops the start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  // An empty variable (PORT= in a .env file) means "use the default", not "invalid".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
+  }
+  const values = parsed.data;
+  return resolveConfig({
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: values.BATON_DATA_DIR,
+    publicUrl: values.BATON_PUBLIC_URL,
+    allowedOrigins: values.BATON_ALLOWED_ORIGINS,
+    maxFrameBytes: values.BATON_MAX_FRAME_BYTES,
+    maxBodyBytes: values.BATON_MAX_BODY_BYTES,
+    webDist: values.BATON_WEB_DIST,
+    logLevel: values.BATON_LOG,
+    ignoredSettings: [
+      ...(values.DATABASE_URL ? ['DATABASE_URL'] : []),
+      ...(values.REDIS_URL ? ['REDIS_URL'] : []),
+    ],
+  });
+}
+
+/** Fills in defaults, so tests and embedders can pass only what they care about. */
+export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: partial.port ?? 8787,
+    host: partial.host ?? '127.0.0.1',
+    dataDir: path.resolve(partial.dataDir ?? './data'),
+    publicUrl: partial.publicUrl?.replace(/\/+$/, ''),
+    allowedOrigins: partial.allowedOrigins ?? [],
+    maxFrameBytes: partial.maxFrameBytes ?? 4 * MiB,
+    maxBodyBytes: partial.maxBodyBytes ?? 4 * MiB,
+    webDist: path.resolve(partial.webDist ?? path.join(repoRoot, 'apps/web/dist')),
+    logLevel: partial.logLevel ?? 'info',
+    ignoredSettings: partial.ignoredSettings ?? [],
+  };
+}
+
+/**
+ * The base of share links when BATON_PUBLIC_URL is unset. Bound to all interfaces (a workshop
+ * on a LAN), "0.0.0.0" would make links nobody else can open, so the machine's LAN address
+ * stands in for it.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const reachable = wildcard ? (lanAddress() ?? 'localhost') : host;
+  const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
+  return `http://${hostPart}:${port}`;
+}
+
+function lanAddress(): string | undefined {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from '../log.js';
+import type { MapStore } from '../storage/map-store.js';
+import type { RoomRegistry } from '../sync/rooms.js';
+import { ApiError, apiNotFound, createErrorHandler } from './errors.js';
+import { createMapRoutes, type TemplateCatalog } from './routes.js';
+import { createWebApp } from './static.js';
+
+export interface HttpAppOptions {
+  store: MapStore;
+  rooms: RoomRegistry;
+  templates: TemplateCatalog;
+  logger: Logger;
+  version: string;
+  maxBodyBytes: number;
+  webDist: string;
+  publicUrl: () => string;
+}
+
+/** The whole HTTP surface: the JSON API under /api, the web app everywhere else. */
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const app = new Hono();
+  const api = new Hono();
+
+  api.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload-too-large',
+          `The request body is larger than ${options.maxBodyBytes} bytes.`,
+        );
+      },
+    }),
+  );
+  api.get('/health', (c) =>
+    // Reports what is actually in use, so a deployment that set DATABASE_URL can see it was ignored.
+    c.json({ ok: true, version: options.version, storage: options.store.kind, fanout: 'memory' }),
+  );
+  api.route('/maps', createMapRoutes(options));
+
+  app.route('/api', api);
+  app.use('*', createWebApp({ distDir: options.webDist }));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiNotFound(c) : c.text('Not found', 404)));
+  // The one error handler: mounted routes without their own fall through to it.
+  app.onError(createErrorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { z } from 'zod';
+import { defaultPublicUrl, resolveConfig, type ServerConfig } from './config.js';
+import { createHttpApp } from './http/app.js';
+import { NO_TEMPLATES, type TemplateCatalog } from './http/routes.js';
+import { createLogger, type Logger } from './log.js';
+import type { MapStore } from './storage/map-store.js';
+import { SqliteMapStore } from './storage/sqlite-store.js';
+import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
+import type { CompactionPolicy } from './sync/room.js';
+import { RoomRegistry } from './sync/rooms.js';
+import { attachSyncServer } from './sync/socket-server.js';
+
+export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
+export type { TemplateCatalog } from './http/routes.js';
+export { CloseCode } from './sync/protocol.js';
+
+export interface BatonServerOptions extends Partial<ServerConfig> {
+  logger?: Logger;
+  templates?: TemplateCatalog;
+  compaction?: Partial<CompactionPolicy>;
+  heartbeatMs?: number;
+}
+
+export interface BatonServer {
+  /** Where the server listens, e.g. http://127.0.0.1:8787. */
+  url: string;
+  port: number;
+  /** The base of share links. */
+  publicUrl: string;
+  store: MapStore;
+  rooms: RoomRegistry;
+  /** Stops accepting, closes sockets (1001), flushes every room to storage, closes storage. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { maxLogUpdates: 500, maxLogBytes: 1024 * 1024 };
+
+export const SERVER_VERSION = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+
+/** Starts Baton on one port: REST API, web app, and /sync sockets, with embedded SQLite storage. */
+export async function createBatonServer(options: BatonServerOptions = {}): Promise<BatonServer> {
+  const config = resolveConfig(options);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  for (const setting of config.ignoredSettings) {
+    logger.warn(
+      `${setting} is set, but this build does not support it yet: using SQLite in ${config.dataDir} and in-process fan-out.`,
+    );
+  }
+  const store = new SqliteMapStore({
+    dataDir: config.dataDir,
+    report: (problem) =>
+      logger.warn(
+        `map ${problem.mapId}: skipped a corrupt ${problem.row} row${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}`,
+      ),
+  });
+  const rooms = new RoomRegistry({
+    store,
+    logger,
+    compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+  });
+  let publicUrl = config.publicUrl ?? '';
+  const app = createHttpApp({
+    store,
+    rooms,
+    templates: options.templates ?? NO_TEMPLATES,
+    logger,
+    version: SERVER_VERSION,
+    maxBodyBytes: config.maxBodyBytes,
+    webDist: config.webDist,
+    publicUrl: () => publicUrl,
+  });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  const sync = attachSyncServer(server as import('node:http').Server, {
+    store,
+    rooms,
+    logger,
+    maxFrameBytes: config.maxFrameBytes,
+    allowedOrigins: config.allowedOrigins,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
+  publicUrl ||= defaultPublicUrl(config.host, port);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${hostPart}:${port}`,
+    port,
+    publicUrl,
+    store,
+    rooms,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await sync.close();
+        await rooms.close();
+        await store.close();
+        (server as import('node:http').Server).closeAllConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { FONT_FAMILY, FONT_FILES } from './fonts.js';
+export { type PngOptions, renderPng } from './png.js';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { TokenHashes } from '../auth/tokens.js';
+
+/** A map's row: who may open it (as hashes) and when it was made and last changed. */
+export interface MapRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  tokens: TokenHashes;
+}
+
+/** One accepted Yjs update, in commit order. */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** A stored row that could not be read back; it is skipped and reported, never thrown. */
+export interface StorageProblem {
+  mapId: string;
+  row: 'map' | 'snapshot' | 'update';
+  seq?: number;
+  message: string;
+}
+
+export interface StoredState {
+  /** The compacted state, if the map has been compacted (or created with initial content). */
+  snapshot: Uint8Array | undefined;
+  /** Updates committed after the snapshot, in order. */
+  updates: StoredUpdate[];
+  problems: StorageProblem[];
+}
+
+export interface Compaction {
+  /** `Y.encodeStateAsUpdate` of a document holding every update up to `throughSeq`. */
+  state: Uint8Array;
+  /** Log rows up to and including this sequence number are replaced by `state`. */
+  throughSeq: number;
+  /** The document's current title, kept on the map row for listings. */
+  title: string;
+}
+
+/**
+ * Where maps live. Promise-returning so that a PostgreSQL store (DATABASE_URL) can slot in
+ * beside the embedded SQLite one without changing the rooms or the HTTP layer.
+ */
+export interface MapStore {
+  readonly kind: 'sqlite';
+  createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
+  findMap(id: string): Promise<MapRecord | undefined>;
+  loadState(id: string): Promise<StoredState>;
+  /** Commits an update durably; resolves with its sequence number only once it is committed. */
+  appendUpdate(id: string, update: Uint8Array, at: Date): Promise<number>;
+  compact(id: string, compaction: Compaction): Promise<void>;
+  /** Replaces a map's token hashes; false when the map does not exist. */
+  replaceTokens(id: string, tokens: TokenHashes): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Map ids in URLs: what `newId()` makes, with room for ids from imports. Others are never looked up. */
+export const MapIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

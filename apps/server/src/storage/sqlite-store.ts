@@ -1,0 +1,214 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { TokenHashes } from '../auth/tokens.js';
+import type {
+  Compaction,
+  MapRecord,
+  MapStore,
+  StorageProblem,
+  StoredState,
+  StoredUpdate,
+} from './map-store.js';
+
+export const DATABASE_FILE = 'baton.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  edit_token_hash TEXT NOT NULL,
+  view_token_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS map_snapshots (
+  map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+  state BLOB NOT NULL,
+  through_seq INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS map_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  update_data BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS map_updates_by_map ON map_updates (map_id, seq);
+`;
+
+const MapRowSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  created_at: z.string().min(1),
+  updated_at: z.string().min(1),
+  edit_token_hash: z.string().min(1),
+  view_token_hash: z.string().min(1),
+});
+
+const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
+const SnapshotRowSchema = z.object({ state: blob });
+const UpdateRowSchema = z.object({ seq: z.number().int(), update_data: blob });
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  /** Hears about every stored row that fails validation. */
+  report?: (problem: StorageProblem) => void;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so when
+ * `appendUpdate` resolves the row is committed to the WAL: a `kill -9` of the process cannot
+ * lose it. (synchronous=NORMAL skips the fsync per commit; that protects against process
+ * crashes, which is the guarantee we make, but not against power loss of the machine.)
+ */
+export class SqliteMapStore implements MapStore {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly report: (problem: StorageProblem) => void;
+  private readonly statements;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.file = path.join(options.dataDir, DATABASE_FILE);
+    this.report = options.report ?? (() => {});
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      insertMap: this.db.prepare(
+        `INSERT INTO maps (id, title, created_at, updated_at, edit_token_hash, view_token_hash)
+         VALUES (@id, @title, @createdAt, @updatedAt, @edit, @view)`,
+      ),
+      insertSnapshot: this.db.prepare(
+        `INSERT INTO map_snapshots (map_id, state, through_seq, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (map_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
+           created_at = excluded.created_at`,
+      ),
+      findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
+      snapshot: this.db.prepare('SELECT state FROM map_snapshots WHERE map_id = ?'),
+      updates: this.db.prepare('SELECT seq, update_data FROM map_updates WHERE map_id = ? ORDER BY seq'),
+      appendUpdate: this.db.prepare(
+        'INSERT INTO map_updates (map_id, update_data, created_at) VALUES (?, ?, ?)',
+      ),
+      touchMap: this.db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
+      dropUpdates: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND seq <= ?'),
+      setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
+      setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
+    };
+  }
+
+  async createMap(record: MapRecord, initialState: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertMap.run({
+        id: record.id,
+        title: record.title,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+        edit: record.tokens.edit,
+        view: record.tokens.view,
+      });
+      this.statements.insertSnapshot.run(record.id, initialState, 0, record.createdAt);
+    })();
+  }
+
+  async findMap(id: string): Promise<MapRecord | undefined> {
+    const row = this.statements.findMap.get(id);
+    if (row === undefined) return undefined;
+    const parsed = MapRowSchema.safeParse(row);
+    if (!parsed.success) {
+      // A map row we cannot trust is treated as absent: refusing access is the safe failure.
+      this.report({ mapId: id, row: 'map', message: parsed.error.issues[0]?.message ?? 'invalid row' });
+      return undefined;
+    }
+    const map = parsed.data;
+    return {
+      id: map.id,
+      title: map.title,
+      createdAt: map.created_at,
+      updatedAt: map.updated_at,
+      tokens: { edit: map.edit_token_hash, view: map.view_token_hash },
+    };
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    const problems: StorageProblem[] = [];
+    const problem = (found: StorageProblem) => {
+      problems.push(found);
+      this.report(found);
+    };
+    let snapshot: Uint8Array | undefined;
+    const snapshotRow = this.statements.snapshot.get(id);
+    if (snapshotRow !== undefined) {
+      const parsed = SnapshotRowSchema.safeParse(snapshotRow);
+      const failure = parsed.success ? decodeFailure(parsed.data.state) : parsed.error.issues[0]?.message;
+      if (parsed.success && failure === undefined) snapshot = parsed.data.state;
+      else problem({ mapId: id, row: 'snapshot', message: failure ?? 'invalid row' });
+    }
+    const updates: StoredUpdate[] = [];
+    for (const row of this.statements.updates.all(id)) {
+      const parsed = UpdateRowSchema.safeParse(row);
+      const seq = (row as { seq?: unknown }).seq;
+      const failure = parsed.success
+        ? decodeFailure(parsed.data.update_data)
+        : parsed.error.issues[0]?.message;
+      if (parsed.success && failure === undefined) {
+        updates.push({ seq: parsed.data.seq, update: parsed.data.update_data });
+      } else {
+        problem({
+          mapId: id,
+          row: 'update',
+          ...(typeof seq === 'number' ? { seq } : {}),
+          message: failure ?? 'invalid row',
+        });
+      }
+    }
+    return { snapshot, updates, problems };
+  }
+
+  async appendUpdate(id: string, update: Uint8Array, at: Date): Promise<number> {
+    return this.db.transaction(() => {
+      const result = this.statements.appendUpdate.run(id, update, at.toISOString());
+      this.statements.touchMap.run(at.toISOString(), id);
+      return Number(result.lastInsertRowid);
+    })();
+  }
+
+  async compact(id: string, compaction: Compaction): Promise<void> {
+    // One transaction: a crash leaves either the old log or the new snapshot, never neither.
+    this.db.transaction(() => {
+      this.statements.insertSnapshot.run(
+        id,
+        compaction.state,
+        compaction.throughSeq,
+        new Date().toISOString(),
+      );
+      this.statements.dropUpdates.run(id, compaction.throughSeq);
+      this.statements.setTitle.run(compaction.title, id);
+    })();
+  }
+
+  async replaceTokens(id: string, tokens: TokenHashes): Promise<boolean> {
+    return this.statements.setTokens.run(tokens.edit, tokens.view, id).changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Why a stored blob is not a Yjs update, or undefined when it decodes. */
+function decodeFailure(update: Uint8Array): string | undefined {
+  try {
+    Y.decodeUpdate(update);
+    return undefined;
+  } catch (error) {
+    return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
+  }
+}

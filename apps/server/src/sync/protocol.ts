@@ -1,0 +1,118 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol (the first varint of every frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** Why the server closed a /sync socket; 44xx codes tell the stock client not to retry. */
+export const CloseCode = {
+  /** The server is shutting down; clients reconnect to the next one. */
+  goingAway: 1001,
+  /** A frame over BATON_MAX_FRAME_BYTES (sent by the `ws` library itself). */
+  messageTooBig: 1009,
+  /** Storage failed; the client keeps its edits and retries later. */
+  internalError: 1011,
+  /** A frame that is not a y-websocket message: closes that connection only. */
+  malformed: 4400,
+  /** Missing, wrong, rotated, or another map's token. */
+  unauthorized: 4401,
+  /** A browser page from an origin that is not allowed to open sockets. */
+  forbidden: 4403,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export class MalformedMessage extends Error {
+  override readonly name = 'MalformedMessage';
+}
+
+/** A client frame, decoded and checked before anything touches the document. */
+export type ClientMessage =
+  | { kind: 'sync-step-1'; stateVector: Uint8Array }
+  | { kind: 'document-update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' };
+
+/**
+ * Decodes one frame. Anything but a complete, well-formed message — unknown type, truncated
+ * varint, trailing bytes, an update that does not decode as Yjs — throws MalformedMessage.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const message = readMessage(decoder);
+    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after the message');
+    return message;
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    throw new MalformedMessage(
+      `undecodable frame (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync: {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload);
+        return { kind: 'sync-step-1', stateVector: payload };
+      }
+      if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        // Parsing the whole update here means a bad one is refused before it is stored.
+        Y.decodeUpdate(payload);
+        return { kind: 'document-update', update: payload };
+      }
+      throw new MalformedMessage(`unknown sync step ${step}`);
+    }
+    case MessageType.awareness:
+      return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+    case MessageType.queryAwareness:
+      return { kind: 'query-awareness' };
+    default:
+      throw new MalformedMessage(`unknown message type ${type}`);
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeDocumentUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}
+
+/** True when an update carries neither new items nor deletions: nothing worth storing. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
