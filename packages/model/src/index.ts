@@ -24,6 +24,7 @@ export * from './schema.js';
 export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';
 export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
 export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
+export * from './templates/index.js';
 export {
   addTouchpoint,
   addVote,

@@ -75,7 +75,7 @@ export function analyzeHandoffs(snapshot: MapSnapshot): HandoffAnalysis {
     findings.push(
       finding('ok', {
         id: 'handoff.ok',
-        message: `${count === 1 ? 'The handoff passes' : `All ${count} handoffs pass`} the lead from marketing to sales with an owner and a qualifying rule.`,
+        message: `${count === 1 ? 'The handoff passes' : count === 2 ? 'Both handoffs pass' : `All ${count} handoffs pass`} the lead from marketing to sales with an owner and a qualifying rule.`,
         connectionIds: handoffs.map((review) => review.connectionId),
       }),
     );

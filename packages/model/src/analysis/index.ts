@@ -15,7 +15,7 @@ export { analyzeDeadEnds } from './dead-ends.js';
 export { analyzeFeedback } from './feedback.js';
 export { analyzeFunnel, conversionRate } from './funnel.js';
 export { analyzeHandoffs } from './handoffs.js';
-export { analyzeMetrics, metricAttainment } from './metrics.js';
+export { analyzeMetrics, metricAttainment, NEAR_MISS } from './metrics.js';
 export * from './types.js';
 
 const PROBLEM_COST = 20;

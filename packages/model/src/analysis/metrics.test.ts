@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handBuiltMap } from './hand-built.js';
-import { analyzeMetrics, metricAttainment } from './metrics.js';
+import { analyzeMetrics, metricAttainment, NEAR_MISS } from './metrics.js';
 
 describe('metric targets vs actuals', () => {
   it('rates each metric against its target', () => {
@@ -73,6 +73,39 @@ describe('metric targets vs actuals', () => {
         connectionIds: [],
         cell: { stage: 'cold', team: 'marketing' },
       },
+    ]);
+  });
+
+  it('reports a near miss, within a tenth of the target, as information rather than a warning', () => {
+    const analysis = analyzeMetrics(
+      handBuiltMap({
+        touchpoints: [
+          {
+            id: 'upsell',
+            team: 'sales',
+            stage: 'customer',
+            title: 'Quarterly upsell',
+            metrics: [
+              { kind: 'revenue', target: 300000, actual: 270000 },
+              { kind: 'deal-size', target: 5000, actual: 4400 },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(NEAR_MISS).toBe(0.9);
+    expect(analysis.missed).toBe(2);
+    expect(analysis.findings.map((finding) => [finding.id, finding.severity, finding.message])).toEqual([
+      [
+        'metrics.miss.upsell.revenue',
+        'info',
+        '“Quarterly upsell” (Customer) just missed its revenue target: 270,000 against 300,000 (90% of target).',
+      ],
+      [
+        'metrics.miss.upsell.deal-size',
+        'warning',
+        '“Quarterly upsell” (Customer) missed its deal size target: 4,400 against 5,000 (88% of target).',
+      ],
     ]);
   });
 

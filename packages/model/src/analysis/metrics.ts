@@ -1,8 +1,11 @@
 import type { MapSnapshot, Metric } from '../schema.js';
 import type { Finding, MetricAttainment, MetricStatus, MetricsAnalysis } from './types.js';
-import { findingsOf, percent, plural, quoted, stageName } from './words.js';
+import { amount, findingsOf, percent, plural, quoted, stageName } from './words.js';
 
 const finding = findingsOf('metrics');
+
+/** A miss at or above this share of the target is a near miss: worth knowing, not a warning. */
+export const NEAR_MISS = 0.9;
 
 /** actual / target; null when either is missing or the target is zero. Every metric kind is "more is better". */
 export function metricAttainment(metric: Metric): { attainment: number | null; status: MetricStatus } {
@@ -36,10 +39,11 @@ export function analyzeMetrics(snapshot: MapSnapshot): MetricsAnalysis {
       if (status !== 'missed') continue;
       const suffix = repeat === 0 ? '' : `.${repeat + 1}`;
       const share = attainment === null ? '' : ` (${percent(attainment)} of target)`;
+      const near = attainment !== null && attainment >= NEAR_MISS;
       findings.push(
-        finding('warning', {
+        finding(near ? 'info' : 'warning', {
           id: `metrics.miss.${touchpoint.id}.${metric.kind}${suffix}`,
-          message: `${quoted(touchpoint)} (${stageName(snapshot, touchpoint.stage)}) missed its ${metric.kind.replace('-', ' ')} target: ${metric.actual} against ${metric.target}${share}.`,
+          message: `${quoted(touchpoint)} (${stageName(snapshot, touchpoint.stage)}) ${near ? 'just missed' : 'missed'} its ${metric.kind.replace('-', ' ')} target: ${amount(metric.actual ?? 0)} against ${amount(metric.target ?? 0)}${share}.`,
           touchpointIds: [touchpoint.id],
           cell: { stage: touchpoint.stage, team: touchpoint.team },
         }),

@@ -15,6 +15,11 @@ export function quoted(touchpoint: Touchpoint): string {
   return `“${touchpoint.title}”`;
 }
 
+/** 260000 → "260,000". */
+export function amount(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 /** 0.25 → "25%", 0.046 → "4.6%", 0.0004 → "0.04%". */
 export function percent(ratio: number): string {
   const value = ratio * 100;
