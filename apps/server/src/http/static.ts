@@ -20,12 +20,17 @@ const NOT_BUILT = (distDir: string) =>
  */
 export function createWebApp(options: WebAppOptions): MiddlewareHandler {
   const indexFile = path.join(options.distDir, 'index.html');
-  const files = serveStatic({ root: options.distDir });
-  const fallback = serveStatic({ path: indexFile });
+  // Made on first use: serveStatic complains at creation when the directory is not there yet.
+  let handlers: { files: MiddlewareHandler; fallback: MiddlewareHandler } | undefined;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
     if (!existsSync(indexFile)) return c.text(NOT_BUILT(options.distDir), 503);
+    handlers ??= {
+      files: serveStatic({ root: options.distDir }),
+      fallback: serveStatic({ path: indexFile }),
+    };
+    const { files, fallback } = handlers;
     // Hashed bundle names change with every build, so they may be cached for good.
     if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     const file = await files(c, async () => {});

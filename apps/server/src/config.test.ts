@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultPublicUrl, loadConfig } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      publicUrl: undefined,
+      allowedOrigins: [],
+      maxFrameBytes: 4 * 1024 * 1024,
+      logLevel: 'info',
+      ignoredSettings: [],
+    });
+    expect(config.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  it('reads every setting, treating empty values as unset', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      BATON_DATA_DIR: '/tmp/baton-x',
+      BATON_PUBLIC_URL: 'https://baton.example.com/',
+      BATON_ALLOWED_ORIGINS: 'https://a.example, http://b.example:5173/',
+      BATON_MAX_FRAME_BYTES: '1048576',
+      BATON_LOG: 'warn',
+      BATON_WEB_DIST: '',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/tmp/baton-x',
+      publicUrl: 'https://baton.example.com',
+      allowedOrigins: ['https://a.example', 'http://b.example:5173'],
+      maxFrameBytes: 1048576,
+      logLevel: 'warn',
+    });
+  });
+
+  it('names the unsupported DATABASE_URL and REDIS_URL so startup can warn about them', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://y' }).ignoredSettings).toEqual([
+      'DATABASE_URL',
+      'REDIS_URL',
+    ]);
+  });
+
+  it('refuses nonsense with a message naming the setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ BATON_ALLOWED_ORIGINS: 'not a url' })).toThrow(/BATON_ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ BATON_LOG: 'loud' })).toThrow(/BATON_LOG/);
+  });
+
+  it('builds share links people can open', () => {
+    expect(defaultPublicUrl('127.0.0.1', 8787)).toBe('http://127.0.0.1:8787');
+    expect(defaultPublicUrl('0.0.0.0', 8787)).not.toContain('0.0.0.0');
+  });
+});
