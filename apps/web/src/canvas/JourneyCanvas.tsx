@@ -36,6 +36,9 @@ import { isTouchpointNode, type JourneyNode } from './node-types';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
 import { TouchpointCard } from './TouchpointCard';
 
+/** Room around the grid for the legend and zoom controls floating over the canvas. */
+const FIT_VIEW = { padding: { top: '24px', left: '24px', right: '24px', bottom: '64px' } } as const;
+
 const nodeTypes: NodeTypes = {
   touchpoint: TouchpointCard,
   cell: CellView,
@@ -200,7 +203,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       minZoom={0.2}
       maxZoom={2}
       fitView
-      fitViewOptions={{ padding: 0.06 }}
+      fitViewOptions={FIT_VIEW}
       proOptions={{ hideAttribution: true }}
       aria-label="Journey map canvas"
     >

@@ -17,7 +17,10 @@ export function CanvasToolbar({ onAdd, connectionKind, onConnectionKindChange }:
         data-testid="add-touchpoint"
         aria-label="Add touchpoint"
       >
-        <span aria-hidden="true">＋</span> Touchpoint
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+          <path d="M7 1v12M1 7h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        Touchpoint
       </button>
       <label className="toolbar-field">
         <span>New connections</span>

@@ -21,7 +21,9 @@ export function NewTouchpointForm({ draft, snapshot, onSubmit, onCancel }: NewTo
   const [title, setTitle] = useState('');
   const [team, setTeam] = useState<Team>(draft.team);
   const [stage, setStage] = useState<LeadStage>(draft.stage);
-  const [channel, setChannel] = useState<Channel>(draft.team === 'sales' ? 'phone' : 'email');
+  const [pickedChannel, setChannel] = useState<Channel | null>(null);
+  // Until a channel is picked, suggest the team's usual one: marketing emails, sales calls.
+  const channel = pickedChannel ?? (team === 'sales' ? 'phone' : 'email');
   const [error, setError] = useState('');
 
   const submit = (event: FormEvent) => {

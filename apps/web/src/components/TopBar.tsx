@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MapInfo } from '../api/client';
 import { navigate } from '../router';
 import type { ConnectionState } from '../sync/useConnectionState';
@@ -14,9 +15,11 @@ interface TopBarProps {
   onRename: (title: string) => void;
   connection: ConnectionState;
   people: Participant[];
+  /** Editing tools (add, connection kind); absent for view-only links. */
+  tools?: ReactNode;
 }
 
-export function TopBar({ info, token, title, onRename, connection, people }: TopBarProps) {
+export function TopBar({ info, token, title, onRename, connection, people, tools }: TopBarProps) {
   const editable = info.role === 'edit';
   return (
     <header className="top-bar">
@@ -38,6 +41,7 @@ export function TopBar({ info, token, title, onRename, connection, people }: Top
           View only
         </span>
       )}
+      {tools && <div className="top-bar-tools">{tools}</div>}
       <div className="top-bar-spacer" />
       <ConnectionBadge state={connection} />
       <PresenceList people={people} />

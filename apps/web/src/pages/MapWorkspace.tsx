@@ -131,6 +131,15 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         onRename={actions.setTitle}
         connection={connection.state}
         people={people}
+        tools={
+          editable && (
+            <CanvasToolbar
+              onAdd={() => requestAdd()}
+              connectionKind={connectionKind}
+              onConnectionKindChange={setConnectionKind}
+            />
+          )
+        }
       />
       <div className="map-body">
         <main className="canvas-wrap" aria-busy={!loaded}>
@@ -143,15 +152,6 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             onRequestAdd={requestAdd}
             newConnectionKind={connectionKind}
           >
-            {editable && (
-              <Panel position="top-left">
-                <CanvasToolbar
-                  onAdd={() => requestAdd()}
-                  connectionKind={connectionKind}
-                  onConnectionKindChange={setConnectionKind}
-                />
-              </Panel>
-            )}
             <Panel position="bottom-left">
               <Legend />
             </Panel>

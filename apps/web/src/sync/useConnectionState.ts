@@ -19,6 +19,10 @@ export function useConnectionState(provider: WebsocketProvider): ConnectionStatu
   const [synced, setSynced] = useState(provider.synced);
 
   useEffect(() => {
+    // Catch up with anything the provider did before this effect subscribed.
+    setSocket(provider.wsconnected ? 'connected' : 'connecting');
+    if (provider.wsconnected) setEverConnected(true);
+    if (provider.synced) setSynced(true);
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
       setSocket(status);
       if (status === 'connected') setEverConnected(true);

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+export const WEB_DIST_INDEX = path.join(root, 'apps/web/dist/index.html');
+
+/** The browser suites run after `pnpm build`; say so plainly instead of failing on a blank page. */
+export function assertWebBuilt(): void {
+  if (!existsSync(WEB_DIST_INDEX)) {
+    throw new Error(
+      `The web app is not built (${WEB_DIST_INDEX} is missing). Run \`pnpm build\` first; \`pnpm test\` does it for you.`,
+    );
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface MapTab {
+  context: BrowserContext;
+  page: Page;
+  /** Errors the page threw or logged, to show when a test fails. */
+  errors: string[];
+}
+
+/** A fresh browser profile that opens a share link, answers the name prompt and waits to be live. */
+export async function openMap(browser: Browser, url: string, name: string): Promise<MapTab> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${name}: ${message.text()}`);
+  });
+  await page.goto(url);
+  await page.getByTestId('name-input').fill(name);
+  await page.getByTestId('name-submit').click();
+  await page.locator('[data-testid=connection-state][data-state=connected]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('canvas-loading').waitFor({ state: 'detached', timeout: 15_000 });
+  return { context, page, errors };
+}
+
+export interface NewTouchpoint {
+  title: string;
+  team: 'marketing' | 'sales';
+  stage: 'cold' | 'warm' | 'qualified' | 'customer';
+  channel?: string;
+}
+
+/** Adds a touchpoint the way a user does: toolbar button, the editor form, save. */
+export async function addTouchpointThroughUi(page: Page, touchpoint: NewTouchpoint): Promise<Locator> {
+  await page.getByTestId('add-touchpoint').click();
+  const form = page.getByTestId('new-touchpoint-form');
+  await form.getByTestId('touchpoint-title-input').fill(touchpoint.title);
+  await form.locator(`[data-testid=touchpoint-team-select] [data-value=${touchpoint.team}]`).click();
+  await form.getByTestId('touchpoint-stage-select').selectOption(touchpoint.stage);
+  if (touchpoint.channel)
+    await form.getByTestId('touchpoint-channel-select').selectOption(touchpoint.channel);
+  await form.getByTestId('save-touchpoint').click();
+  const card = cardNamed(page, touchpoint.title);
+  await card.waitFor();
+  return card;
+}
+
+export function cardNamed(page: Page, title: string): Locator {
+  return page.locator('[data-testid=touchpoint-card]', { hasText: title });
+}
+
+/** Drags from one card's handle to another's, as a user draws a connection. */
+export async function connectCards(page: Page, from: string, to: string): Promise<void> {
+  const source = page.locator('.react-flow__node', { hasText: from });
+  const target = page.locator('.react-flow__node', { hasText: to });
+  await source.hover();
+  const start = await source.locator('.react-flow__handle[data-handleid=right]').boundingBox();
+  const end = await target.locator('.react-flow__handle[data-handleid=left]').boundingBox();
+  if (!start || !end) throw new Error(`cannot find the handles to connect ${from} → ${to}`);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 10 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
