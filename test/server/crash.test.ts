@@ -4,8 +4,8 @@ import { createMap } from '../support/map-api.js';
 import { freshDataDir, removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { connectClient, type SyncClient, waitForDoc } from '../support/sync-client.js';
 
-describe('kill -9 of the server process', () => {
-  const dataDir = freshDataDir();
+describe('the server process going away', () => {
+  let dataDir = freshDataDir();
   const servers: ServerProcess[] = [];
   const clients: SyncClient[] = [];
 
@@ -13,6 +13,7 @@ describe('kill -9 of the server process', () => {
     for (const connected of clients.splice(0)) connected.destroy();
     for (const server of servers.splice(0)) await server.stop('SIGKILL');
     removeDataDir(dataDir);
+    dataDir = freshDataDir();
   });
 
   it('loses nothing a peer has seen', async () => {
@@ -52,5 +53,31 @@ describe('kill -9 of the server process', () => {
     await fresh.synced();
     expect(fresh.doc.getMap('touchpoints').toJSON()).toEqual(seenByB);
     expect(fresh.doc.getMap('meta').get('title')).toBe('Crash course, live');
+  });
+
+  it('saves every map and exits 0 on SIGTERM', async () => {
+    const server = await startServer({ dataDir });
+    servers.push(server);
+    const map = await createMap(server.url, { title: 'Graceful' });
+    const writer = connectClient(server.url, map.id, map.editToken);
+    const peer = connectClient(server.url, map.id, map.viewToken);
+    clients.push(writer, peer);
+    await Promise.all([writer.synced(), peer.synced()]);
+    writer.doc.getMap('notes').set('n1', 'kept');
+    await waitForDoc(peer.doc, (doc) => doc.getMap('notes').has('n1'), 'the peer to see the note');
+
+    const exited = new Promise<number | null>((resolve) =>
+      server.child.once('exit', (code) => resolve(code)),
+    );
+    await server.stop('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const connected of clients.splice(0)) connected.destroy();
+
+    const again = await startServer({ dataDir });
+    servers.push(again);
+    const fresh = connectClient(again.url, map.id, map.viewToken);
+    clients.push(fresh);
+    await fresh.synced();
+    expect(fresh.doc.getMap('notes').get('n1')).toBe('kept');
   });
 });

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    // A second Ctrl-C means "now": skip the flush (everything accepted is already committed).
+    if (stopping) process.exit(1);
     stopping = true;
     logger.info(`${signal}: saving maps and stopping`);
     server.close().then(

@@ -28,7 +28,6 @@ export interface RoomConnection {
   readonly role: Role;
   /** The hash of the token the socket was opened with, so rotating links can find it. */
   readonly tokenHash: string;
-  readonly isOpen: boolean;
   send(frame: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
 }
@@ -62,6 +61,8 @@ export class Room {
   private readonly connections = new Set<RoomConnection>();
   private readonly owners = new Map<number, RoomConnection>();
   private readonly ownedIds = new Map<RoomConnection, Set<number>>();
+  /** Connections the room closed (malformed frame, rotated token): their later frames are ignored. */
+  private readonly refused = new WeakSet<RoomConnection>();
   private queue: Promise<void> = Promise.resolve();
   private log = { count: 0, bytes: 0, lastSeq: 0 };
   private stopped = false;
@@ -123,6 +124,7 @@ export class Room {
 
   /** Takes one frame from a connection. A malformed frame closes that connection and nothing else. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
+    if (this.refused.has(connection)) return;
     let work: Work;
     try {
       const message = decodeClientMessage(frame);
@@ -133,7 +135,7 @@ export class Room {
     } catch (error) {
       if (!(error instanceof MalformedMessage)) throw error;
       this.options.logger.debug(`map ${this.mapId}: malformed frame: ${error.message}`);
-      connection.close(CloseCode.malformed, 'malformed message');
+      this.refuse(connection, CloseCode.malformed, 'malformed message');
       return;
     }
     void this.enqueue(() => this.process(connection, work));
@@ -144,7 +146,7 @@ export class Room {
     this.tokens = tokens;
     for (const connection of this.connections) {
       if (this.roleOf(connection.tokenHash) !== connection.role) {
-        connection.close(CloseCode.unauthorized, 'share links were rotated');
+        this.refuse(connection, CloseCode.unauthorized, 'share links were rotated');
       }
     }
   }
@@ -174,6 +176,11 @@ export class Room {
     return this.queue;
   }
 
+  private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
+    this.refused.add(connection);
+    connection.close(code, reason);
+  }
+
   private async process(connection: RoomConnection, work: Work): Promise<void> {
     if (work.kind === 'awareness') return this.acceptAwareness(connection, work.entries);
     const { message } = work;
@@ -186,7 +193,8 @@ export class Room {
       );
     }
     // A document update. From a view link it is dropped: never applied, stored or relayed.
-    if (connection.role !== 'edit' || this.stopped || !connection.isOpen) return;
+    // One that arrived before its sender hung up is still kept: the sender may never resend it.
+    if (connection.role !== 'edit' || this.stopped || this.refused.has(connection)) return;
     await this.acceptUpdate(connection, message.update);
   }
 
@@ -198,7 +206,7 @@ export class Room {
       fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
       if (isEmptyUpdate(fresh)) return;
     } catch {
-      connection.close(CloseCode.malformed, 'malformed update');
+      this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
     let seq: number;
@@ -207,7 +215,7 @@ export class Room {
     } catch (error) {
       // Not stored means not applied and not relayed; the client keeps the edit and retries.
       this.options.logger.error(`map ${this.mapId}: could not store an update: ${String(error)}`);
-      connection.close(CloseCode.internalError, 'storage unavailable');
+      this.refuse(connection, CloseCode.internalError, 'storage unavailable');
       return;
     }
     this.log = { count: this.log.count + 1, bytes: this.log.bytes + fresh.byteLength, lastSeq: seq };
@@ -216,15 +224,16 @@ export class Room {
       Y.applyUpdate(this.doc, fresh, connection);
     } catch (error) {
       this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
-      connection.close(CloseCode.malformed, 'update could not be applied');
+      this.refuse(connection, CloseCode.malformed, 'update could not be applied');
     }
     const { maxLogUpdates, maxLogBytes } = this.options.compaction;
     if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) await this.compact();
   }
 
   private acceptAwareness(connection: RoomConnection, entries: AwarenessEntry[]): void {
+    // Gone (left the room) or refused: its presence must not outlive it.
     const owned = this.ownedIds.get(connection);
-    if (!owned || !connection.isOpen) return;
+    if (!owned || this.refused.has(connection)) return;
     const verdict = screenAwareness(
       entries,
       (clientId) => this.owners.get(clientId),

@@ -19,6 +19,8 @@ export interface SyncServerOptions {
   allowedOrigins: readonly string[];
   /** How often dead sockets (no pong) are looked for. */
   heartbeatMs?: number;
+  /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
+  closeGraceMs?: number;
   /** Frames a client may send before its token has been checked; the stock client sends two. */
   maxFramesBeforeAdmission?: number;
 }
@@ -138,7 +140,12 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
       for (const ws of sockets.clients) ws.close(CloseCode.goingAway, 'server shutting down');
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      // Give clients a moment to answer the close; one that does not is cut off, not waited for.
+      const allClosed = new Promise<void>((resolve) => sockets.close(() => resolve()));
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.closeGraceMs ?? 1000).unref());
+      await Promise.race([allClosed, grace]);
+      for (const ws of sockets.clients) ws.terminate();
+      await allClosed;
     },
   };
 }
