@@ -50,12 +50,12 @@ export function isExportFormat(value: unknown): value is ExportFormatId {
 
 /**
  * A file-system and header-safe name from a map title: "Q3 Launch: EMEA!" → "q3-launch-emea".
- * Letters of any script are kept; accents are dropped from Latin letters.
+ * Letters of any script are kept; accents are dropped from Latin letters only.
  */
 export function slugify(title: string): string {
   const slug = title
-    .normalize('NFKD')
-    .replace(/\p{Mark}/gu, '')
+    .normalize('NFC')
+    .replace(/\p{Script=Latin}/gu, (letter) => letter.normalize('NFKD').replace(/\p{Mark}/gu, ''))
     .toLowerCase()
     .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

@@ -29,3 +29,15 @@ export {
   type JourneyMapExport,
   parseJsonImport,
 } from './json.js';
+export { exportMarkdown } from './markdown.js';
+export { exportSvg, NOTE_SIZE } from './svg.js';
+export {
+  CONNECTION_STYLES,
+  type ConnectionStyle,
+  NOTE_COLOURS,
+  SVG_FONT_FAMILY,
+  SVG_FONT_STACK,
+  TEAM_COLOURS,
+  type TeamColours,
+} from './svg-style.js';
+export { escapeXml, textWidth, wrapText } from './svg-text.js';

@@ -65,7 +65,11 @@ function fontOf(span: { bold: boolean; italic: boolean }): string {
   return REPORT_FONTS.regular;
 }
 
-function writeSpans(doc: PDFKit.PDFDocument, markdown: string, options: PDFKit.Mixins.TextOptions & { x?: number }): void {
+function writeSpans(
+  doc: PDFKit.PDFDocument,
+  markdown: string,
+  options: PDFKit.Mixins.TextOptions & { x?: number },
+): void {
   const spans = inlineSpans(markdown);
   const x = options.x ?? doc.page.margins.left;
   const width = options.width ?? doc.page.width - doc.page.margins.right - x;
@@ -95,8 +99,11 @@ function cells(row: string): string[] {
   return result;
 }
 
-function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+/** Starts a new page unless `height` more fits on this one; true when it did. */
+function ensureSpace(doc: PDFKit.PDFDocument, height: number): boolean {
+  if (doc.y + height <= doc.page.height - doc.page.margins.bottom) return false;
+  doc.addPage();
+  return true;
 }
 
 function writeTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
@@ -106,19 +113,26 @@ function writeTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
   const left = doc.page.margins.left;
   const available = doc.page.width - left - doc.page.margins.right;
   const weights = header.map((_, column) =>
-    Math.min(40, Math.max(6, ...rows.filter((_, index) => index !== 1).map((row) => plainText(row[column] ?? '').length))),
+    Math.min(
+      40,
+      Math.max(
+        6,
+        ...rows.filter((_, index) => index !== 1).map((row) => plainText(row[column] ?? '').length),
+      ),
+    ),
   );
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const widths = weights.map((weight) => (available * weight) / total);
   const padding = 4;
-  const drawRow = (row: string[], isHeader: boolean) => {
+  const drawRow = (row: string[], isHeader: boolean): void => {
     doc.fontSize(9);
     const heights = row.map((cell, column) => {
       doc.font(isHeader ? REPORT_FONTS.bold : REPORT_FONTS.regular);
       return doc.heightOfString(plainText(cell) || ' ', { width: (widths[column] ?? 0) - 2 * padding });
     });
     const height = Math.max(...heights) + 2 * padding;
-    ensureSpace(doc, height);
+    // A table that runs onto a new page repeats its header there.
+    if (ensureSpace(doc, height) && !isHeader) drawRow(header, true);
     const top = doc.y;
     if (isHeader) doc.rect(left, top, available, height).fill('#f1f5f9');
     let x = left;
@@ -133,7 +147,12 @@ function writeTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
       });
       x += width;
     });
-    doc.moveTo(left, top + height).lineTo(left + available, top + height).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(left, top + height)
+      .lineTo(left + available, top + height)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = left;
     doc.y = top + height;
   };

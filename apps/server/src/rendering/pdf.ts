@@ -23,7 +23,8 @@ function registerFonts(doc: PDFKit.PDFDocument): void {
 /** Drains pdfkit's stream once `end()` has been called; pdfkit writes synchronously. */
 function collect(doc: PDFKit.PDFDocument): Uint8Array {
   const chunks: Buffer[] = [];
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null)
+    chunks.push(chunk);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -59,15 +60,27 @@ export function renderPdf(
   const scale = Math.min(available.width / size.width, available.height / size.height);
   const width = size.width * scale;
   const height = size.height * scale;
-  SVGtoPDF(doc, svg, MAP_MARGIN + (available.width - width) / 2, MAP_MARGIN + (available.height - height) / 2, {
-    width,
-    height,
-    assumePt: true,
-    preserveAspectRatio: 'xMidYMid meet',
-    fontCallback: (_family: string, bold: boolean, italic: boolean) =>
-      bold ? (italic ? REPORT_FONTS.boldItalic : REPORT_FONTS.bold) : italic ? REPORT_FONTS.italic : REPORT_FONTS.regular,
-    warningCallback: () => {},
-  });
+  SVGtoPDF(
+    doc,
+    svg,
+    MAP_MARGIN + (available.width - width) / 2,
+    MAP_MARGIN + (available.height - height) / 2,
+    {
+      width,
+      height,
+      assumePt: true,
+      preserveAspectRatio: 'xMidYMid meet',
+      fontCallback: (_family: string, bold: boolean, italic: boolean) =>
+        bold
+          ? italic
+            ? REPORT_FONTS.boldItalic
+            : REPORT_FONTS.bold
+          : italic
+            ? REPORT_FONTS.italic
+            : REPORT_FONTS.regular,
+      warningCallback: () => {},
+    },
+  );
 
   doc.addPage();
   writeReport(doc, markdown);

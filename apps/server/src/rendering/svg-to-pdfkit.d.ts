@@ -6,7 +6,12 @@ declare module 'svg-to-pdfkit' {
     useCSS?: boolean;
     assumePt?: boolean;
     precision?: number;
-    fontCallback?: (family: string, bold: boolean, italic: boolean, options: { fauxBold?: boolean; fauxItalic?: boolean }) => string;
+    fontCallback?: (
+      family: string,
+      bold: boolean,
+      italic: boolean,
+      options: { fauxBold?: boolean; fauxItalic?: boolean },
+    ) => string;
     imageCallback?: (link: string) => string;
     colorCallback?: (color: [number[], number]) => [number[], number];
     warningCallback?: (warning: string) => void;

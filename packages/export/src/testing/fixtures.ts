@@ -102,7 +102,7 @@ export function largeMap(count: number): MapSnapshot {
     touchpoints.push(
       touchpoint({
         id: `t${index}`,
-        title: `Touchpoint ${index}: a fairly long title that needs to wrap, ${'★'.repeat(index % 3)}`,
+        title: `Touchpoint ${index}: ${'★'.repeat(index % 3)} a fairly long title that needs to wrap`,
         team,
         stage,
         channel: 'email',

@@ -1,0 +1,73 @@
+import { analyzeMap } from '@baton/model';
+import { describe, expect, it } from 'vitest';
+import { exportMarkdown } from './markdown.js';
+import { defaultStages, sampleMap, touchpoint } from './testing/fixtures.js';
+
+describe('exportMarkdown', () => {
+  const map = sampleMap();
+  const report = exportMarkdown(map);
+
+  it('starts with the escaped title and the analysis summary', () => {
+    const [title, , byline, , summary] = report.split('\n');
+    expect(title).toBe('# Q3 launch \\<EMEA\\> \\& "friends"');
+    expect(byline).toBe('Customer journey map · 5 touchpoints · 4 connections · created 2025-01-02');
+    expect(summary).toBe(`> ${analyzeMap(map).summary}`);
+  });
+
+  it('lists each stage with its touchpoints by team, in journey order', () => {
+    const headings = report.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings.slice(0, 4)).toEqual([
+      '### Cold (12,000 leads)',
+      '### Warm (1,800 leads)',
+      '### Qualified (240 leads)',
+      '### Customer (60 leads)',
+    ]);
+    expect(report).toContain(
+      '- **Sponsored LinkedIn posts for the spring campaign targeting operations leaders**: Social, one-to-many · owner Maya · 3 votes\n  Metrics: reach 8,200 of 10,000 (82%); leads target 500, no actual yet',
+    );
+    const cold = report.slice(report.indexOf('### Cold'), report.indexOf('### Warm'));
+    expect(cold).toContain('**Sales**\n\n- _No touchpoint yet._');
+  });
+
+  it('tables the connections and lists the handoff rules', () => {
+    expect(report).toContain('| Webinar invite | Discovery call | Handoff |   | Sam |');
+    expect(report).toContain(
+      '- **Webinar invite → Discovery call** (owner: Sam): Attended and asked for pricing',
+    );
+  });
+
+  it('shows the coverage matrix, the findings and the funnel', () => {
+    expect(report).toContain(
+      '| Team | Cold | Warm | Qualified | Customer |\n| --- | ---: | ---: | ---: | ---: |\n| Marketing | 2 | 1 | 0 | 0 |',
+    );
+    for (const finding of analyzeMap(map).findings)
+      expect(report).toContain(finding.message.replace(/"/g, '"'));
+    expect(report).toContain('| Warm | 1,800 | 15% |');
+    expect(report).toContain("Overall, 0.5% of the first stage's leads become customers.");
+  });
+
+  it('marks coverage gaps and escapes Markdown in user text', () => {
+    const gappy = {
+      ...sampleMap(),
+      stages: defaultStages(),
+      touchpoints: [
+        touchpoint({
+          id: 'x',
+          title: '**Bold** | pipe\n# heading',
+          team: 'sales',
+          stage: 'warm',
+          description: 'line one\nline two',
+        }),
+      ],
+      connections: [],
+      notes: [],
+    };
+    const text = exportMarkdown(gappy);
+    expect(text).toContain(
+      '- **\\*\\*Bold\\*\\* \\| pipe \\# heading**: Other, one-to-one\n  line one\n  line two',
+    );
+    expect(text).toMatch(/\| Marketing \| \*\*0\*\* \(gap\) \|/);
+    expect(text).toContain('| Cold | not counted | — |');
+    expect(text).toContain('_No connections yet._');
+  });
+});

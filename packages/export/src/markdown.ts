@@ -1,0 +1,215 @@
+import {
+  analyzeMap,
+  CHANNEL_LABELS,
+  CONNECTION_KIND_LABELS,
+  type Finding,
+  LEAD_STAGES,
+  type MapAnalysis,
+  type MapSnapshot,
+  type Metric,
+  type Severity,
+  TEAM_LABELS,
+  TEAMS,
+  type Touchpoint,
+} from '@baton/model';
+import { CRM_LIFECYCLE_STAGES } from './crm.js';
+import { amount, indentedBlock, inline, percent, plural, table } from './markdown-text.js';
+
+const SEVERITY_LABELS: Record<Severity, string> = {
+  problem: 'Problem',
+  warning: 'Warning',
+  info: 'Note',
+  ok: 'OK',
+};
+
+function metricText(metric: Metric): string {
+  const name = metric.kind.replace(/-/g, ' ');
+  if (metric.target !== null && metric.actual !== null) {
+    const share = metric.target !== 0 ? ` (${percent(metric.actual / metric.target)})` : '';
+    return `${name} ${amount(metric.actual)} of ${amount(metric.target)}${share}`;
+  }
+  if (metric.target !== null) return `${name} target ${amount(metric.target)}, no actual yet`;
+  if (metric.actual !== null) return `${name} ${amount(metric.actual)}, no target`;
+  return `${name}, no figures yet`;
+}
+
+function touchpointItem(touchpoint: Touchpoint): string[] {
+  const details = [`${CHANNEL_LABELS[touchpoint.channel]}, ${touchpoint.reach}`];
+  if (touchpoint.owner.trim()) details.push(`owner ${inline(touchpoint.owner)}`);
+  if (touchpoint.votes > 0) details.push(plural(touchpoint.votes, 'vote'));
+  const lines = [`- **${inline(touchpoint.title)}**: ${details.join(' · ')}`];
+  lines.push(...indentedBlock(touchpoint.description, '  '));
+  if (touchpoint.metrics.length > 0)
+    lines.push(`  Metrics: ${touchpoint.metrics.map(metricText).join('; ')}`);
+  return lines;
+}
+
+function stagesSection(snapshot: MapSnapshot): string[] {
+  const lines = ['## Stages'];
+  for (const stage of LEAD_STAGES) {
+    const { label, description, leads } = snapshot.stages[stage];
+    const count = leads === null ? '' : ` (${amount(leads)} ${leads === 1 ? 'lead' : 'leads'})`;
+    lines.push('', `### ${inline(label)}${count}`, '');
+    if (description.trim()) lines.push(`_${inline(description)}_`, '');
+    lines.push(`CRM lifecycle stage: ${CRM_LIFECYCLE_STAGES[stage].lifecycle}.`);
+    for (const team of TEAMS) {
+      const touchpoints = snapshot.touchpoints.filter(
+        (entry) => entry.stage === stage && entry.team === team,
+      );
+      lines.push('', `**${TEAM_LABELS[team]}**`, '');
+      if (touchpoints.length === 0) lines.push('- _No touchpoint yet._');
+      for (const touchpoint of touchpoints) lines.push(...touchpointItem(touchpoint));
+    }
+  }
+  return lines;
+}
+
+function connectionsSection(snapshot: MapSnapshot): string[] {
+  const lines = ['## Connections', ''];
+  if (snapshot.connections.length === 0) return [...lines, '_No connections yet._'];
+  const titles = new Map(snapshot.touchpoints.map((touchpoint) => [touchpoint.id, inline(touchpoint.title)]));
+  const name = (id: string) => titles.get(id) ?? inline(id);
+  lines.push(
+    ...table(
+      ['From', 'To', 'Kind', 'Label', 'Owner'],
+      snapshot.connections.map((connection) => [
+        name(connection.source),
+        name(connection.target),
+        CONNECTION_KIND_LABELS[connection.kind],
+        inline(connection.label),
+        inline(connection.owner),
+      ]),
+    ),
+  );
+  const handoffs = snapshot.connections.filter((connection) => connection.kind === 'handoff');
+  lines.push('', '### Handoff rules', '');
+  if (handoffs.length === 0) lines.push('_No handoff from marketing to sales yet._');
+  for (const handoff of handoffs) {
+    const owner = handoff.owner.trim() ? ` (owner: ${inline(handoff.owner)})` : ' (no owner yet)';
+    const rule = handoff.rule.trim() ? inline(handoff.rule) : '_no qualifying rule yet_';
+    lines.push(`- **${name(handoff.source)} → ${name(handoff.target)}**${owner}: ${rule}`);
+  }
+  return lines;
+}
+
+function coverageSection(snapshot: MapSnapshot, analysis: MapAnalysis): string[] {
+  const { matrix, cells } = analysis.coverage;
+  const gapCells = new Set(cells.filter((cell) => cell.gap).map((cell) => `${cell.stage}.${cell.team}`));
+  const rows = TEAMS.map((team) => [
+    TEAM_LABELS[team],
+    ...LEAD_STAGES.map((stage) => {
+      const count = String(matrix[stage][team]);
+      return gapCells.has(`${stage}.${team}`) ? `**${count}** (gap)` : count;
+    }),
+  ]);
+  rows.push([
+    'Total',
+    ...LEAD_STAGES.map((stage) => String(TEAMS.reduce((sum, team) => sum + matrix[stage][team], 0))),
+  ]);
+  const { teams } = analysis.balance;
+  return [
+    '## Coverage',
+    '',
+    ...table(['Team', ...LEAD_STAGES.map((stage) => inline(snapshot.stages[stage].label))], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+    '',
+    `Balance: marketing has ${percent(teams.marketing.touchpointShare)} of the touchpoints, sales ${percent(teams.sales.touchpointShare)}.`,
+  ];
+}
+
+function findingsSection(analysis: MapAnalysis): string[] {
+  const lines = ['## Findings', '', `Health score: ${analysis.score}/100.`, ''];
+  const findings: Finding[] = analysis.findings;
+  for (const finding of findings)
+    lines.push(`- **${SEVERITY_LABELS[finding.severity]}**: ${inline(finding.message)}`);
+  return lines;
+}
+
+function funnelSection(analysis: MapAnalysis): string[] {
+  const { steps, conversions, overall } = analysis.funnel;
+  const rows = steps.map((step, index) => {
+    const conversion = index === 0 ? undefined : conversions[index - 1];
+    const rate = conversion?.rate;
+    return [
+      inline(step.label),
+      step.leads === null ? 'not counted' : amount(step.leads),
+      rate == null ? '—' : percent(rate),
+    ];
+  });
+  const lines = [
+    '## Funnel',
+    '',
+    ...table(['Stage', 'Leads', 'Conversion from previous stage'], rows, ['left', 'right', 'right']),
+  ];
+  if (overall !== null)
+    lines.push('', `Overall, ${percent(overall)} of the first stage's leads become customers.`);
+  return lines;
+}
+
+function metricsSection(analysis: MapAnalysis): string[] {
+  const { rows } = analysis.metrics;
+  if (rows.length === 0) return [];
+  const figure = (value: number | null) => (value === null ? '—' : amount(value));
+  return [
+    '## Metrics',
+    '',
+    ...table(
+      ['Touchpoint', 'Team', 'Metric', 'Target', 'Actual', 'Attainment'],
+      rows.map((row) => [
+        inline(row.touchpointTitle),
+        TEAM_LABELS[row.team],
+        row.kind.replace(/-/g, ' '),
+        figure(row.target),
+        figure(row.actual),
+        row.attainment === null ? '—' : percent(row.attainment),
+      ]),
+      ['left', 'left', 'left', 'right', 'right', 'right'],
+    ),
+  ];
+}
+
+function notesSection(snapshot: MapSnapshot): string[] {
+  if (snapshot.notes.length === 0) return [];
+  const lines = ['## Notes', ''];
+  for (const note of snapshot.notes) {
+    const author = note.author.trim() ? ` (${inline(note.author)})` : '';
+    lines.push(`- ${inline(note.text) || '_empty note_'}${author}`);
+  }
+  return lines;
+}
+
+/**
+ * The map as a report a team can paste into a wiki: stages with their touchpoints by team,
+ * connections and handoff rules, the coverage matrix, the analysis findings, the funnel
+ * and the metrics. Built on `analyzeMap` from @baton/model, the same analysis as the panel.
+ */
+export function exportMarkdown(snapshot: MapSnapshot): string {
+  const analysis = analyzeMap(snapshot);
+  const { touchpoints, connections } = snapshot;
+  const created = snapshot.meta.createdAt.slice(0, 10);
+  const sections = [
+    [
+      `# ${inline(snapshot.meta.title)}`,
+      '',
+      `Customer journey map · ${plural(touchpoints.length, 'touchpoint')} · ${plural(connections.length, 'connection')} · created ${inline(created)}`,
+      '',
+      `> ${inline(analysis.summary)}`,
+    ],
+    stagesSection(snapshot),
+    connectionsSection(snapshot),
+    coverageSection(snapshot, analysis),
+    findingsSection(analysis),
+    funnelSection(analysis),
+    metricsSection(analysis),
+    notesSection(snapshot),
+  ];
+  return `${sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n')}\n`;
+}
