@@ -37,6 +37,8 @@ describe('rotating share links', () => {
     expect(response.status).toBe(200);
     const rotated = await response.json();
     expect(rotated).toMatchObject({ id: map.id, editUrl: expect.stringContaining(`/m/${map.id}?token=`) });
+    // With no BATON_PUBLIC_URL, links point at the port actually bound.
+    expect(rotated.editUrl.startsWith(`${server.url}/m/`)).toBe(true);
     expect(rotated.editToken).not.toBe(map.editToken);
     expect(rotated.viewToken).not.toBe(map.viewToken);
     expect((await closes).map((close) => close.code)).toEqual([

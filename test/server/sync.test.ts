@@ -121,6 +121,8 @@ describe('sync over the stock y-websocket client', () => {
       (doc) => touchpoints(doc).has('t1') && titleOf(doc) === 'Durable, renamed',
       'the peer',
     );
+    const live = await (await fetch(`${server.url}/api/maps/${map.id}?token=${map.viewToken}`)).json();
+    expect(live).toMatchObject({ title: 'Durable, renamed', counts: { touchpoints: 1 } });
     for (const connected of clients.splice(0)) connected.destroy();
     await server.close();
 
