@@ -48,7 +48,9 @@ export function LaneHeaderView({ data }: NodeProps<LaneHeaderNode>) {
       <span className="lane-meta">
         {data.team === 'marketing' ? 'One-to-many · pull' : 'One-to-one · push'}
       </span>
-      <span className="lane-count">{data.count} touchpoints</span>
+      <span className="lane-count">
+        {data.count} {data.count === 1 ? 'touchpoint' : 'touchpoints'}
+      </span>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import {
   type CellPlacement,
   type ConnectionKind,
   GRID,
+  GRID_HEIGHT,
+  GRID_WIDTH,
   type LeadStage,
   type MapSnapshot,
   placementAt,
@@ -149,12 +151,21 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [actions],
   );
 
-  const onNodeDoubleClick = useCallback(
-    (event: React.MouseEvent, node: JourneyNode) => {
-      if (!editable || node.type !== 'cell') return;
+  // Background nodes let pointer events through, so a double-click on the grid reaches the
+  // canvas itself; anything over a card, an edge or a floating panel is not an empty cell.
+  const onCanvasDoubleClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!editable) return;
+      const target = event.target as Element;
+      if (target.closest('.react-flow__node-touchpoint, .react-flow__edge, .react-flow__panel')) return;
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const placement = placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 });
-      onRequestAdd({ ...placement, stage: node.data.stage, team: node.data.team });
+      const overGrid =
+        point.x >= GRID.laneHeaderWidth &&
+        point.x < GRID_WIDTH &&
+        point.y >= GRID.stageHeaderHeight &&
+        point.y < GRID_HEIGHT;
+      if (!overGrid) return;
+      onRequestAdd(placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 }));
     },
     [editable, screenToFlowPosition, onRequestAdd],
   );
@@ -189,7 +200,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       onEdgesChange={onEdgesChange}
       onNodeDrag={onNodeDrag}
       onNodeDragStop={onNodeDragStop}
-      onNodeDoubleClick={onNodeDoubleClick}
+      onDoubleClick={onCanvasDoubleClick}
       onConnect={onConnect}
       onDelete={onDelete}
       isValidConnection={(connection) => connection.source !== connection.target}

@@ -26,14 +26,17 @@ export function TouchpointCard({ data, selected, draggable }: NodeProps<Touchpoi
       data-draggable={draggable ? 'true' : 'false'}
       aria-label={`${touchpoint.title}: ${TEAM_LABELS[touchpoint.team]}, ${stageLabel}, ${CHANNEL_LABELS[touchpoint.channel]}`}
     >
-      <div className="card-title">{touchpoint.title}</div>
       <div className="card-meta">
-        <span className="team-chip" style={{ background: colors.tint, color: colors.ink }}>
-          {TEAM_LABELS[touchpoint.team]}
+        <span
+          className="card-tag"
+          style={{ color: colors.accent }}
+          title={`${TEAM_LABELS[touchpoint.team]} · ${stageLabel}`}
+        >
+          {stageLabel}
         </span>
         <span className="channel-chip">{CHANNEL_LABELS[touchpoint.channel]}</span>
-        <span className="stage-chip">{stageLabel}</span>
       </div>
+      <div className="card-title">{touchpoint.title}</div>
       {SIDES.map(([side, position]) => (
         <Handle
           key={side}

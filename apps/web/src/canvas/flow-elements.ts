@@ -1,5 +1,6 @@
 import {
   CONNECTION_KIND_LABELS,
+  type ConnectionKind,
   cellOrigin,
   GRID,
   LEAD_STAGES,
@@ -11,7 +12,7 @@ import {
   type Touchpoint,
   toCanvasPosition,
 } from '@baton/model';
-import { type Edge, MarkerType } from '@xyflow/react';
+import { type BuiltInEdge, MarkerType } from '@xyflow/react';
 import type { CellNode, JourneyNode, LaneHeaderNode, StageHeaderNode, TouchpointNode } from './node-types';
 import { CONNECTION_STYLES } from './palette';
 
@@ -113,25 +114,37 @@ function centre(touchpoint: Touchpoint) {
   return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight / 2 };
 }
 
-/** Picks the facing sides of two cards, so an edge never crosses its own card. */
+/**
+ * Picks the sides an edge leaves and enters by: facing sides across columns (so the line runs
+ * in the gutter between columns), top and bottom within one column.
+ */
 function facingHandles(source: Touchpoint, target: Touchpoint) {
   const from = centre(source);
   const to = centre(target);
   const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  if (Math.abs(dx) * GRID.cardHeight >= Math.abs(dy) * GRID.cardWidth) {
-    return dx >= 0
+  if (Math.abs(dx) > GRID.cardWidth / 2) {
+    return dx > 0
       ? { sourceHandle: 'right', targetHandle: 'left' }
       : { sourceHandle: 'left', targetHandle: 'right' };
   }
-  return dy >= 0
+  return to.y >= from.y
     ? { sourceHandle: 'bottom', targetHandle: 'top' }
     : { sourceHandle: 'top', targetHandle: 'bottom' };
 }
 
-export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<string>): Edge[] {
+/** Where along the gutter each kind turns, left to right (or top to bottom): kinds never share a line. */
+const GUTTER_LANE: Record<ConnectionKind, number> = { handoff: 0.4, flow: 0.5, feedback: 0.6 };
+
+function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoint): number {
+  const from = centre(source);
+  const to = centre(target);
+  const forward = Math.abs(to.x - from.x) > GRID.cardWidth / 2 ? to.x >= from.x : to.y >= from.y;
+  return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
+}
+
+export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<string>): BuiltInEdge[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
-  const edges: Edge[] = [];
+  const edges: BuiltInEdge[] = [];
   for (const connection of snapshot.connections) {
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
@@ -146,6 +159,7 @@ export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<
       target: connection.target,
       ...facingHandles(source, target),
       type: 'smoothstep',
+      pathOptions: { borderRadius: 10, stepPosition: stepPosition(connection.kind, source, target) },
       selected,
       label: label || undefined,
       labelStyle: { fill: style.color, fontWeight: 600, fontSize: 12 },

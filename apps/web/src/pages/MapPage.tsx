@@ -22,8 +22,8 @@ function refusal(error: unknown): Access {
     if (error.status === 404)
       return {
         state: 'refused',
-        title: 'Map not found',
-        message: 'There is no map at this address. Check that the whole link was copied.',
+        title: 'This link does not open a map',
+        message: `${error.message} Check that the whole link was copied, or ask whoever shared it for a fresh one.`,
       };
     return { state: 'refused', title: 'The map could not be opened', message: error.message };
   }

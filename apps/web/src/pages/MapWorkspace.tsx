@@ -1,4 +1,4 @@
-import type { CellPlacement, ConnectionKind } from '@baton/model';
+import { type CellPlacement, type ConnectionKind, deriveViewToken, mapUrl } from '@baton/model';
 import { Panel } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MapInfo } from '../api/client';
@@ -49,15 +49,24 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
 
   useEffect(() => {
     if (!loaded) return;
-    const link = `${window.location.origin}${window.location.pathname}${window.location.search}`;
-    rememberMap({
-      id: info.id,
-      title,
-      role: info.role,
-      ...(editable ? { editUrl: link } : { viewUrl: link }),
-    });
+    let cancelled = false;
+    const origin = window.location.origin;
+    const viewToken = editable ? deriveViewToken(token) : Promise.resolve(token);
+    viewToken.then((view) => {
+      if (cancelled) return;
+      rememberMap({
+        id: info.id,
+        title,
+        role: info.role,
+        viewUrl: mapUrl(origin, info.id, view),
+        ...(editable ? { editUrl: mapUrl(origin, info.id, token) } : {}),
+      });
+    }, console.error);
     document.title = `${title} · Baton`;
-  }, [loaded, title, info, editable]);
+    return () => {
+      cancelled = true;
+    };
+  }, [loaded, title, info, editable, token]);
 
   const closePanel = useCallback(() => {
     setDraft(null);
