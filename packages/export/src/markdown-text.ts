@@ -31,9 +31,11 @@ export function table(
   return [line(header), line(separator), ...rows.map(line)];
 }
 
-/** 260000 → "260,000". */
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** 260000 → "260,000". One shared formatter: `toLocaleString` builds a new one per call. */
 export function amount(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return AMOUNT.format(value);
 }
 
 /** 0.25 → "25%", 0.046 → "4.6%". */

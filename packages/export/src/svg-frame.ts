@@ -8,6 +8,7 @@ import {
   TEAM_LABELS,
   TEAMS,
 } from '@baton/model';
+import { amount } from './markdown-text.js';
 import { element } from './svg-element.js';
 import { CONNECTION_STYLES, INK, TEAM_COLOURS } from './svg-style.js';
 import { ellipsize } from './svg-text.js';
@@ -72,7 +73,7 @@ export function stageHeaders(snapshot: MapSnapshot): string[] {
         element(
           'text',
           { x: x + GRID.columnWidth / 2, y: 45, 'font-size': 12, fill: INK.muted, 'text-anchor': 'middle' },
-          `${leads.toLocaleString('en-US')} ${leads === 1 ? 'lead' : 'leads'}`,
+          `${amount(leads)} ${leads === 1 ? 'lead' : 'leads'}`,
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 
 export interface PngOptions {
@@ -6,11 +6,9 @@ export interface PngOptions {
   scale?: number;
 }
 
-/** Rasterises an SVG (as `exportSvg` writes it) with resvg and the embedded DejaVu Sans. */
-export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
-  const scale = options.scale ?? 2;
-  const renderer = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+function resvgOptions(options: PngOptions): ResvgRenderOptions {
+  return {
+    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: '#ffffff',
     font: {
       loadSystemFonts: false,
@@ -20,6 +18,19 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
     },
     shapeRendering: 2,
     textRendering: 1,
-  });
-  return new Uint8Array(renderer.render().asPng());
+  };
+}
+
+/** Rasterises an SVG (as `exportSvg` writes it) with resvg and the embedded DejaVu Sans. */
+export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+  return new Uint8Array(new Resvg(svg, resvgOptions(options)).render().asPng());
+}
+
+/**
+ * The same PNG, rendered on libuv's thread pool: a map of a thousand cards takes resvg
+ * a second or more, which the server should not spend on its event loop.
+ */
+export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const image = await renderAsync(svg, resvgOptions(options));
+  return new Uint8Array(image.asPng());
 }
