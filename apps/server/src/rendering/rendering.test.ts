@@ -1,7 +1,7 @@
 import { exportMarkdown, exportSvg } from '@baton/export';
+import { largeMap, sampleMap } from '@baton/export/testing';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { largeMap, sampleMap } from '../../../../packages/export/src/testing/fixtures.js';
 import { renderPdf, renderPng, renderPngAsync } from './index.js';
 import { darkPixels, decodePng } from './png-decode.test-support.js';
 
