@@ -4,7 +4,6 @@ import { createAdaptorServer } from '@hono/node-server';
 import { z } from 'zod';
 import { defaultPublicUrl, resolveConfig, type ServerConfig } from './config.js';
 import { createHttpApp } from './http/app.js';
-import { NO_TEMPLATES, type TemplateCatalog } from './http/routes.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
 import { SqliteMapStore } from './storage/sqlite-store.js';
@@ -14,12 +13,10 @@ import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
-export type { TemplateCatalog } from './http/routes.js';
 export { CloseCode } from './sync/protocol.js';
 
 export interface BatonServerOptions extends Partial<ServerConfig> {
   logger?: Logger;
-  templates?: TemplateCatalog;
   compaction?: Partial<CompactionPolicy>;
   heartbeatMs?: number;
 }
@@ -68,7 +65,6 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
   const app = createHttpApp({
     store,
     rooms,
-    templates: options.templates ?? NO_TEMPLATES,
     logger,
     version: SERVER_VERSION,
     maxBodyBytes: config.maxBodyBytes,

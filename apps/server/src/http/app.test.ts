@@ -88,7 +88,7 @@ describe('HTTP API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('content-disposition')).toBe(
-      'attachment; filename="q3-launch-webinar.baton.json"',
+      `attachment; filename="q3-launch-webinar.baton.json"; filename*=UTF-8''q3-launch-webinar.baton.json`,
     );
     expect(await response.json()).toMatchObject({
       format: 'baton.journey-map',

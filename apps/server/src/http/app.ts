@@ -1,16 +1,17 @@
+import { TEMPLATES } from '@baton/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { ApiError, apiNotFound, createErrorHandler } from './errors.js';
-import { createMapRoutes, type TemplateCatalog } from './routes.js';
+import { createImportRoutes } from './import-routes.js';
+import { createMapRoutes } from './routes.js';
 import { createWebApp } from './static.js';
 
 export interface HttpAppOptions {
   store: MapStore;
   rooms: RoomRegistry;
-  templates: TemplateCatalog;
   logger: Logger;
   version: string;
   maxBodyBytes: number;
@@ -39,6 +40,11 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     // Reports what is actually in use, so a deployment that set DATABASE_URL can see it was ignored.
     c.json({ ok: true, version: options.version, storage: options.store.kind, fanout: 'memory' }),
   );
+  api.get('/templates', (c) =>
+    c.json(TEMPLATES.map(({ id, title, description }) => ({ id, title, description }))),
+  );
+  // Registered before the map routes so "import" is never read as a map id.
+  api.route('/maps/import', createImportRoutes(options));
   api.route('/maps', createMapRoutes(options));
 
   app.route('/api', api);

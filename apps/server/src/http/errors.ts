@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'map-not-found'
   | 'edit-token-required'
   | 'unknown-template'
+  | 'invalid-import'
   | 'unsupported-format'
   | 'payload-too-large'
   | 'not-found'

@@ -1,35 +1,32 @@
-import { exportJson } from '@baton/export';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportFormatId,
+  exportCsv,
+  exportJson,
+  exportMarkdown,
+  exportSvg,
+  isExportFormat,
+} from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
+import { renderPdf, renderPngAsync } from '../rendering/index.js';
 
-export interface ExportFormat {
-  contentType: string;
-  /** Appended to the slug of the title to make the download name. */
-  extension: string;
-  render(snapshot: MapSnapshot): string | Uint8Array | Promise<string | Uint8Array>;
-}
+export type ExportedFile = string | Uint8Array;
 
-/** `?format=` → how to make the file. Adding a format is one entry here. */
-export const EXPORT_FORMATS: Record<string, ExportFormat> = {
-  json: {
-    contentType: 'application/json; charset=utf-8',
-    extension: 'baton.json',
-    render: (snapshot) => exportJson(snapshot),
-  },
+/** `?format=` → the bytes. The names, content types and extensions live in @baton/export. */
+const RENDERERS: Record<ExportFormatId, (snapshot: MapSnapshot) => ExportedFile | Promise<ExportedFile>> = {
+  json: (snapshot) => exportJson(snapshot),
+  csv: (snapshot) => exportCsv(snapshot),
+  md: (snapshot) => exportMarkdown(snapshot),
+  svg: (snapshot) => exportSvg(snapshot),
+  png: (snapshot) => renderPngAsync(exportSvg(snapshot)),
+  pdf: (snapshot) => renderPdf(snapshot),
 };
 
-/** "Q3 Launch: Webinar!" → "q3-launch-webinar"; never empty, safe inside a quoted filename. */
-export function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'journey-map';
+export function findExportFormat(name: string): ExportFormat | undefined {
+  return isExportFormat(name) ? EXPORT_FORMATS[name] : undefined;
 }
 
-export function downloadName(title: string, format: ExportFormat): string {
-  return `${slugOf(title)}.${format.extension}`;
+export function renderExport(format: ExportFormat, snapshot: MapSnapshot): Promise<ExportedFile> {
+  return Promise.resolve(RENDERERS[format.id](snapshot));
 }

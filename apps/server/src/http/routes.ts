@@ -1,27 +1,28 @@
-import { countEntries, createMapDocument, mapUrl, newId, readSnapshot } from '@baton/model';
+import { EXPORT_FORMAT_IDS, exportFileName } from '@baton/export';
+import {
+  countEntries,
+  createMapDocument,
+  findTemplate,
+  readSnapshot,
+  snapshotToDocument,
+  TEMPLATES,
+  templateSnapshot,
+} from '@baton/model';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
-import { downloadName, EXPORT_FORMATS } from './export-formats.js';
+import { findExportFormat, renderExport } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
-
-/** Starting content for new maps; templates are provided from outside so this file stays small. */
-export interface TemplateCatalog {
-  /** A fresh document for the template, or undefined when there is no such template. */
-  create(templateId: string, title: string | undefined): Y.Doc | undefined;
-}
-
-export const NO_TEMPLATES: TemplateCatalog = { create: () => undefined };
+import { shareLinks, storeNewMap } from './new-map.js';
 
 export interface MapRoutesOptions {
   store: MapStore;
   rooms: RoomRegistry;
-  templates: TemplateCatalog;
   /** Base of share links, known once the port is bound. */
   publicUrl: () => string;
 }
@@ -41,22 +42,20 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     const input = await readJsonBody(c, CreateMapSchema);
     let doc: Y.Doc;
     if (input.template !== undefined) {
-      const fromTemplate = options.templates.create(input.template, input.title);
-      if (!fromTemplate)
-        throw new ApiError(400, 'unknown-template', `There is no template "${input.template}".`);
-      doc = fromTemplate;
+      if (!findTemplate(input.template)) {
+        const known = TEMPLATES.map((template) => template.id).join(', ');
+        throw new ApiError(
+          400,
+          'unknown-template',
+          `There is no template "${input.template}"; choose one of ${known}.`,
+        );
+      }
+      const title = input.title === undefined || input.title === '' ? {} : { title: input.title };
+      doc = snapshotToDocument(templateSnapshot(input.template, title));
     } else {
       doc = createMapDocument({ title: input.title ?? '' });
     }
-    const { snapshot } = readSnapshot(doc);
-    const id = newId();
-    const tokens = await issueTokens();
-    const now = new Date().toISOString();
-    await store.createMap(
-      { id, title: snapshot.meta.title, createdAt: now, updatedAt: now, tokens: tokens.hashes },
-      Y.encodeStateAsUpdate(doc),
-    );
-    return c.json({ id, title: snapshot.meta.title, ...shareLinks(options.publicUrl(), id, tokens) }, 201);
+    return c.json(await storeNewMap(store, options.publicUrl(), doc), 201);
   });
 
   routes.get('/:id', canView, async (c) => {
@@ -76,9 +75,9 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
 
   routes.get('/:id/export', canView, async (c) => {
     const formatName = c.req.query('format') ?? 'json';
-    const format = Object.hasOwn(EXPORT_FORMATS, formatName) ? EXPORT_FORMATS[formatName] : undefined;
+    const format = findExportFormat(formatName);
     if (!format) {
-      const supported = Object.keys(EXPORT_FORMATS).join(', ');
+      const supported = EXPORT_FORMAT_IDS.join(', ');
       throw new ApiError(
         400,
         'unsupported-format',
@@ -87,10 +86,10 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     }
     const { record } = c.get('access');
     const { snapshot } = await rooms.withRoom(record, (room) => readSnapshot(room.doc));
-    const file = await format.render(snapshot);
+    const file = await renderExport(format, snapshot);
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,
-      'content-disposition': `attachment; filename="${downloadName(snapshot.meta.title, format)}"`,
+      'content-disposition': contentDisposition(exportFileName(snapshot.meta.title, format.id)),
     });
   });
 
@@ -112,11 +111,8 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   return routes;
 }
 
-function shareLinks(publicUrl: string, id: string, tokens: { editToken: string; viewToken: string }) {
-  return {
-    editToken: tokens.editToken,
-    viewToken: tokens.viewToken,
-    editUrl: mapUrl(publicUrl, id, tokens.editToken),
-    viewUrl: mapUrl(publicUrl, id, tokens.viewToken),
-  };
+/** An ASCII fallback name plus the UTF-8 one (RFC 6266), since titles may be in any script. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
