@@ -1,20 +1,14 @@
-import { ImportError, parseCsvImport, parseJsonImport } from '@baton/export';
+import { ImportError } from '@baton/export';
 import { type MapSnapshot, snapshotToDocument } from '@baton/model';
 import { Hono } from 'hono';
 import type { MapStore } from '../storage/map-store.js';
 import { ApiError } from './errors.js';
+import { mapFileKind, parseMapFile } from './map-file.js';
 import { storeNewMap } from './new-map.js';
 
 export interface ImportRoutesOptions {
   store: MapStore;
   publicUrl: () => string;
-}
-
-/** A JSON export is an object; anything else that is text is taken as CSV of touchpoints. */
-function looksLikeJson(contentType: string, text: string): boolean {
-  if (contentType.includes('json')) return true;
-  if (contentType.includes('csv')) return false;
-  return text.trimStart().startsWith('{');
 }
 
 /**
@@ -32,11 +26,10 @@ export function createImportRoutes(options: ImportRoutesOptions): Hono {
         'The import is empty: send a Baton JSON export or a CSV file.',
       );
     }
-    const asJson = looksLikeJson(c.req.header('content-type') ?? '', text);
+    const kind = mapFileKind(text, c.req.header('content-type'));
     let snapshot: MapSnapshot;
     try {
-      const title = c.req.query('title');
-      snapshot = asJson ? parseJsonImport(text) : parseCsvImport(text, title ? { title } : {});
+      snapshot = parseMapFile(text, kind, c.req.query('title'));
     } catch (error) {
       if (error instanceof ImportError)
         throw new ApiError(400, 'invalid-import', error.message, error.issues);

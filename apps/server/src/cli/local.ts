@@ -1,0 +1,49 @@
+import { readSnapshot, snapshotToDocument } from '@baton/model';
+import * as Y from 'yjs';
+import { findExportFormat, renderExport } from '../http/export-formats.js';
+import type { MapFileKind } from '../http/map-file.js';
+import { parseMapFile } from '../http/map-file.js';
+import { type CreatedMapBody, storeNewMap } from '../http/new-map.js';
+import { SqliteMapStore } from '../storage/sqlite-store.js';
+import { CliError } from './errors.js';
+
+/**
+ * The CLI against a data directory: it opens the same SQLite file the server uses. Every
+ * accepted edit is committed before it is relayed, so reading the file is as fresh as a peer.
+ */
+async function withStore<T>(dataDir: string, use: (store: SqliteMapStore) => Promise<T>): Promise<T> {
+  const warnings: string[] = [];
+  const store = new SqliteMapStore({ dataDir, report: (problem) => warnings.push(problem.message) });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+    for (const warning of warnings) console.error(`warning: ${warning}`);
+  }
+}
+
+export function exportFromDataDir(dataDir: string, mapId: string, formatName: string) {
+  const format = findExportFormat(formatName);
+  if (!format) throw new CliError(`Cannot export as "${formatName}".`);
+  return withStore(dataDir, async (store) => {
+    const record = await store.findMap(mapId);
+    if (!record) throw new CliError(`There is no map ${mapId} in ${dataDir}.`);
+    const stored = await store.loadState(mapId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    const { snapshot } = readSnapshot(doc);
+    return { file: await renderExport(format, snapshot), title: snapshot.meta.title, format };
+  });
+}
+
+export function importToDataDir(
+  dataDir: string,
+  publicUrl: string,
+  text: string,
+  kind: MapFileKind,
+  title: string,
+): Promise<CreatedMapBody> {
+  const snapshot = parseMapFile(text, kind, title);
+  return withStore(dataDir, (store) => storeNewMap(store, publicUrl, snapshotToDocument(snapshot)));
+}
