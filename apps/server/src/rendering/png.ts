@@ -1,5 +1,6 @@
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { outlineText } from './outline-text.js';
 
 export interface PngOptions {
   /** Pixels per SVG unit; 2 gives a sharp image on high-density screens and in slides. */
@@ -21,9 +22,12 @@ function resvgOptions(options: PngOptions): ResvgRenderOptions {
   };
 }
 
-/** Rasterises an SVG (as `exportSvg` writes it) with resvg and the embedded DejaVu Sans. */
+/**
+ * Rasterises an SVG (as `exportSvg` writes it) with resvg. Its text is set in the embedded
+ * DejaVu Sans, outlined beforehand (see outline-text.ts) so that large maps render quickly.
+ */
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
-  return new Uint8Array(new Resvg(svg, resvgOptions(options)).render().asPng());
+  return new Uint8Array(new Resvg(outlineText(svg), resvgOptions(options)).render().asPng());
 }
 
 /**
@@ -31,6 +35,6 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
  * a second or more, which the server should not spend on its event loop.
  */
 export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const image = await renderAsync(svg, resvgOptions(options));
+  const image = await renderAsync(outlineText(svg), resvgOptions(options));
   return new Uint8Array(image.asPng());
 }
