@@ -14,7 +14,7 @@ describe('outlineText', () => {
     const defined = new Set([...outlined.matchAll(/<path id="(g[rb]\d+)"/g)].map((match) => match[1]));
     // Glyphs are defined once and placed many times.
     expect(uses.length).toBeGreaterThan(300);
-    expect(defined.size).toBeLessThan(uses.length / 5);
+    expect(defined.size).toBeLessThan(uses.length / 3);
     for (const use of uses) expect(defined.has(use.slice(11, -1))).toBe(true);
   });
 
