@@ -7,6 +7,8 @@ export interface MapDocument {
   meta: Y.Map<unknown>;
   stages: Y.Map<unknown>;
   touchpoints: Y.Map<unknown>;
+  /** Where each touchpoint sits (schema v2; see placements.ts). */
+  placements: Y.Array<unknown>;
   connections: Y.Map<unknown>;
   notes: Y.Map<unknown>;
   workshop: Y.Map<unknown>;
@@ -17,6 +19,7 @@ export function mapDocument(doc: Y.Doc): MapDocument {
     meta: doc.getMap('meta'),
     stages: doc.getMap('stages'),
     touchpoints: doc.getMap('touchpoints'),
+    placements: doc.getArray('placements'),
     connections: doc.getMap('connections'),
     notes: doc.getMap('notes'),
     workshop: doc.getMap('workshop'),

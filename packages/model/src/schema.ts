@@ -10,7 +10,7 @@ import {
   TeamSchema,
 } from './enums.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -41,6 +41,9 @@ export const TouchpointFieldsSchema = z.object({
   votes: z.number().int().min(0).default(0),
 });
 export type TouchpointFieldsInput = z.input<typeof TouchpointFieldsSchema>;
+
+/** The keys a touchpoint's placement is made of; since schema v2 they live in `placements`. */
+export const PLACEMENT_KEYS = ['stage', 'team', 'x', 'y'] as const;
 
 export interface Touchpoint extends Omit<z.output<typeof TouchpointFieldsSchema>, 'reach'> {
   id: string;

@@ -9,6 +9,7 @@ import {
   mapDocument,
   migrateDocument,
   readSnapshot,
+  SCHEMA_VERSION,
   snapshotToDocument,
   updateStage,
 } from './index.js';
@@ -88,10 +89,53 @@ describe('readSnapshot', () => {
   });
 });
 
+/** A map as schema v1 stored it: the placement as keys of the touchpoint itself. */
+function v1Map(): Y.Doc {
+  const doc = new Y.Doc();
+  const { meta, touchpoints } = mapDocument(doc);
+  meta.set('title', 'Old map');
+  meta.set('schemaVersion', 1);
+  meta.set('createdAt', '2025-01-01T00:00:00.000Z');
+  const webinar = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries({
+    title: 'Webinar',
+    team: 'marketing',
+    stage: 'warm',
+    x: 16,
+    y: 116,
+  }))
+    webinar.set(key, value);
+  touchpoints.set('webinar', webinar);
+  return doc;
+}
+
 describe('migrateDocument', () => {
-  it('takes a document without a version as version 1 and refuses a newer one', () => {
+  it('moves v1 placements into the placements array without changing what the map shows', () => {
+    const doc = v1Map();
+    const before = readSnapshot(doc);
+    expect(before.warnings).toEqual([]);
+    expect(before.snapshot.touchpoints[0]).toMatchObject({ stage: 'warm', team: 'marketing', x: 16, y: 116 });
+    expect(migrateDocument(doc)).toEqual({ from: 1, to: SCHEMA_VERSION });
+    const touchpoint = mapDocument(doc).touchpoints.get('webinar') as Y.Map<unknown>;
+    expect([...touchpoint.keys()].sort()).toEqual(['title']);
+    expect(readSnapshot(doc).snapshot.touchpoints).toEqual(before.snapshot.touchpoints);
+    expect(migrateDocument(doc)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
+  });
+
+  it('converges when two peers migrate the same map at once', () => {
+    const alice = v1Map();
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    migrateDocument(alice);
+    migrateDocument(bob);
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(bob));
+    expect(readSnapshot(alice).snapshot).toEqual(readSnapshot(bob).snapshot);
+    expect(readSnapshot(alice).snapshot.touchpoints[0]).toMatchObject({ stage: 'warm', x: 16, y: 116 });
+  });
+
+  it('refuses a map from a newer Baton', () => {
     const doc = new Y.Doc();
-    expect(migrateDocument(doc)).toEqual({ from: 1, to: 1 });
     mapDocument(doc).meta.set('schemaVersion', 7);
     expect(() => migrateDocument(doc)).toThrow(/newer Baton/);
   });

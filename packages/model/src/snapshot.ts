@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { mapDocument } from './document.js';
 import { defaultReach, LEAD_STAGES, type LeadStage, STAGE_DEFAULTS } from './enums.js';
 import { issuesOf } from './errors.js';
+import { readPlacements } from './placements.js';
 import {
   type Connection,
   ConnectionFieldsSchema,
@@ -32,6 +33,7 @@ function readEntries<T extends object>(
   section: string,
   schema: z.ZodType<T>,
   warnings: SnapshotWarning[],
+  enrich: (id: string, fields: Record<string, unknown>) => Record<string, unknown> = (_, fields) => fields,
 ): (T & { id: string })[] {
   const entries: (T & { id: string })[] = [];
   const ids = [...shared.keys()].sort();
@@ -41,7 +43,7 @@ function readEntries<T extends object>(
       warnings.push({ path: `${section}.${id}`, message: 'expected a map of fields' });
       continue;
     }
-    const parsed = schema.safeParse(raw.toJSON());
+    const parsed = schema.safeParse(enrich(id, raw.toJSON()));
     if (parsed.success) entries.push({ ...parsed.data, id });
     else for (const issue of issuesOf(parsed.error, `${section}.${id}`)) warnings.push(issue);
   }
@@ -74,11 +76,15 @@ export function readSnapshot(doc: Y.Doc): SnapshotReading {
   const shared = mapDocument(doc);
   const warnings: SnapshotWarning[] = [];
   const meta = MetaSchema.parse(shared.meta.toJSON());
+  // A v1 map (or a v1 client) keeps the placement in the touchpoint's own keys: the
+  // placements array wins where it has an entry.
+  const placements = readPlacements(doc, warnings);
   const touchpoints: Touchpoint[] = readEntries(
     shared.touchpoints,
     'touchpoints',
     TouchpointFieldsSchema,
     warnings,
+    (id, fields) => ({ ...fields, ...placements.get(id) }),
   ).map((entry) => ({ ...entry, reach: entry.reach ?? defaultReach(entry.team) }));
   const known = new Set(touchpoints.map((touchpoint) => touchpoint.id));
   const connections: Connection[] = [];

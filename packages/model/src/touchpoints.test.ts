@@ -70,6 +70,36 @@ describe('touchpoints', () => {
     }
   });
 
+  it('keeps a move and a title edit that two people make at the same moment', () => {
+    const alice = createMapDocument({ title: 'Launch' });
+    const id = addTouchpoint(alice, { title: 'Webinar', team: 'marketing', stage: 'warm' });
+    const bob = new Y.Doc();
+    sync(alice, bob);
+    moveTouchpoint(alice, id, { stage: 'qualified', team: 'sales', x: 20, y: 40 });
+    updateTouchpoint(bob, id, { title: 'Demo webinar' });
+    sync(alice, bob);
+    for (const doc of [alice, bob]) {
+      expect(readSnapshot(doc).snapshot.touchpoints[0]).toMatchObject({
+        title: 'Demo webinar',
+        stage: 'qualified',
+        team: 'sales',
+        x: 20,
+        y: 40,
+      });
+    }
+  });
+
+  it('gives a card a free slot when its editor changes its stage', () => {
+    const doc = createMapDocument({ title: 'Launch' });
+    addTouchpoint(doc, { title: 'Call', team: 'sales', stage: 'qualified' });
+    const id = addTouchpoint(doc, { title: 'Email', team: 'sales', stage: 'warm' });
+    updateTouchpoint(doc, id, { stage: 'qualified' });
+    const cards = readSnapshot(doc).snapshot.touchpoints;
+    const [a, b] = cards.filter((card) => card.stage === 'qualified');
+    expect(cards.find((card) => card.id === id)?.stage).toBe('qualified');
+    expect(a && b && (a.x !== b.x || a.y !== b.y)).toBe(true);
+  });
+
   it('moves a card into another cell, changing its stage and team', () => {
     const doc = createMapDocument({ title: 'Launch' });
     const id = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'warm' });

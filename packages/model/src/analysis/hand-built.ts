@@ -1,5 +1,11 @@
 import { defaultReach, LEAD_STAGES, type LeadStage, STAGE_DEFAULTS, type Team } from '../enums.js';
-import type { Connection, MapSnapshot, Metric, Touchpoint } from '../schema.js';
+import {
+  type Connection,
+  type MapSnapshot,
+  type Metric,
+  SCHEMA_VERSION,
+  type Touchpoint,
+} from '../schema.js';
 
 /** Just enough to describe a touchpoint in a test; the rest takes the schema's defaults. */
 export interface SketchedTouchpoint {
@@ -61,7 +67,11 @@ export function handBuiltMap(sketch: MapSketch = {}): MapSnapshot {
     owner: connection.owner ?? '',
   }));
   return {
-    meta: { title: 'Hand-built journey', schemaVersion: 1, createdAt: '2024-01-01T00:00:00.000Z' },
+    meta: {
+      title: 'Hand-built journey',
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    },
     stages,
     touchpoints,
     connections,

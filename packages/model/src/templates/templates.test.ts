@@ -3,6 +3,7 @@ import { analyzeMap } from '../analysis/index.js';
 import { snapshotToDocument } from '../apply.js';
 import { LEAD_STAGES, TEAMS } from '../enums.js';
 import { GRID } from '../layout.js';
+import { SCHEMA_VERSION } from '../schema.js';
 import { readSnapshot } from '../snapshot.js';
 import { findTemplate, STARTER_STRATEGIES, TEMPLATES, templateSnapshot } from './index.js';
 
@@ -33,7 +34,7 @@ describe('journey templates', () => {
       expect(reread).toEqual(snapshot);
       expect(snapshot.meta).toEqual({
         title: template.title,
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSION,
         createdAt: '2024-05-01T09:00:00.000Z',
       });
     });
