@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '@baton/model';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './csv.js';
@@ -141,7 +142,7 @@ describe('parseCsvImport', () => {
     );
     expect(snapshot.meta).toEqual({
       title: 'From Excel',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       createdAt: '2025-01-01T00:00:00.000Z',
     });
     expect(snapshot.touchpoints).toHaveLength(2);

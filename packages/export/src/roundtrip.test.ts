@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '@baton/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './csv.js';
@@ -24,7 +25,7 @@ describe('round trips (property tests)', () => {
         fc.pre(touchpoints.length > 0);
         const snapshot = parseJsonImport(
           exportJson({
-            meta: { title: 'CSV', schemaVersion: 1, createdAt: '2025-01-01T00:00:00.000Z' },
+            meta: { title: 'CSV', schemaVersion: SCHEMA_VERSION, createdAt: '2025-01-01T00:00:00.000Z' },
             stages: parseCsvImport('title,team,stage\nx,sales,warm').stages,
             touchpoints,
             connections: [],

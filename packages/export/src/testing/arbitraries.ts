@@ -9,6 +9,7 @@ import {
   type Metric,
   type Note,
   REACHES,
+  SCHEMA_VERSION,
   type Stage,
   TEAMS,
   type Touchpoint,
@@ -123,7 +124,7 @@ export const mapSnapshotArbitrary: fc.Arbitrary<MapSnapshot> = touchpointsArbitr
   record({
     meta: record({
       title: trimmedText(120),
-      schemaVersion: fc.constant(1 as const),
+      schemaVersion: fc.constant(SCHEMA_VERSION),
       createdAt: fc
         .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
         .map((date) => date.toISOString()),

@@ -4,6 +4,7 @@ import {
   LEAD_STAGES,
   type LeadStage,
   type MapSnapshot,
+  SCHEMA_VERSION,
   STAGE_DEFAULTS,
   type Stage,
   type Touchpoint,
@@ -42,7 +43,11 @@ export function connection(
 /** A small but complete map: both teams, every stage, all three connection kinds. */
 export function sampleMap(): MapSnapshot {
   return {
-    meta: { title: 'Q3 launch <EMEA> & "friends"', schemaVersion: 1, createdAt: '2025-01-02T03:04:05.000Z' },
+    meta: {
+      title: 'Q3 launch <EMEA> & "friends"',
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: '2025-01-02T03:04:05.000Z',
+    },
     stages: defaultStages({ cold: 12000, warm: 1800, qualified: 240, customer: 60 }),
     touchpoints: [
       touchpoint({
@@ -123,7 +128,7 @@ export function largeMap(count: number): MapSnapshot {
     }
   }
   return {
-    meta: { title: 'Large map', schemaVersion: 1, createdAt: '2025-01-01T00:00:00.000Z' },
+    meta: { title: 'Large map', schemaVersion: SCHEMA_VERSION, createdAt: '2025-01-01T00:00:00.000Z' },
     stages: defaultStages(),
     touchpoints,
     connections,
