@@ -17,8 +17,8 @@ export interface TeamColours {
 }
 
 export const TEAM_COLOURS: Record<Team, TeamColours> = {
-  marketing: { accent: '#2563eb', tint: '#eff6ff', border: '#bfdbfe' },
-  sales: { accent: '#059669', tint: '#ecfdf5', border: '#a7f3d0' },
+  marketing: { accent: '#2563eb', tint: '#f5f8ff', border: '#bfdbfe' },
+  sales: { accent: '#059669', tint: '#f2fbf7', border: '#a7f3d0' },
 };
 
 export interface ConnectionStyle {
@@ -27,11 +27,11 @@ export interface ConnectionStyle {
   dash?: string;
 }
 
-/** flow: solid grey; handoff: thick orange; feedback: dashed purple. */
+/** flow: solid grey; handoff: thick orange; feedback: dashed purple. The canvas uses the same (apps/web palette.ts). */
 export const CONNECTION_STYLES: Record<ConnectionKind, ConnectionStyle> = {
   flow: { stroke: '#64748b', width: 1.75 },
-  handoff: { stroke: '#ea580c', width: 3.5 },
-  feedback: { stroke: '#7c3aed', width: 2, dash: '7 5' },
+  handoff: { stroke: '#f97316', width: 3.5 },
+  feedback: { stroke: '#8b5cf6', width: 2, dash: '7 5' },
 };
 
 export const NOTE_COLOURS: Record<Note['color'], string> = {

@@ -120,12 +120,12 @@ describe('exportSvg', () => {
     expect(byId.get('c1')).toMatchObject({ stroke: '#64748b', 'marker-end': 'url(#arrow-flow)' });
     expect(byId.get('c1')?.['stroke-dasharray']).toBeUndefined();
     expect(byId.get('c2')).toMatchObject({
-      stroke: '#ea580c',
+      stroke: '#f97316',
       'stroke-width': '3.5',
       'marker-end': 'url(#arrow-handoff)',
     });
     expect(byId.get('c3')).toMatchObject({
-      stroke: '#7c3aed',
+      stroke: '#8b5cf6',
       'stroke-dasharray': '7 5',
       'marker-end': 'url(#arrow-feedback)',
     });
