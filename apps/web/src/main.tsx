@@ -5,6 +5,9 @@ import './styles/base.css';
 import './styles/start.css';
 import './styles/map.css';
 import './styles/canvas.css';
+import './styles/palette.css';
+import './styles/editors.css';
+import './styles/analysis.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -56,12 +56,42 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-export function createMap(title: string): Promise<CreatedMap> {
+/** Creates a map, blank or started from a journey template. */
+export function createMap(title: string, template?: string): Promise<CreatedMap> {
   return request<CreatedMap>('/api/maps', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(template ? { title, template } : { title }),
   });
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+function isTemplateList(value: unknown): value is TemplateSummary[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (entry: Partial<TemplateSummary>) =>
+        typeof entry?.id === 'string' &&
+        typeof entry.title === 'string' &&
+        typeof entry.description === 'string',
+    )
+  );
+}
+
+/** `GET /api/templates`; the list the app was built with when the server does not answer it. */
+export async function fetchTemplates(fallback: readonly TemplateSummary[]): Promise<TemplateSummary[]> {
+  try {
+    const listed = await request<unknown>('/api/templates', {});
+    if (isTemplateList(listed) && listed.length > 0) return listed;
+  } catch {
+    // An older server: use the built-in list.
+  }
+  return fallback.map(({ id, title, description }) => ({ id, title, description }));
 }
 
 export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {

@@ -5,20 +5,38 @@ import { TEAM_COLORS } from './palette';
 
 /** One stage × team cell of the swimlane grid: a background that cards sit on. */
 export function CellView({ data }: NodeProps<CellNode>) {
+  const classes = ['grid-cell', data.isDropTarget && 'drop-target', data.gap && 'gap'];
   return (
     <section
-      className={`grid-cell${data.isDropTarget ? ' drop-target' : ''}`}
-      style={{ background: TEAM_COLORS[data.team].lane }}
+      className={classes.filter(Boolean).join(' ')}
+      style={{ backgroundColor: TEAM_COLORS[data.team].lane }}
       data-testid={`cell-${data.stage}-${data.team}`}
       data-stage={data.stage}
       data-team={data.team}
-      aria-label={`${data.stageLabel} × ${TEAM_LABELS[data.team]}`}
+      data-gap={data.gap ? 'true' : 'false'}
+      aria-label={`${data.stageLabel} × ${TEAM_LABELS[data.team]}${data.gap ? `: gap, ${data.gap}` : ''}`}
       title={data.editable ? 'Double-click to add a touchpoint here' : undefined}
-    />
+    >
+      {data.gap && (
+        <span className="gap-badge" data-testid="gap-badge">
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 1.5 15 14H1z" fill="currentColor" />
+            <path d="M8 6v3.5M8 11.5v.5" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+          {data.gap}
+        </span>
+      )}
+    </section>
   );
 }
 
+function leadsText(leads: number | null): string {
+  if (leads === null) return 'No lead count';
+  return `${leads.toLocaleString('en-US')} lead${leads === 1 ? '' : 's'}`;
+}
+
 export function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {
+  const edit = data.onEdit;
   return (
     <div
       className="stage-header"
@@ -26,10 +44,34 @@ export function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {
       data-stage={data.stage}
       title={data.description}
     >
-      <span className="stage-label">{data.label}</span>
+      <div className="stage-text">
+        <span className="stage-label">{data.label}</span>
+        <span className="stage-leads" data-testid={`stage-leads-${data.stage}`}>
+          {leadsText(data.leads)}
+        </span>
+      </div>
       <span className="stage-count" title={`${data.count} touchpoints`}>
         {data.count}
       </span>
+      {edit && (
+        <button
+          type="button"
+          className="stage-edit nodrag nopan"
+          onClick={edit}
+          aria-label={`Edit the ${data.label} stage`}
+          data-testid={`edit-stage-${data.stage}`}
+        >
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M11.5 2.5l2 2L6 12l-3 1 1-3z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+      )}
     </div>
   );
 }

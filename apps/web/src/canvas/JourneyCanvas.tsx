@@ -10,36 +10,30 @@ import {
   type Team,
 } from '@baton/model';
 import {
-  applyNodeChanges,
   Background,
   type Connection,
   ConnectionMode,
   Controls,
   type EdgeChange,
-  type NodeChange,
+  MiniMap,
   type NodeTypes,
-  type OnNodeDrag,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
 } from '@xyflow/react';
-import {
-  type Dispatch,
-  type ReactNode,
-  type SetStateAction,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-} from 'react';
+import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useMemo } from 'react';
 import type { MapActions } from '../editing/map-actions';
-import { connectionEdges, gridNodes, touchpointNode } from './flow-elements';
+import type { DragBroadcast } from '../sync/drag-presence';
+import { type CanvasView, FIT_VIEW } from './canvas-view';
+import { connectionEdges } from './flow-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { isTouchpointNode, type JourneyNode } from './node-types';
+import { minimapColor } from './palette';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
 import { TouchpointCard } from './TouchpointCard';
-
-/** Room around the grid for the legend and zoom controls floating over the canvas. */
-const FIT_VIEW = { padding: { top: '24px', left: '24px', right: '24px', bottom: '64px' } } as const;
+import { useCardDrag } from './useCardDrag';
+import { useJourneyNodes } from './useJourneyNodes';
+import { useStrategyDrop } from './useStrategyDrop';
 
 const nodeTypes: NodeTypes = {
   touchpoint: TouchpointCard,
@@ -54,8 +48,12 @@ export interface JourneyCanvasProps {
   actions: MapActions;
   selection: Selection;
   onSelectionChange: Dispatch<SetStateAction<Selection>>;
+  view: CanvasView;
+  /** Publishes this user's in-flight drags to colleagues. */
+  dragBroadcast?: DragBroadcast;
   /** Double-click on a cell: the editor opens to add a touchpoint there. */
   onRequestAdd: (placement: CellPlacement) => void;
+  onEditStage: (stage: LeadStage) => void;
   /** The kind given to a new connection; 'auto' picks handoff/feedback from the teams. */
   newConnectionKind: ConnectionKind | 'auto';
   children?: ReactNode;
@@ -72,51 +70,29 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const { snapshot, editable, actions, selection, onSelectionChange, onRequestAdd, newConnectionKind } =
     props;
   const { screenToFlowPosition } = useReactFlow();
-  const [nodes, setNodes] = useState<JourneyNode[]>([]);
-  const [dropTarget, setDropTarget] = useState<{ stage: LeadStage; team: Team } | null>(null);
-  const [resync, setResync] = useState(0);
-
-  // The document is the truth: rebuild the cards from each snapshot, keeping only what
-  // React Flow owns locally (measured size, a card mid-drag).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `resync` forces a rebuild after a no-op drop
-  useEffect(() => {
-    const selected = new Set(selection.touchpoints);
-    setNodes((previous) => {
-      const before = new Map(previous.map((node) => [node.id, node]));
-      const cards = snapshot.touchpoints.map((touchpoint) => {
-        const node = touchpointNode(touchpoint, snapshot, editable);
-        const old = before.get(touchpoint.id);
-        node.selected = selected.has(touchpoint.id);
-        if (old?.dragging) {
-          node.position = old.position;
-          node.dragging = true;
-        }
-        if (old?.measured) node.measured = old.measured;
-        return node;
-      });
-      return [...gridNodes(snapshot, { editable, dropTarget }), ...cards];
-    });
-  }, [snapshot, editable, dropTarget, selection, resync]);
-
-  const edges = useMemo(
-    () => connectionEdges(snapshot, new Set(selection.connections)),
-    [snapshot, selection.connections],
-  );
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<JourneyNode>[]) => {
-      const picks = changes.filter((change) => change.type === 'select');
-      if (picks.length) {
-        onSelectionChange((current) => {
-          let ids = current.touchpoints;
-          for (const pick of picks) ids = toggled(ids, pick.id, pick.selected);
-          return { ...current, touchpoints: ids };
-        });
-      }
-      const local = changes.filter((change) => change.type === 'position' || change.type === 'dimensions');
-      if (local.length) setNodes((current) => applyNodeChanges(local, current));
-    },
+  const selectOnly = useCallback(
+    (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
+  );
+  const drag = useCardDrag(actions, props.dragBroadcast, () => resync());
+  const { nodes, onNodesChange, resync } = useJourneyNodes({
+    snapshot,
+    editable,
+    selection,
+    onSelectionChange,
+    view: props.view,
+    dropTarget: drag.dropTarget,
+    onEditStage: props.onEditStage,
+  });
+  const strategyDrop = useStrategyDrop(actions, drag.setDropTarget, selectOnly);
+
+  const dimmed = useMemo(
+    () => new Set([...props.view.emphasis].filter(([, how]) => how === 'dimmed').map(([id]) => id)),
+    [props.view.emphasis],
+  );
+  const edges = useMemo(
+    () => connectionEdges(snapshot, new Set(selection.connections), dimmed),
+    [snapshot, selection.connections, dimmed],
   );
 
   const onEdgesChange = useCallback(
@@ -130,25 +106,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       });
     },
     [onSelectionChange],
-  );
-
-  const onNodeDrag: OnNodeDrag<JourneyNode> = useCallback((_event, node) => {
-    const { stage, team } = placementAt(node.position);
-    setDropTarget((current) =>
-      current?.stage === stage && current.team === team ? current : { stage, team },
-    );
-  }, []);
-
-  const onNodeDragStop: OnNodeDrag<JourneyNode> = useCallback(
-    (_event, _node, dragged) => {
-      const moves = dragged
-        .filter(isTouchpointNode)
-        .map((node) => ({ id: node.id, placement: placementAt(node.position) }));
-      if (moves.length) actions.moveTouchpoints(moves);
-      setDropTarget(null);
-      setResync((tick) => tick + 1);
-    },
-    [actions],
   );
 
   // Background nodes let pointer events through, so a double-click on the grid reaches the
@@ -198,9 +155,12 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
-      onNodeDrag={onNodeDrag}
-      onNodeDragStop={onNodeDragStop}
+      onNodeDrag={drag.onNodeDrag}
+      onNodeDragStop={drag.onNodeDragStop}
       onDoubleClick={onCanvasDoubleClick}
+      onDragOver={editable ? strategyDrop.onDragOver : undefined}
+      onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
+      onDrop={editable ? strategyDrop.onDrop : undefined}
       onConnect={onConnect}
       onDelete={onDelete}
       isValidConnection={(connection) => connection.source !== connection.target}
@@ -210,6 +170,12 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       elementsSelectable={editable}
       edgesFocusable={editable}
       deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      selectionKeyCode={null}
+      selectionOnDrag={editable}
+      selectionMode={SelectionMode.Partial}
+      panOnDrag={editable ? [1, 2] : true}
+      panOnScroll
       zoomOnDoubleClick={false}
       minZoom={0.2}
       maxZoom={2}
@@ -219,7 +185,18 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       aria-label="Journey map canvas"
     >
       <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} position="bottom-right" />
+      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW} />
+      <MiniMap
+        position="bottom-right"
+        className="minimap"
+        style={{ width: 168, height: 108 }}
+        pannable
+        zoomable
+        nodeColor={minimapColor}
+        nodeStrokeWidth={0}
+        maskColor="rgb(241 245 249 / 70%)"
+        ariaLabel="Minimap of the journey"
+      />
       {props.children}
     </ReactFlow>
   );

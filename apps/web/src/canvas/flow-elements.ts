@@ -13,7 +13,15 @@ import {
   toCanvasPosition,
 } from '@baton/model';
 import { type BuiltInEdge, MarkerType } from '@xyflow/react';
-import type { CellNode, JourneyNode, LaneHeaderNode, StageHeaderNode, TouchpointNode } from './node-types';
+import type { RemoteDrag } from '../sync/drag-presence';
+import type {
+  CardEmphasis,
+  CellNode,
+  JourneyNode,
+  LaneHeaderNode,
+  StageHeaderNode,
+  TouchpointNode,
+} from './node-types';
 import { CONNECTION_STYLES } from './palette';
 
 const background = {
@@ -27,13 +35,19 @@ const background = {
 export interface GridOptions {
   editable: boolean;
   dropTarget: { stage: LeadStage; team: Team } | null;
+  /** Coverage gaps to highlight, keyed `stage:team`, with what is missing there. */
+  gaps: ReadonlyMap<string, string>;
+  onEditStage?: (stage: LeadStage) => void;
 }
 
 /** The stage × team grid as non-interactive background nodes: headers and cells. */
-export function gridNodes(snapshot: MapSnapshot, { editable, dropTarget }: GridOptions): JourneyNode[] {
+export function gridNodes(
+  snapshot: MapSnapshot,
+  { editable, dropTarget, gaps, onEditStage }: GridOptions,
+): JourneyNode[] {
   const nodes: JourneyNode[] = [];
   for (const [index, stage] of LEAD_STAGES.entries()) {
-    const { label, description } = snapshot.stages[stage];
+    const { label, description, leads } = snapshot.stages[stage];
     const header: StageHeaderNode = {
       id: `stage:${stage}`,
       type: 'stageHeader',
@@ -45,6 +59,8 @@ export function gridNodes(snapshot: MapSnapshot, { editable, dropTarget }: GridO
         label,
         description,
         count: snapshot.touchpoints.filter((tp) => tp.stage === stage).length,
+        leads,
+        onEdit: editable && onEditStage ? () => onEditStage(stage) : null,
       },
       zIndex: -1,
       ...background,
@@ -63,6 +79,7 @@ export function gridNodes(snapshot: MapSnapshot, { editable, dropTarget }: GridO
           stageLabel: label,
           editable,
           isDropTarget: dropTarget?.stage === stage && dropTarget.team === team,
+          gap: gaps.get(`${stage}:${team}`) ?? null,
         },
         zIndex: -2,
         ...background,
@@ -90,18 +107,32 @@ export function gridNodes(snapshot: MapSnapshot, { editable, dropTarget }: GridO
   return nodes;
 }
 
+export interface CardOptions {
+  editable: boolean;
+  emphasis?: CardEmphasis;
+  draggedBy?: RemoteDrag;
+}
+
 export function touchpointNode(
   touchpoint: Touchpoint,
   snapshot: MapSnapshot,
-  editable: boolean,
+  { editable, emphasis = null, draggedBy }: CardOptions,
 ): TouchpointNode {
   return {
     id: touchpoint.id,
     type: 'touchpoint',
-    position: toCanvasPosition(touchpoint),
+    position: draggedBy ? { x: draggedBy.x, y: draggedBy.y } : toCanvasPosition(touchpoint),
     width: GRID.cardWidth,
     height: GRID.cardHeight,
-    data: { touchpoint, stageLabel: snapshot.stages[touchpoint.stage].label, editable },
+    className: [emphasis ?? '', draggedBy ? 'remote-dragging' : ''].join(' ').trim() || undefined,
+    zIndex: draggedBy ? 10 : undefined,
+    data: {
+      touchpoint,
+      stageLabel: snapshot.stages[touchpoint.stage].label,
+      editable,
+      emphasis,
+      draggedBy: draggedBy ? { name: draggedBy.name, color: draggedBy.color } : null,
+    },
     draggable: editable,
     connectable: editable,
     deletable: editable,
@@ -142,7 +173,11 @@ function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoi
   return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
 }
 
-export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<string>): BuiltInEdge[] {
+export function connectionEdges(
+  snapshot: MapSnapshot,
+  selectedIds: ReadonlySet<string>,
+  dimmed: ReadonlySet<string> = new Set(),
+): BuiltInEdge[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
   const edges: BuiltInEdge[] = [];
   for (const connection of snapshot.connections) {
@@ -166,7 +201,7 @@ export function connectionEdges(snapshot: MapSnapshot, selectedIds: ReadonlySet<
       labelBgStyle: { fill: '#ffffff' },
       labelBgPadding: [6, 3],
       labelBgBorderRadius: 4,
-      className: `connection connection-${connection.kind}`,
+      className: `connection connection-${connection.kind}${dimmed.has(connection.source) || dimmed.has(connection.target) ? ' dimmed' : ''}`,
       data: { kind: connection.kind },
       style: {
         stroke: style.color,

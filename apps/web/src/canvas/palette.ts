@@ -15,3 +15,11 @@ export const CONNECTION_STYLES: Record<
   handoff: { color: '#f97316', width: 3.5, description: 'Marketing passes the lead to sales' },
   feedback: { color: '#8b5cf6', width: 2, dash: '7 5', description: 'Sales reports back to marketing' },
 };
+
+/** How the minimap draws each node: cards in their team's colour, the grid as faint lanes. */
+export function minimapColor(node: { type?: string; data: Record<string, unknown> }): string {
+  const team = (node.data.touchpoint as { team?: Team } | undefined)?.team ?? (node.data.team as Team);
+  if (node.type === 'touchpoint' && team) return TEAM_COLORS[team].accent;
+  if (node.type === 'cell' && team) return TEAM_COLORS[team].tint;
+  return '#e2e8f0';
+}

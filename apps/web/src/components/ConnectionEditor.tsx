@@ -1,8 +1,9 @@
 import { CONNECTION_KIND_LABELS, CONNECTION_KINDS, type Connection, type MapSnapshot } from '@baton/model';
-import { useEffect, useState } from 'react';
 import { CONNECTION_STYLES } from '../canvas/palette';
 import type { MapActions } from '../editing/map-actions';
+import { CommitText } from './commit-fields';
 import { Field } from './fields';
+import { PanelShell } from './PanelShell';
 
 interface ConnectionEditorProps {
   connection: Connection;
@@ -11,28 +12,13 @@ interface ConnectionEditorProps {
   onClose: () => void;
 }
 
-/** The side panel for a selected connection: its kind and label. */
+/** The side panel for a selected connection: its kind and label; a handoff's owner and qualifying rule. */
 export function ConnectionEditor({ connection, snapshot, actions, onClose }: ConnectionEditorProps) {
-  const [label, setLabel] = useState(connection.label);
-  const [editingLabel, setEditingLabel] = useState(false);
-  useEffect(() => {
-    if (!editingLabel) setLabel(connection.label);
-  }, [connection.label, editingLabel]);
-
   const titleOf = (id: string) => snapshot.touchpoints.find((tp) => tp.id === id)?.title ?? 'a touchpoint';
-  const commitLabel = () => {
-    setEditingLabel(false);
-    if (label !== connection.label) actions.updateConnection(connection.id, { label });
-  };
+  const isHandoff = connection.kind === 'handoff';
 
   return (
-    <aside className="side-panel" aria-label="Connection editor" data-testid="connection-editor">
-      <header className="panel-header">
-        <h2>Connection</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the editor">
-          ×
-        </button>
-      </header>
+    <PanelShell title="Connection" label="Connection editor" testId="connection-editor" onClose={onClose}>
       <p className="connection-ends">
         <strong>{titleOf(connection.source)}</strong>
         <span aria-hidden="true"> → </span>
@@ -67,20 +53,42 @@ export function ConnectionEditor({ connection, snapshot, actions, onClose }: Con
         </fieldset>
       </Field>
       <p className="panel-note">{CONNECTION_STYLES[connection.kind].description}.</p>
-      <Field label="Label" htmlFor="connection-label">
-        <input
+      <Field
+        label={connection.kind === 'feedback' ? 'What sales reports back' : 'Label'}
+        htmlFor="connection-label"
+      >
+        <CommitText
           id="connection-label"
-          className="input"
-          value={label}
-          maxLength={120}
-          placeholder="Optional"
-          data-testid="connection-label-input"
-          onFocus={() => setEditingLabel(true)}
-          onChange={(event) => setLabel(event.target.value)}
-          onBlur={commitLabel}
-          onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+          value={connection.label}
+          placeholder={connection.kind === 'feedback' ? 'e.g. Lead quality and objections' : 'Optional'}
+          testId="connection-label-input"
+          onCommit={(label) => actions.updateConnection(connection.id, { label })}
         />
       </Field>
+      {isHandoff && (
+        <>
+          <Field label="Handoff owner" htmlFor="connection-owner">
+            <CommitText
+              id="connection-owner"
+              value={connection.owner}
+              placeholder="Who makes sure the lead is passed on"
+              testId="connection-owner-input"
+              onCommit={(owner) => actions.updateConnection(connection.id, { owner })}
+            />
+          </Field>
+          <Field label="Qualifying rule: what makes a lead sales-ready" htmlFor="connection-rule">
+            <CommitText
+              id="connection-rule"
+              value={connection.rule}
+              multiline
+              maxLength={2000}
+              placeholder="e.g. Budget confirmed, decision maker engaged, asked for a demo"
+              testId="connection-rule-input"
+              onCommit={(rule) => actions.updateConnection(connection.id, { rule })}
+            />
+          </Field>
+        </>
+      )}
       <div className="panel-actions">
         <button
           type="button"
@@ -95,6 +103,6 @@ export function ConnectionEditor({ connection, snapshot, actions, onClose }: Con
           Delete connection
         </button>
       </div>
-    </aside>
+    </PanelShell>
   );
 }

@@ -17,9 +17,10 @@ interface TopBarProps {
   people: Participant[];
   /** Editing tools (add, connection kind); absent for view-only links. */
   tools?: ReactNode;
+  analysis: { open: boolean; healthy: boolean; problems: number; onToggle: () => void };
 }
 
-export function TopBar({ info, token, title, onRename, connection, people, tools }: TopBarProps) {
+export function TopBar({ info, token, title, onRename, connection, people, tools, analysis }: TopBarProps) {
   const editable = info.role === 'edit';
   return (
     <header className="top-bar">
@@ -43,6 +44,17 @@ export function TopBar({ info, token, title, onRename, connection, people, tools
       )}
       {tools && <div className="top-bar-tools">{tools}</div>}
       <div className="top-bar-spacer" />
+      <button
+        type="button"
+        className={`analysis-toggle ${analysis.healthy ? 'healthy' : 'unhealthy'}${analysis.open ? ' open' : ''}`}
+        aria-pressed={analysis.open}
+        onClick={analysis.onToggle}
+        data-testid="analysis-toggle"
+        title={analysis.open ? 'Hide the analysis' : 'Show the analysis'}
+      >
+        <span className="analysis-dot" aria-hidden="true" />
+        {analysis.healthy ? 'Healthy' : `${analysis.problems} gap${analysis.problems === 1 ? '' : 's'}`}
+      </button>
       <ConnectionBadge state={connection} />
       <PresenceList people={people} />
       <ShareButtons mapId={info.id} token={token} role={info.role} />

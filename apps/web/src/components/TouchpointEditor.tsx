@@ -1,7 +1,17 @@
-import type { MapSnapshot, Touchpoint } from '@baton/model';
-import { useEffect, useState } from 'react';
+import {
+  defaultReach,
+  type MapSnapshot,
+  REACHES,
+  type Reach,
+  type Team,
+  type Touchpoint,
+  type TouchpointPatch,
+} from '@baton/model';
 import type { MapActions } from '../editing/map-actions';
-import { ChannelSelect, Field, StageSelect, TeamSelect } from './fields';
+import { CommitText } from './commit-fields';
+import { ChannelSelect, Field, FieldGroup, StageSelect, TeamSelect } from './fields';
+import { MetricsEditor } from './MetricsEditor';
+import { PanelShell } from './PanelShell';
 
 interface TouchpointEditorProps {
   touchpoint: Touchpoint;
@@ -10,78 +20,105 @@ interface TouchpointEditorProps {
   onClose: () => void;
 }
 
-/** The side panel for a selected touchpoint; every change is written to the map at once. */
+const REACH_LABELS: Record<Reach, string> = { 'one-to-many': 'One-to-many', 'one-to-one': 'One-to-one' };
+
+/** The side panel for a selected touchpoint: every field of it, each written to the map at once. */
 export function TouchpointEditor({ touchpoint, snapshot, actions, onClose }: TouchpointEditorProps) {
-  const [title, setTitle] = useState(touchpoint.title);
-  const [editingTitle, setEditingTitle] = useState(false);
-
-  // Follow a colleague's rename unless this user is typing over it.
-  useEffect(() => {
-    if (!editingTitle) setTitle(touchpoint.title);
-  }, [touchpoint.title, editingTitle]);
-
-  const commitTitle = () => {
-    setEditingTitle(false);
-    if (title.trim() === touchpoint.title) return;
-    if (!actions.updateTouchpoint(touchpoint.id, { title })) setTitle(touchpoint.title);
-  };
-
+  const update = (patch: TouchpointPatch) => actions.updateTouchpoint(touchpoint.id, patch);
+  // A reach still at its team's default follows the team; a chosen one stays.
+  const changeTeam = (team: Team) =>
+    update(
+      touchpoint.reach === defaultReach(touchpoint.team) ? { team, reach: defaultReach(team) } : { team },
+    );
   const connections = snapshot.connections.filter(
     (connection) => connection.source === touchpoint.id || connection.target === touchpoint.id,
   ).length;
 
   return (
-    <aside className="side-panel" aria-label="Touchpoint editor" data-testid="touchpoint-editor">
-      <header className="panel-header">
-        <h2>Touchpoint</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the editor">
-          ×
-        </button>
-      </header>
+    <PanelShell title="Touchpoint" label="Touchpoint editor" testId="touchpoint-editor" onClose={onClose}>
       <Field label="Title" htmlFor="edit-title">
-        <input
+        <CommitText
           id="edit-title"
-          className="input"
-          value={title}
-          maxLength={120}
-          data-testid="touchpoint-title-input"
-          onFocus={() => setEditingTitle(true)}
-          onChange={(event) => setTitle(event.target.value)}
-          onBlur={commitTitle}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.currentTarget.blur();
-            if (event.key === 'Escape') {
-              setTitle(touchpoint.title);
-              setEditingTitle(false);
-            }
-          }}
+          value={touchpoint.title}
+          testId="touchpoint-title-input"
+          onCommit={(title) => update({ title })}
         />
       </Field>
       <Field label="Team" htmlFor="edit-team">
         <TeamSelect
           id="edit-team"
           value={touchpoint.team}
-          onChange={(team) => actions.updateTouchpoint(touchpoint.id, { team })}
+          onChange={changeTeam}
           testId="touchpoint-team-select"
         />
       </Field>
-      <Field label="Lead stage" htmlFor="edit-stage">
-        <StageSelect
-          id="edit-stage"
-          value={touchpoint.stage}
-          snapshot={snapshot}
-          onChange={(stage) => actions.updateTouchpoint(touchpoint.id, { stage })}
-          testId="touchpoint-stage-select"
+      <div className="field-pair">
+        <Field label="Lead stage" htmlFor="edit-stage">
+          <StageSelect
+            id="edit-stage"
+            value={touchpoint.stage}
+            snapshot={snapshot}
+            onChange={(stage) => update({ stage })}
+            testId="touchpoint-stage-select"
+          />
+        </Field>
+        <Field label="Channel" htmlFor="edit-channel">
+          <ChannelSelect
+            id="edit-channel"
+            value={touchpoint.channel}
+            onChange={(channel) => update({ channel })}
+            testId="touchpoint-channel-select"
+          />
+        </Field>
+      </div>
+      <Field label="Reach" htmlFor="edit-reach">
+        <fieldset
+          className="segmented"
+          aria-label="Reach"
+          id="edit-reach"
+          data-testid="touchpoint-reach-select"
+        >
+          {REACHES.map((reach) => (
+            <button
+              key={reach}
+              type="button"
+              aria-pressed={touchpoint.reach === reach}
+              className={`segment${touchpoint.reach === reach ? ' active' : ''}`}
+              data-value={reach}
+              onClick={() => update({ reach })}
+            >
+              {REACH_LABELS[reach]}
+            </button>
+          ))}
+        </fieldset>
+      </Field>
+      <Field label="Owner" htmlFor="edit-owner">
+        <CommitText
+          id="edit-owner"
+          value={touchpoint.owner}
+          placeholder="Who runs this touchpoint"
+          testId="touchpoint-owner-input"
+          onCommit={(owner) => update({ owner })}
         />
       </Field>
-      <Field label="Channel" htmlFor="edit-channel">
-        <ChannelSelect
-          id="edit-channel"
-          value={touchpoint.channel}
-          onChange={(channel) => actions.updateTouchpoint(touchpoint.id, { channel })}
-          testId="touchpoint-channel-select"
+      <Field label="Description" htmlFor="edit-description">
+        <CommitText
+          id="edit-description"
+          value={touchpoint.description}
+          multiline
+          maxLength={2000}
+          placeholder="What happens here, and why"
+          testId="touchpoint-description-input"
+          onCommit={(description) => update({ description })}
         />
       </Field>
+      <FieldGroup label="Metrics">
+        <MetricsEditor
+          team={touchpoint.team}
+          metrics={touchpoint.metrics}
+          onChange={(metrics) => update({ metrics })}
+        />
+      </FieldGroup>
       <p className="panel-note">
         {connections === 0
           ? 'Drag from a dot on the card’s edge to another card to connect them.'
@@ -101,6 +138,6 @@ export function TouchpointEditor({ touchpoint, snapshot, actions, onClose }: Tou
           Delete touchpoint
         </button>
       </div>
-    </aside>
+    </PanelShell>
   );
 }

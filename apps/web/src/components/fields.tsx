@@ -21,6 +21,16 @@ export function Field({ label, htmlFor, children }: { label: string; htmlFor: st
   );
 }
 
+/** A labelled group of several controls (a label element would point at only one of them). */
+export function FieldGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <fieldset className="field field-group">
+      <legend className="field-label">{label}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
 interface SelectProps<T extends string> {
   id: string;
   value: T;

@@ -4,17 +4,22 @@ import {
   type CellPlacement,
   type ConnectionInput,
   type ConnectionPatch,
+  clampToCell,
   deleteConnection,
   deleteTouchpoint,
+  type LeadStage,
   ModelError,
   moveTouchpoint,
+  type StageFieldsInput,
   setMapTitle,
   type TouchpointInput,
   type TouchpointPatch,
   updateConnection,
+  updateStage,
   updateTouchpoint,
 } from '@baton/model';
 import type * as Y from 'yjs';
+import type { CopiedCards } from './clipboard';
 
 /**
  * Every change this browser makes to a map, written through `@baton/model` inside a
@@ -29,6 +34,9 @@ export interface MapActions {
   addConnection: (input: ConnectionInput) => string | null;
   updateConnection: (id: string, patch: ConnectionPatch) => boolean;
   deleteConnections: (ids: string[]) => void;
+  updateStage: (stage: LeadStage, patch: StageFieldsInput) => boolean;
+  /** Adds copies of the cards, `shift` further into their cells, and the connections between them. */
+  pasteCards: (copy: CopiedCards, shift: number) => { touchpoints: string[]; connections: string[] } | null;
   setTitle: (title: string) => void;
 }
 
@@ -74,6 +82,19 @@ export function createMapActions(
         for (const id of ids) deleteConnection(doc, id);
       });
     },
+    updateStage: (stage, patch) => run(() => updateStage(doc, stage, patch)) !== null,
+    pasteCards: (copy, shift) =>
+      run(() => {
+        const touchpoints = copy.touchpoints.map((card) =>
+          addTouchpoint(doc, { ...card, ...clampToCell({ x: card.x + shift, y: card.y + shift }) }),
+        );
+        const connections = copy.connections.flatMap(({ source, target, ...fields }) => {
+          const from = touchpoints[source];
+          const to = touchpoints[target];
+          return from && to ? [addConnection(doc, { source: from, target: to, ...fields })] : [];
+        });
+        return { touchpoints, connections };
+      }),
     setTitle: (title) => {
       run(() => setMapTitle(doc, title));
     },

@@ -1,26 +1,37 @@
-import { type CellPlacement, type ConnectionKind, deriveViewToken, mapUrl } from '@baton/model';
+import { analyzeMap, type CellPlacement, type ConnectionKind, type LeadStage } from '@baton/model';
 import { Panel } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { gapLabels } from '../analysis/gap-labels';
 import type { MapInfo } from '../api/client';
+import type { CanvasView } from '../canvas/canvas-view';
+import { emphasisOf, NO_FILTER } from '../canvas/filters';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
+import { useFraming } from '../canvas/useFraming';
+import { useRefitOnResize } from '../canvas/useRefitOnResize';
 import { CanvasToolbar } from '../components/CanvasToolbar';
-import { ConnectionEditor } from '../components/ConnectionEditor';
 import { EmptyState } from '../components/EmptyState';
+import { FilterBar } from '../components/FilterBar';
 import { Legend } from '../components/Legend';
 import { NamePrompt } from '../components/NamePrompt';
-import { type NewTouchpointDraft, NewTouchpointForm } from '../components/NewTouchpointForm';
+import type { NewTouchpointDraft } from '../components/NewTouchpointForm';
+import { StrategyPalette } from '../components/StrategyPalette';
 import { TopBar } from '../components/TopBar';
-import { TouchpointEditor } from '../components/TouchpointEditor';
 import { Toast, useToast } from '../components/useToast';
 import { createMapActions } from '../editing/map-actions';
-import { rememberMap } from '../storage/recent-maps';
+import { tidyMoves } from '../editing/tidy';
+import { useUndo } from '../editing/useUndo';
 import { loadProfile, saveProfile } from '../storage/user-profile';
+import { createDragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
 import { usePresence } from '../sync/usePresence';
 import { useSnapshot } from '../sync/useSnapshot';
+import { useClipboard } from './useClipboard';
+import { useRememberMap } from './useRememberMap';
+import { useShortcuts } from './useShortcuts';
+import { WorkspacePanel } from './WorkspacePanel';
 
 interface MapWorkspaceProps {
   session: MapSession;
@@ -28,144 +39,167 @@ interface MapWorkspaceProps {
   token: string;
 }
 
-/** The open map: top bar, the live canvas, and the side panel of whatever is being edited. */
+/** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const editable = info.role === 'edit';
   const { snapshot } = useSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
-  const people = usePresence(session.provider.awareness, profile);
+  const awareness = session.provider.awareness;
+  const people = usePresence(awareness, profile);
+  const remoteDrags = useRemoteDrags(awareness);
+  const dragBroadcast = useMemo(() => createDragBroadcast(awareness), [awareness]);
   const [toast, showToast] = useToast();
   const actions = useMemo(
     () => createMapActions(session.doc, session.localOrigin, showToast),
     [session, showToast],
   );
+  const undo = useUndo(session.doc, session.localOrigin);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [draft, setDraft] = useState<NewTouchpointDraft | null>(null);
+  const [stage, setStage] = useState<LeadStage | null>(null);
+  const [analysisOpen, setAnalysisOpen] = useState(true);
+  const [paletteOpen, setPaletteOpen] = useState(true);
+  const [filter, setFilter] = useState(NO_FILTER);
   const [connectionKind, setConnectionKind] = useState<ConnectionKind | 'auto'>('auto');
+  const canvasArea = useRef<HTMLElement>(null);
   const loaded = connection.synced || offlineLoaded;
-  const title = snapshot.meta.title;
+  useRememberMap(loaded, snapshot.meta.title, info, token);
+  useRefitOnResize(canvasArea);
 
-  useEffect(() => {
-    if (!loaded) return;
-    let cancelled = false;
-    const origin = window.location.origin;
-    const viewToken = editable ? deriveViewToken(token) : Promise.resolve(token);
-    viewToken.then((view) => {
-      if (cancelled) return;
-      rememberMap({
-        id: info.id,
-        title,
-        role: info.role,
-        viewUrl: mapUrl(origin, info.id, view),
-        ...(editable ? { editUrl: mapUrl(origin, info.id, token) } : {}),
-      });
-    }, console.error);
-    document.title = `${title} · Baton`;
-    return () => {
-      cancelled = true;
-    };
-  }, [loaded, title, info, editable, token]);
+  const analysis = useMemo(() => analyzeMap(snapshot), [snapshot]);
+  const gaps = useMemo(() => gapLabels(analysis.coverage), [analysis]);
+  const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
+  const view: CanvasView = useMemo(() => ({ emphasis, gaps, remoteDrags }), [emphasis, gaps, remoteDrags]);
+
+  const select = useCallback((next: Selection) => {
+    setDraft(null);
+    setStage(null);
+    setSelection(next);
+  }, []);
+  const { focusFinding, focusTouchpoint } = useFraming(snapshot, select);
+  const clipboard = useClipboard(snapshot, selection, actions, select);
 
   const closePanel = useCallback(() => {
+    const card = selection.touchpoints.length === 1 ? selection.touchpoints[0] : undefined;
     setDraft(null);
+    setStage(null);
     setSelection(EMPTY_SELECTION);
-  }, []);
+    // Give the keyboard back to the card the editor was for.
+    if (card)
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`.react-flow__node[data-id="${card}"]`)?.focus(),
+      );
+  }, [selection.touchpoints]);
 
   const requestAdd = useCallback((placement?: CellPlacement) => {
     setSelection(EMPTY_SELECTION);
+    setStage(null);
     setDraft(
       placement
         ? { stage: placement.stage, team: placement.team, at: { x: placement.x, y: placement.y } }
         : { stage: 'cold', team: 'marketing' },
     );
   }, []);
+  const editStage = useCallback((next: LeadStage) => {
+    setSelection(EMPTY_SELECTION);
+    setDraft(null);
+    setStage(next);
+  }, []);
+  const selectOne = useCallback((id: string) => select({ touchpoints: [id], connections: [] }), [select]);
 
-  const selectedTouchpoint =
-    selection.touchpoints.length === 1 && selection.connections.length === 0
-      ? snapshot.touchpoints.find((tp) => tp.id === selection.touchpoints[0])
-      : undefined;
-  const selectedConnection =
-    selection.connections.length === 1 && selection.touchpoints.length === 0
-      ? snapshot.connections.find((connection) => connection.id === selection.connections[0])
-      : undefined;
-
-  let panel = null;
-  if (editable && draft) {
-    panel = (
-      <NewTouchpointForm
-        key={`${draft.stage}:${draft.team}:${draft.at?.x ?? ''}:${draft.at?.y ?? ''}`}
-        draft={draft}
-        snapshot={snapshot}
-        onCancel={() => setDraft(null)}
-        onSubmit={(fields) => {
-          const sameCell = draft.stage === fields.stage && draft.team === fields.team;
-          const id = actions.addTouchpoint({ ...fields, ...(sameCell ? draft.at : {}) });
-          if (!id) return false;
-          setDraft(null);
-          setSelection({ touchpoints: [id], connections: [] });
-          return true;
-        }}
-      />
-    );
-  } else if (editable && selectedTouchpoint) {
-    panel = (
-      <TouchpointEditor
-        key={selectedTouchpoint.id}
-        touchpoint={selectedTouchpoint}
-        snapshot={snapshot}
-        actions={actions}
-        onClose={closePanel}
-      />
-    );
-  } else if (editable && selectedConnection) {
-    panel = (
-      <ConnectionEditor
-        key={selectedConnection.id}
-        connection={selectedConnection}
-        snapshot={snapshot}
-        actions={actions}
-        onClose={closePanel}
-      />
-    );
-  }
+  useShortcuts(editable, {
+    undo: undo.undo,
+    redo: undo.redo,
+    copy: clipboard.copy,
+    paste: clipboard.paste,
+    selectAll: () => select({ touchpoints: snapshot.touchpoints.map((tp) => tp.id), connections: [] }),
+    openEditor: () => {
+      const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+        '.react-flow__node-touchpoint',
+      );
+      const id =
+        focused?.dataset.id ?? (selection.touchpoints.length === 1 ? selection.touchpoints[0] : undefined);
+      if (!id) return false;
+      selectOne(id);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => document.getElementById('edit-title')?.focus()),
+      );
+      return true;
+    },
+    clearSelection: closePanel,
+  });
 
   return (
     <div className="map-page" data-testid="map-page" data-role={info.role} data-map-id={info.id}>
       <TopBar
         info={info}
         token={token}
-        title={title}
+        title={snapshot.meta.title}
         onRename={actions.setTitle}
         connection={connection.state}
         people={people}
+        analysis={{
+          open: analysisOpen,
+          healthy: analysis.healthy,
+          problems: analysis.counts.problem,
+          onToggle: () => setAnalysisOpen((open) => !open),
+        }}
         tools={
           editable && (
             <CanvasToolbar
               onAdd={() => requestAdd()}
               connectionKind={connectionKind}
               onConnectionKindChange={setConnectionKind}
+              undo={undo}
+              onTidy={() => actions.moveTouchpoints(tidyMoves(snapshot))}
             />
           )
         }
       />
       <div className="map-body">
-        <main className="canvas-wrap" aria-busy={!loaded}>
+        {editable &&
+          (paletteOpen ? (
+            <StrategyPalette
+              snapshot={snapshot}
+              onCollapse={() => setPaletteOpen(false)}
+              onAdd={(strategy, at) => {
+                const id = actions.addTouchpoint({ ...strategy, stage: at });
+                if (id) selectOne(id);
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="palette-rail"
+              onClick={() => setPaletteOpen(true)}
+              aria-label="Show starter strategies"
+            >
+              <span>Strategies</span>
+            </button>
+          ))}
+        <main className="canvas-wrap" aria-busy={!loaded} ref={canvasArea}>
           <JourneyCanvas
             snapshot={snapshot}
             editable={editable}
             actions={actions}
             selection={selection}
             onSelectionChange={setSelection}
+            view={view}
+            dragBroadcast={editable ? dragBroadcast : undefined}
             onRequestAdd={requestAdd}
+            onEditStage={editStage}
             newConnectionKind={connectionKind}
           >
+            <Panel position="top-center">
+              <FilterBar filter={filter} onChange={setFilter} snapshot={snapshot} />
+            </Panel>
             <Panel position="bottom-left">
               <Legend />
             </Panel>
             {loaded && snapshot.touchpoints.length === 0 && (
-              <Panel position="bottom-center">
+              <Panel position="top-center" className="empty-panel">
                 <EmptyState editable={editable} />
               </Panel>
             )}
@@ -177,7 +211,21 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             </div>
           )}
         </main>
-        {panel}
+        <WorkspacePanel
+          snapshot={snapshot}
+          analysis={analysis}
+          editable={editable}
+          actions={actions}
+          selection={selection}
+          draft={draft}
+          stage={stage}
+          analysisOpen={analysisOpen}
+          onAdded={selectOne}
+          onClose={closePanel}
+          onCloseAnalysis={() => setAnalysisOpen(false)}
+          onFocusFinding={focusFinding}
+          onFocusTouchpoint={focusTouchpoint}
+        />
       </div>
       <Toast message={toast} />
       {!profile && <NamePrompt onSubmit={(name) => setProfile(saveProfile(name))} />}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, createMap } from '../api/client';
+import { ApiError, createMap, type TemplateSummary } from '../api/client';
 import { RecentMapList } from '../components/RecentMapList';
+import { TemplatePicker } from '../components/TemplatePicker';
 import { navigate } from '../router';
 import { rememberMap } from '../storage/recent-maps';
 
@@ -10,12 +11,11 @@ export function StartPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const create = async (template?: TemplateSummary) => {
     setBusy(true);
     setError('');
     try {
-      const created = await createMap(title.trim() || 'Untitled journey');
+      const created = await createMap(title.trim() || template?.title || 'Untitled journey', template?.id);
       const editPath = new URL(created.editUrl, window.location.origin);
       const viewPath = new URL(created.viewUrl, window.location.origin);
       const origin = window.location.origin;
@@ -31,6 +31,10 @@ export function StartPage() {
       setError(caught instanceof ApiError ? caught.message : 'The map could not be created.');
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create();
   };
 
   return (
@@ -73,6 +77,7 @@ export function StartPage() {
           </p>
         )}
       </section>
+      <TemplatePicker busy={busy} onPick={(template) => void create(template)} />
       <RecentMapList />
     </main>
   );

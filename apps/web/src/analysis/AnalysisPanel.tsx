@@ -1,0 +1,80 @@
+import type { Finding, MapAnalysis, MapSnapshot } from '@baton/model';
+import type { ReactNode } from 'react';
+import { BalanceBar } from './BalanceBar';
+import { CheckList } from './CheckList';
+import { CoverageMatrix } from './CoverageMatrix';
+import { FunnelChart } from './FunnelChart';
+import { MetricsTable } from './MetricsTable';
+
+interface AnalysisPanelProps {
+  analysis: MapAnalysis;
+  snapshot: MapSnapshot;
+  onFocusFinding: (finding: Finding) => void;
+  onSelectTouchpoint: (id: string) => void;
+  onClose: () => void;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="analysis-section" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** The live analysis of the map as it is now: recomputed from every snapshot, so anyone's edit shows. */
+export function AnalysisPanel({
+  analysis,
+  snapshot,
+  onFocusFinding,
+  onSelectTouchpoint,
+  onClose,
+}: AnalysisPanelProps) {
+  const { healthy, counts } = analysis;
+  const verdict = healthy
+    ? counts.warning === 0
+      ? 'Healthy'
+      : `Healthy · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}`
+    : `${counts.problem} problem${counts.problem === 1 ? '' : 's'}`;
+  return (
+    <aside
+      className="side-panel analysis-panel"
+      aria-label="Journey analysis"
+      data-testid="analysis-panel"
+      data-healthy={healthy ? 'true' : 'false'}
+    >
+      <header className="panel-header">
+        <h2>Analysis</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Hide the analysis">
+          ×
+        </button>
+      </header>
+      <div className={`health-card ${healthy ? 'healthy' : 'unhealthy'}`} data-testid="analysis-health">
+        <div className="health-score" title="Score out of 100">
+          {analysis.score}
+          <span className="sr-only"> out of 100</span>
+        </div>
+        <div>
+          <strong data-testid="analysis-verdict">{verdict}</strong>
+          <p>{analysis.summary}</p>
+        </div>
+      </div>
+      <Section title="Checks">
+        <CheckList analysis={analysis} onFocusFinding={onFocusFinding} />
+      </Section>
+      <Section title="Coverage">
+        <CoverageMatrix coverage={analysis.coverage} snapshot={snapshot} />
+      </Section>
+      <Section title="Balance">
+        <BalanceBar balance={analysis.balance} />
+      </Section>
+      <Section title="Funnel">
+        <FunnelChart funnel={analysis.funnel} />
+      </Section>
+      <Section title="Targets vs actuals">
+        <MetricsTable metrics={analysis.metrics} onSelect={onSelectTouchpoint} />
+      </Section>
+    </aside>
+  );
+}

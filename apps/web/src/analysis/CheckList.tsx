@@ -1,0 +1,89 @@
+import { ANALYSIS_RULES, type Finding, type MapAnalysis, SEVERITIES, type Severity } from '@baton/model';
+import { SeverityIcon } from './SeverityIcon';
+import { RULE_LABELS } from './words';
+
+/** Whether clicking a finding can show something on the canvas. */
+export function pointsAtCanvas(finding: Finding): boolean {
+  return (
+    finding.touchpointIds.length > 0 ||
+    finding.connectionIds.length > 0 ||
+    finding.cell !== undefined ||
+    finding.stage !== undefined
+  );
+}
+
+function worst(findings: Finding[]): Severity {
+  let index = 0;
+  for (const finding of findings) index = Math.max(index, SEVERITIES.indexOf(finding.severity));
+  return SEVERITIES[index] ?? 'ok';
+}
+
+interface CheckListProps {
+  analysis: MapAnalysis;
+  onFocusFinding: (finding: Finding) => void;
+}
+
+/** Every check, worst first, with its findings; a finding that points at cards frames them on click. */
+export function CheckList({ analysis, onFocusFinding }: CheckListProps) {
+  const groups = ANALYSIS_RULES.map((rule) => {
+    const findings = analysis.findings.filter((finding) => finding.rule === rule);
+    return { rule, findings, severity: worst(findings) };
+  })
+    .filter((group) => group.findings.length > 0)
+    .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
+
+  return (
+    <ul className="check-list" data-testid="check-list">
+      {groups.map(({ rule, findings, severity }) => (
+        <li
+          key={rule}
+          className={`check severity-${severity}`}
+          data-testid={`check-${rule}`}
+          data-severity={severity}
+        >
+          <div className="check-head">
+            <SeverityIcon severity={severity} />
+            <span className="check-name">{RULE_LABELS[rule]}</span>
+          </div>
+          <ul className="finding-list">
+            {findings.map((finding) => {
+              const clickable = pointsAtCanvas(finding);
+              const content = (
+                <>
+                  <span className={`finding-dot severity-${finding.severity}`} aria-hidden="true" />
+                  <span className="finding-message">{finding.message}</span>
+                </>
+              );
+              return (
+                <li key={finding.id}>
+                  {clickable ? (
+                    <button
+                      type="button"
+                      className="finding clickable"
+                      data-testid="finding"
+                      data-finding-id={finding.id}
+                      data-severity={finding.severity}
+                      title="Show on the canvas"
+                      onClick={() => onFocusFinding(finding)}
+                    >
+                      {content}
+                    </button>
+                  ) : (
+                    <div
+                      className="finding"
+                      data-testid="finding"
+                      data-finding-id={finding.id}
+                      data-severity={finding.severity}
+                    >
+                      {content}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Finding, LeadStage, MapAnalysis, MapSnapshot } from '@baton/model';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import type { Selection } from '../canvas/selection';
+import { ConnectionEditor } from '../components/ConnectionEditor';
+import { type NewTouchpointDraft, NewTouchpointForm } from '../components/NewTouchpointForm';
+import { StageEditor } from '../components/StageEditor';
+import { TouchpointEditor } from '../components/TouchpointEditor';
+import type { MapActions } from '../editing/map-actions';
+
+interface WorkspacePanelProps {
+  snapshot: MapSnapshot;
+  analysis: MapAnalysis;
+  editable: boolean;
+  actions: MapActions;
+  selection: Selection;
+  draft: NewTouchpointDraft | null;
+  stage: LeadStage | null;
+  analysisOpen: boolean;
+  onAdded: (id: string) => void;
+  onClose: () => void;
+  onCloseAnalysis: () => void;
+  onFocusFinding: (finding: Finding) => void;
+  onFocusTouchpoint: (id: string) => void;
+}
+
+/**
+ * The right-hand panel: whatever is being edited (a new card, a card, a connection, a stage),
+ * else the live analysis. It always takes the same width, so the canvas never jumps.
+ */
+export function WorkspacePanel(props: WorkspacePanelProps) {
+  const { snapshot, editable, actions, selection, draft, stage, onClose } = props;
+  const selectedTouchpoint =
+    selection.touchpoints.length === 1 && selection.connections.length === 0
+      ? snapshot.touchpoints.find((tp) => tp.id === selection.touchpoints[0])
+      : undefined;
+  const selectedConnection =
+    selection.connections.length === 1 && selection.touchpoints.length === 0
+      ? snapshot.connections.find((connection) => connection.id === selection.connections[0])
+      : undefined;
+
+  if (editable && draft) {
+    return (
+      <NewTouchpointForm
+        key={`${draft.stage}:${draft.team}:${draft.at?.x ?? ''}:${draft.at?.y ?? ''}`}
+        draft={draft}
+        snapshot={snapshot}
+        onCancel={onClose}
+        onSubmit={(fields) => {
+          const sameCell = draft.stage === fields.stage && draft.team === fields.team;
+          const id = actions.addTouchpoint({ ...fields, ...(sameCell ? draft.at : {}) });
+          if (!id) return false;
+          props.onAdded(id);
+          return true;
+        }}
+      />
+    );
+  }
+  if (editable && selectedTouchpoint) {
+    return (
+      <TouchpointEditor
+        key={selectedTouchpoint.id}
+        touchpoint={selectedTouchpoint}
+        snapshot={snapshot}
+        actions={actions}
+        onClose={onClose}
+      />
+    );
+  }
+  if (editable && selectedConnection) {
+    return (
+      <ConnectionEditor
+        key={selectedConnection.id}
+        connection={selectedConnection}
+        snapshot={snapshot}
+        actions={actions}
+        onClose={onClose}
+      />
+    );
+  }
+  if (editable && stage) {
+    return <StageEditor key={stage} stage={stage} snapshot={snapshot} actions={actions} onClose={onClose} />;
+  }
+  if (!props.analysisOpen) return null;
+  return (
+    <AnalysisPanel
+      analysis={props.analysis}
+      snapshot={snapshot}
+      onFocusFinding={props.onFocusFinding}
+      onSelectTouchpoint={props.onFocusTouchpoint}
+      onClose={props.onCloseAnalysis}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** A card someone else is dragging right now, at its live canvas position. */
+export interface RemoteDrag {
+  x: number;
+  y: number;
+  name: string;
+  color: string;
+}
+
+/** The awareness field a dragging browser publishes: canvas positions of the cards in hand. */
+interface DragState {
+  cards: { id: string; x: number; y: number }[];
+}
+
+const BROADCAST_INTERVAL_MS = 40;
+
+function isDragState(value: unknown): value is DragState {
+  return Array.isArray((value as Partial<DragState> | null)?.cards);
+}
+
+/**
+ * Publishes the cards this browser is dragging, at most every 40 ms, through awareness only:
+ * the document is written once, on drop, so a long drag costs the map nothing.
+ */
+export function createDragBroadcast(awareness: Awareness) {
+  let last = 0;
+  let pending: DragState | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (!pending) return;
+    last = Date.now();
+    awareness.setLocalStateField('drag', pending);
+    pending = null;
+  };
+  return {
+    move(cards: DragState['cards']) {
+      pending = { cards: cards.map(({ id, x, y }) => ({ id, x: Math.round(x), y: Math.round(y) })) };
+      const wait = BROADCAST_INTERVAL_MS - (Date.now() - last);
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    end() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = null;
+      awareness.setLocalStateField('drag', null);
+    },
+  };
+}
+
+export type DragBroadcast = ReturnType<typeof createDragBroadcast>;
+
+function remoteDragsOf(awareness: Awareness): Map<string, RemoteDrag> {
+  const drags = new Map<string, RemoteDrag>();
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === awareness.clientID) continue;
+    const { drag, user } = state as { drag?: unknown; user?: { name?: unknown; color?: unknown } };
+    if (!isDragState(drag)) continue;
+    const name = typeof user?.name === 'string' ? user.name.slice(0, 40) : 'A colleague';
+    const color =
+      typeof user?.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#64748b';
+    for (const card of drag.cards.slice(0, 200)) {
+      if (typeof card?.id !== 'string' || !Number.isFinite(card.x) || !Number.isFinite(card.y)) continue;
+      drags.set(card.id, { x: card.x, y: card.y, name, color });
+    }
+  }
+  return drags;
+}
+
+/** The cards colleagues are dragging at this moment, keyed by touchpoint id. */
+export function useRemoteDrags(awareness: Awareness): Map<string, RemoteDrag> {
+  const [drags, setDrags] = useState(() => remoteDragsOf(awareness));
+  useEffect(() => {
+    const update = () =>
+      setDrags((current) => {
+        const next = remoteDragsOf(awareness);
+        return next.size === 0 && current.size === 0 ? current : next;
+      });
+    update();
+    awareness.on('change', update);
+    return () => awareness.off('change', update);
+  }, [awareness]);
+  return drags;
+}
