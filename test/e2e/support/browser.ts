@@ -37,8 +37,8 @@ export interface MapTab {
   errors: string[];
 }
 
-/** A fresh browser profile that opens a share link, answers the name prompt and waits to be live. */
-export async function openMap(browser: Browser, url: string, name: string): Promise<MapTab> {
+/** A fresh browser profile (its own storage, as a colleague's browser) at `url`, collecting errors. */
+export async function openTab(browser: Browser, url: string, name: string): Promise<MapTab> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -47,11 +47,29 @@ export async function openMap(browser: Browser, url: string, name: string): Prom
     if (message.type() === 'error') errors.push(`${name}: ${message.text()}`);
   });
   await page.goto(url);
+  return { context, page, errors };
+}
+
+/** On a map page: answers the name prompt and waits until the map is live and loaded. */
+export async function joinMap(page: Page, name: string): Promise<void> {
   await page.getByTestId('name-input').fill(name);
   await page.getByTestId('name-submit').click();
   await page.locator('[data-testid=connection-state][data-state=connected]').waitFor({ timeout: 15_000 });
   await page.getByTestId('canvas-loading').waitFor({ state: 'detached', timeout: 15_000 });
-  return { context, page, errors };
+}
+
+/** A fresh browser profile that opens a share link, answers the name prompt and waits to be live. */
+export async function openMap(browser: Browser, url: string, name: string): Promise<MapTab> {
+  const tab = await openTab(browser, url, name);
+  await joinMap(tab.page, name);
+  return tab;
+}
+
+/** The centre of an element on screen. */
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('the element is not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 export interface NewTouchpoint {

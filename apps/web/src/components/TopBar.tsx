@@ -4,6 +4,7 @@ import { navigate } from '../router';
 import type { ConnectionState } from '../sync/useConnectionState';
 import type { Participant } from '../sync/usePresence';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ExportMenu } from './ExportMenu';
 import { MapTitle } from './MapTitle';
 import { PresenceList } from './PresenceList';
 import { ShareButtons } from './ShareButtons';
@@ -57,6 +58,7 @@ export function TopBar({ info, token, title, onRename, connection, people, tools
       </button>
       <ConnectionBadge state={connection} />
       <PresenceList people={people} />
+      <ExportMenu mapId={info.id} token={token} title={title} />
       <ShareButtons mapId={info.id} token={token} role={info.role} />
     </header>
   );

@@ -17,9 +17,11 @@ export interface UndoControls {
 export function useUndo(doc: Y.Doc, localOrigin: object): UndoControls {
   const manager = useMemo(() => {
     const shared = mapDocument(doc);
-    return new Y.UndoManager([shared.meta, shared.stages, shared.touchpoints, shared.connections], {
+    const scope = [shared.meta, shared.stages, shared.touchpoints, shared.placements, shared.connections];
+    return new Y.UndoManager(scope, {
       trackedOrigins: new Set([localOrigin]),
-      captureTimeout: 400,
+      // Every action of the user is one transaction and one undo step: never merge two.
+      captureTimeout: 0,
     });
   }, [doc, localOrigin]);
   const [stacks, setStacks] = useState({ canUndo: false, canRedo: false });

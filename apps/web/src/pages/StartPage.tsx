@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, createMap, type TemplateSummary } from '../api/client';
+import { ImportMap } from '../components/ImportMap';
 import { RecentMapList } from '../components/RecentMapList';
 import { TemplatePicker } from '../components/TemplatePicker';
 import { navigate } from '../router';
@@ -78,6 +79,7 @@ export function StartPage() {
         )}
       </section>
       <TemplatePicker busy={busy} onPick={(template) => void create(template)} />
+      <ImportMap />
       <RecentMapList />
     </main>
   );
