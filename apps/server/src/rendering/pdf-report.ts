@@ -128,7 +128,13 @@ function writeTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
     doc.fontSize(9);
     const heights = row.map((cell, column) => {
       doc.font(isHeader ? REPORT_FONTS.bold : REPORT_FONTS.regular);
-      return doc.heightOfString(plainText(cell) || ' ', { width: (widths[column] ?? 0) - 2 * padding });
+      const text = plainText(cell) || ' ';
+      const width = (widths[column] ?? 0) - 2 * padding;
+      // Most cells fit on one line; measuring the width is far cheaper than a full layout,
+      // which matters for the thousand-row tables of a large map.
+      return doc.widthOfString(text) <= width
+        ? doc.currentLineHeight(true)
+        : doc.heightOfString(text, { width });
     });
     const height = Math.max(...heights) + 2 * padding;
     // A table that runs onto a new page repeats its header there.
