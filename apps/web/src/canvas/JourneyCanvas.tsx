@@ -13,6 +13,7 @@ import {
   Background,
   type Connection,
   ConnectionMode,
+  ControlButton,
   Controls,
   type EdgeChange,
   MiniMap,
@@ -21,7 +22,7 @@ import {
   SelectionMode,
   useReactFlow,
 } from '@xyflow/react';
-import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useMemo } from 'react';
+import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useMemo, useState } from 'react';
 import type { MapActions } from '../editing/map-actions';
 import type { DragBroadcast } from '../sync/drag-presence';
 import { type CanvasView, FIT_VIEW } from './canvas-view';
@@ -70,6 +71,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const { snapshot, editable, actions, selection, onSelectionChange, onRequestAdd, newConnectionKind } =
     props;
   const { screenToFlowPosition } = useReactFlow();
+  const [minimap, setMinimap] = useState(true);
   const selectOnly = useCallback(
     (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
@@ -185,18 +187,41 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       aria-label="Journey map canvas"
     >
       <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW} />
-      <MiniMap
-        position="bottom-right"
-        className="minimap"
-        style={{ width: 168, height: 108 }}
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        nodeStrokeWidth={0}
-        maskColor="rgb(241 245 249 / 70%)"
-        ariaLabel="Minimap of the journey"
-      />
+      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
+        <ControlButton
+          onClick={() => setMinimap((shown) => !shown)}
+          aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          data-testid="toggle-minimap"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <rect
+              x="1.5"
+              y="3"
+              width="13"
+              height="10"
+              rx="1.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+            />
+            <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+          </svg>
+        </ControlButton>
+      </Controls>
+      {minimap && (
+        <MiniMap
+          position="bottom-right"
+          className="minimap"
+          style={{ width: 150, height: 96 }}
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          maskColor="rgb(241 245 249 / 70%)"
+          ariaLabel="Minimap of the journey"
+        />
+      )}
       {props.children}
     </ReactFlow>
   );

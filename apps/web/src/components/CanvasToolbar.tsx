@@ -83,8 +83,8 @@ export function CanvasToolbar({
           <Icon d="M2 3h5v4H2zM9 3h5v4H9zM2 9h5v4H2zM9 9h5v4H9z" />
         </button>
       </div>
-      <label className="toolbar-field">
-        <span>Connect as</span>
+      <label className="toolbar-field" title="The kind of connection drawn between two cards">
+        <span className="sr-only">Kind of new connections</span>
         <select
           className="input compact"
           value={connectionKind}
@@ -92,10 +92,10 @@ export function CanvasToolbar({
           aria-label="Kind of new connections"
           data-testid="new-connection-kind"
         >
-          <option value="auto">Auto (by team)</option>
+          <option value="auto">Connect: auto by team</option>
           {CONNECTION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {CONNECTION_KIND_LABELS[kind]}
+              Connect: {CONNECTION_KIND_LABELS[kind].toLowerCase()}
             </option>
           ))}
         </select>

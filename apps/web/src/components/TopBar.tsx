@@ -54,7 +54,7 @@ export function TopBar({ info, token, title, onRename, connection, people, tools
         title={analysis.open ? 'Hide the analysis' : 'Show the analysis'}
       >
         <span className="analysis-dot" aria-hidden="true" />
-        {analysis.healthy ? 'Healthy' : `${analysis.problems} gap${analysis.problems === 1 ? '' : 's'}`}
+        {analysis.healthy ? 'Healthy' : `${analysis.problems} problem${analysis.problems === 1 ? '' : 's'}`}
       </button>
       <ConnectionBadge state={connection} />
       <PresenceList people={people} />

@@ -69,7 +69,12 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   useRefitOnResize(canvasArea);
 
   const analysis = useMemo(() => analyzeMap(snapshot), [snapshot]);
-  const gaps = useMemo(() => gapLabels(analysis.coverage), [analysis]);
+  // An empty map is all gaps: its empty state says so better than eight red cells.
+  const empty = snapshot.touchpoints.length === 0;
+  const gaps = useMemo(
+    () => (empty ? new Map<string, string>() : gapLabels(analysis.coverage)),
+    [analysis, empty],
+  );
   const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
   const view: CanvasView = useMemo(() => ({ emphasis, gaps, remoteDrags }), [emphasis, gaps, remoteDrags]);
 
