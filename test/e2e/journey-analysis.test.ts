@@ -68,6 +68,22 @@ describe('journeys and their live analysis in Chromium', () => {
     // The funnel is drawn from the template's lead counts, with a conversion between each stage.
     expect(await page.getByTestId('funnel-count-cold').textContent()).toMatch(/\d/);
     expect(await page.getByTestId('funnel-rate-cold-warm').textContent()).toMatch(/%/);
+
+    // Search rings the matches and fades the rest; a team filter fades the other lane.
+    const emphasis = (value: string) => page.locator(`[data-testid=touchpoint-card][data-emphasis=${value}]`);
+    const total = await page.getByTestId('touchpoint-card').count();
+    await page.getByTestId('search-input').fill('proposal');
+    await expect.poll(() => emphasis('matched').count()).toBe(2);
+    expect(await emphasis('dimmed').count()).toBe(total - 2);
+    expect(await cardNamed(page, 'Proposal and estimate').getAttribute('data-emphasis')).toBe('matched');
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('filter-team').selectOption('sales');
+    await expect
+      .poll(() => page.locator('[data-emphasis=dimmed][data-team=marketing]').count())
+      .toBeGreaterThan(0);
+    expect(await page.locator('[data-emphasis=dimmed][data-team=sales]').count()).toBe(0);
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(() => page.locator('[data-testid=touchpoint-card][data-emphasis]').count()).toBe(0);
     expect(tab.errors).toEqual([]);
   });
 
