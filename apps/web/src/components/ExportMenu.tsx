@@ -32,6 +32,8 @@ function DownloadIcon() {
   );
 }
 
+const TRIGGER_KEYS = new Set(['Enter', ' ', 'Escape', 'ArrowDown']);
+
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
   return [...(menu?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
 }
@@ -54,13 +56,22 @@ export function ExportMenu({ mapId, token, title }: ExportMenuProps) {
 
   useEffect(() => {
     if (!open) return;
-    // Keyboard users land on the first format; the pointer can click anywhere else to dismiss.
-    requestAnimationFrame(() => menuItems(menu.current)[0]?.focus());
+    // Keyboard users land on the first format; a click elsewhere or Escape dismisses.
+    menuItems(menu.current)[0]?.focus();
     const dismiss = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) close(false);
     };
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      close(true);
+    };
     document.addEventListener('pointerdown', dismiss);
-    return () => document.removeEventListener('pointerdown', dismiss);
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('pointerdown', dismiss);
+      document.removeEventListener('keydown', onEscape);
+    };
   }, [open, close]);
 
   const download = async (choice: ExportChoice) => {
@@ -68,7 +79,7 @@ export function ExportMenu({ mapId, token, title }: ExportMenuProps) {
     setBusy(choice.id);
     setError('');
     try {
-      if (choice.id === 'view-png') saveFile(await renderViewPng(), viewImageName(title));
+      if (choice.id === 'view-png') saveFile(await renderViewPng(), await viewImageName(title));
       else {
         const exported = await fetchExport(mapId, token, choice.id, title);
         saveFile(exported.file, exported.fileName);
@@ -82,6 +93,8 @@ export function ExportMenu({ mapId, token, title }: ExportMenuProps) {
   };
 
   const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys in the menu are the menu's: Enter must not also open a selected card's editor.
+    event.stopPropagation();
     const list = menuItems(menu.current);
     const at = list.indexOf(document.activeElement as HTMLElement);
     const move = (index: number) => {
@@ -105,20 +118,26 @@ export function ExportMenu({ mapId, token, title }: ExportMenuProps) {
         type="button"
         className={`button small export-trigger${open ? ' open' : ''}`}
         aria-label="Export this map"
+        title="Export: JSON, CSV, Markdown, SVG, PNG or PDF"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         data-testid="export-menu"
         onClick={() => (open ? close(false) : setOpen(true))}
         onKeyDown={(event) => {
+          // These keys work the menu, not the canvas shortcuts (Enter would open a selected card).
+          if (TRIGGER_KEYS.has(event.key)) event.stopPropagation();
           if (event.key === 'ArrowDown' && !open) {
             event.preventDefault();
             setOpen(true);
+          } else if (event.key === 'Escape' && open) {
+            event.preventDefault();
+            close(true);
           }
         }}
       >
         <DownloadIcon />
-        Export
+        <span className="export-trigger-label">Export</span>
         <svg className="export-chevron" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
           <path d="M2 3.5 5 6.5l3-3" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>

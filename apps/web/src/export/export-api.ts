@@ -2,7 +2,7 @@
  * Export and import over the REST API (DESIGN.md §4): `GET /api/maps/:id/export` downloads a
  * file the server renders; `POST /api/maps/import` turns a JSON export or a CSV into a new map.
  */
-import { type ExportFormatId, exportFileName } from '@baton/export';
+import type { ExportFormatId } from '@baton/export';
 import type { CreatedMap } from '../api/client';
 
 /** One problem the server found in an imported file, e.g. `row 3, column stage`. */
@@ -89,8 +89,9 @@ export async function fetchExport(
     throw new TransferError(UNREACHABLE);
   }
   if (!response.ok) throw await refusal(response, 'The export could not be made');
-  const fileName =
-    dispositionFileName(response.headers.get('content-disposition')) ?? exportFileName(title, format);
+  const named = dispositionFileName(response.headers.get('content-disposition'));
+  // The server always names the file; the package's rule is loaded only if it ever does not.
+  const fileName = named ?? (await import('@baton/export')).exportFileName(title, format);
   return { file: await response.blob(), fileName };
 }
 

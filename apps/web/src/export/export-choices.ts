@@ -21,7 +21,7 @@ export const EXPORT_GROUPS: ExportGroup[] = [
     heading: 'Data and documents',
     choices: [
       { id: 'json', tag: 'JSON', label: 'Baton map', hint: 'The whole map; imports back exactly' },
-      { id: 'csv', tag: 'CSV', label: 'Touchpoints', hint: 'One row each, for spreadsheets and CRMs' },
+      { id: 'csv', tag: 'CSV', label: 'Touchpoints', hint: 'One row each, for sheets and CRMs' },
       { id: 'md', tag: 'MD', label: 'Markdown report', hint: 'Stages, handoffs and gaps for a wiki' },
     ],
   },

@@ -1,9 +1,8 @@
 /**
  * "PNG of the current view": the canvas exactly as it is on screen (zoom, scroll, filters,
  * selection), drawn in the browser with html-to-image, as React Flow's download-image example does.
+ * Both libraries are loaded on first use: most visits never draw an image.
  */
-import { slugify } from '@baton/export';
-import { toBlob } from 'html-to-image';
 
 /** On-screen aids that are not part of the map: zoom buttons, the minimap, the filter bar. */
 const LEFT_OUT = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution'];
@@ -16,8 +15,9 @@ function keep(node: HTMLElement): boolean {
   return !(classes.contains('react-flow__panel') && classes.contains('top') && classes.contains('center'));
 }
 
-/** "Q3 pipeline" → "q3-pipeline-view.png". */
-export function viewImageName(title: string): string {
+/** "Q3 pipeline" → "q3-pipeline-view.png", slugged as the server names its exports. */
+export async function viewImageName(title: string): Promise<string> {
+  const { slugify } = await import('@baton/export');
   return `${slugify(title)}-view.png`;
 }
 
@@ -26,6 +26,7 @@ export async function renderViewPng(): Promise<Blob> {
   const canvas = document.querySelector<HTMLElement>('.react-flow');
   if (!canvas) throw new Error('The canvas is not on screen yet.');
   const background = getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim();
+  const { toBlob } = await import('html-to-image');
   const image = await toBlob(canvas, {
     filter: keep,
     pixelRatio: 2,
