@@ -1,3 +1,4 @@
+import { migrateDocument } from '@baton/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -17,7 +18,7 @@ export interface MapSession {
   destroy: () => void;
 }
 
-export function openMapSession(mapId: string, token: string): MapSession {
+export function openMapSession(mapId: string, token: string, canEdit: boolean): MapSession {
   const doc = new Y.Doc();
   const offlineCopy = new IndexeddbPersistence(`baton-map-${mapId}`, doc);
   const provider = new WebsocketProvider(syncBaseUrl(), mapId, doc, {
@@ -25,6 +26,17 @@ export function openMapSession(mapId: string, token: string): MapSession {
     maxBackoffTime: 5000,
   });
   const localOrigin = { source: 'baton-web', clientID: doc.clientID };
+  // A map saved by an older Baton is upgraded once its content has arrived, by any editor;
+  // migrations are safe to run on several peers at once. Not undoable: its origin is not tracked.
+  const upgrade = (synced: boolean) => {
+    if (!synced || !canEdit) return;
+    try {
+      migrateDocument(doc);
+    } catch (error) {
+      console.warn(error instanceof Error ? error.message : error);
+    }
+  };
+  provider.on('sync', upgrade);
   return {
     mapId,
     doc,
