@@ -74,12 +74,36 @@ function writeSpans(
   const x = options.x ?? doc.page.margins.left;
   const width = options.width ?? doc.page.width - doc.page.margins.right - x;
   if (spans.length === 0) return;
+  const [only] = spans;
+  if (spans.length === 1 && only && fitsOnOneLine(doc, only, width, options.align)) {
+    writeOneLine(doc, only.text, x, width, options.align === 'right');
+    return;
+  }
   spans.forEach((span, index) => {
     doc.font(fontOf(span));
     const more = index < spans.length - 1;
     if (index === 0) doc.text(span.text, x, doc.y, { ...options, width, continued: more });
     else doc.text(span.text, { ...options, continued: more });
   });
+}
+
+function fitsOnOneLine(doc: PDFKit.PDFDocument, span: Span, width: number, align?: string): boolean {
+  if (span.text.includes('\n') || (align !== undefined && align !== 'left' && align !== 'right'))
+    return false;
+  doc.font(fontOf(span));
+  return doc.widthOfString(span.text) <= width;
+}
+
+/**
+ * Draws a line known to fit without pdfkit's line wrapper, which would lay the text out word
+ * by word and then again as a whole: half the work for most lines of a large map's report.
+ */
+function writeOneLine(doc: PDFKit.PDFDocument, text: string, x: number, width: number, right: boolean): void {
+  const top = doc.y;
+  const left = right ? x + width - doc.widthOfString(text) : x;
+  doc.text(text, left, top, { lineBreak: false });
+  doc.x = x;
+  doc.y = top + doc.currentLineHeight(true);
 }
 
 function cells(row: string): string[] {
