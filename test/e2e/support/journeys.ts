@@ -54,6 +54,33 @@ export const TWO_CARDS: Sketch = {
   connections: [{ from: 'webinar', to: 'demo', kind: 'handoff' }],
 };
 
+/** Three marketing cards dropped on the same spot of the Cold cell, one sales card elsewhere. */
+export const STACKED_CARDS: Sketch = {
+  touchpoints: [
+    { key: 'ads', title: 'Search ads', team: 'marketing', stage: 'cold', channel: 'ads', x: 40, y: 40 },
+    {
+      key: 'posts',
+      title: 'Sponsored posts',
+      team: 'marketing',
+      stage: 'cold',
+      channel: 'social',
+      x: 40,
+      y: 40,
+    },
+    {
+      key: 'report',
+      title: 'Industry report',
+      team: 'marketing',
+      stage: 'cold',
+      channel: 'content',
+      x: 40,
+      y: 40,
+    },
+    { key: 'call', title: 'Discovery call', team: 'sales', stage: 'qualified', channel: 'phone' },
+  ],
+  connections: [],
+};
+
 /** Writes a sketch through the model, as any client would; returns the ids by key. */
 export function writeJourney(doc: Y.Doc, sketch: Sketch, leads?: number[]): Map<string, string> {
   const ids = new Map<string, string>();

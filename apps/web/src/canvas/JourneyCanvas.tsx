@@ -16,6 +16,7 @@ import {
   ControlButton,
   Controls,
   type EdgeChange,
+  type EdgeTypes,
   MiniMap,
   type NodeTypes,
   ReactFlow,
@@ -25,9 +26,10 @@ import {
 import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useMemo, useState } from 'react';
 import type { MapActions } from '../editing/map-actions';
 import type { DragBroadcast } from '../sync/drag-presence';
-import { type CanvasView, FIT_VIEW } from './canvas-view';
+import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
 import { connectionEdges } from './flow-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
+import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { minimapColor } from './palette';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
@@ -42,6 +44,8 @@ const nodeTypes: NodeTypes = {
   stageHeader: StageHeaderView,
   laneHeader: LaneHeaderView,
 };
+
+const edgeTypes: EdgeTypes = { journey: JourneyEdgeView };
 
 export interface JourneyCanvasProps {
   snapshot: MapSnapshot;
@@ -151,10 +155,11 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   );
 
   return (
-    <ReactFlow<JourneyNode>
+    <ReactFlow<JourneyNode, JourneyEdge>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDrag={drag.onNodeDrag}
@@ -213,7 +218,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         <MiniMap
           position="bottom-right"
           className="minimap"
-          style={{ width: 150, height: 96 }}
+          style={{ width: MINIMAP.width, height: MINIMAP.height }}
           pannable
           zoomable
           nodeColor={minimapColor}

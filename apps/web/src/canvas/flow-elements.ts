@@ -1,5 +1,6 @@
 import {
   CONNECTION_KIND_LABELS,
+  type Connection,
   type ConnectionKind,
   cellOrigin,
   GRID,
@@ -12,8 +13,10 @@ import {
   type Touchpoint,
   toCanvasPosition,
 } from '@baton/model';
-import { type BuiltInEdge, MarkerType } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
 import type { RemoteDrag } from '../sync/drag-presence';
+import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
+import type { JourneyEdge } from './JourneyEdge';
 import type {
   CardEmphasis,
   CellNode,
@@ -149,7 +152,7 @@ function centre(touchpoint: Touchpoint) {
  * Picks the sides an edge leaves and enters by: facing sides across columns (so the line runs
  * in the gutter between columns), top and bottom within one column.
  */
-function facingHandles(source: Touchpoint, target: Touchpoint) {
+function facingHandles(source: Touchpoint, target: Touchpoint): { sourceHandle: Side; targetHandle: Side } {
   const from = centre(source);
   const to = centre(target);
   const dx = to.x - from.x;
@@ -173,36 +176,59 @@ function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoi
   return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
 }
 
+/** Labels placed first keep their spot: handoffs, then feedback, then flows. */
+const LABEL_ORDER: Record<ConnectionKind, number> = { handoff: 0, feedback: 1, flow: 2 };
+
 export function connectionEdges(
   snapshot: MapSnapshot,
   selectedIds: ReadonlySet<string>,
   dimmed: ReadonlySet<string> = new Set(),
-): BuiltInEdge[] {
+): JourneyEdge[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
-  const edges: BuiltInEdge[] = [];
+  const lines: (LabelRequest & { connection: Connection })[] = [];
   for (const connection of snapshot.connections) {
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
     if (!source || !target) continue;
+    const text =
+      connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
+    const handles = facingHandles(source, target);
+    lines.push({
+      id: connection.id,
+      text,
+      source,
+      target,
+      ...handles,
+      stepPosition: stepPosition(connection.kind, source, target),
+      connection,
+    });
+  }
+  const labelled = lines
+    .filter((line) => line.text)
+    .sort(
+      (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
+    );
+  const offsets = labelOffsets(labelled, snapshot.touchpoints);
+  return lines.map(({ connection, text, sourceHandle, targetHandle, stepPosition }) => {
     const style = CONNECTION_STYLES[connection.kind];
     const selected = selectedIds.has(connection.id);
-    const label =
-      connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
-    edges.push({
+    const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
+    return {
       id: connection.id,
       source: connection.source,
       target: connection.target,
-      ...facingHandles(source, target),
-      type: 'smoothstep',
-      pathOptions: { borderRadius: 10, stepPosition: stepPosition(connection.kind, source, target) },
+      sourceHandle,
+      targetHandle,
+      type: 'journey',
       selected,
-      label: label || undefined,
-      labelStyle: { fill: style.color, fontWeight: 600, fontSize: 12 },
-      labelBgStyle: { fill: '#ffffff' },
-      labelBgPadding: [6, 3],
-      labelBgBorderRadius: 4,
-      className: `connection connection-${connection.kind}${dimmed.has(connection.source) || dimmed.has(connection.target) ? ' dimmed' : ''}`,
-      data: { kind: connection.kind },
+      label: text || undefined,
+      className: `connection connection-${connection.kind}${faded ? ' dimmed' : ''}`,
+      data: {
+        kind: connection.kind,
+        stepPosition,
+        labelOffset: offsets.get(connection.id) ?? null,
+        dimmed: faded,
+      },
       style: {
         stroke: style.color,
         strokeWidth: selected ? style.width + 1.5 : style.width,
@@ -210,7 +236,6 @@ export function connectionEdges(
       },
       markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
       interactionWidth: 16,
-    });
-  }
-  return edges;
+    };
+  });
 }

@@ -1,0 +1,127 @@
+import { GRID, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
+import { getSmoothStepPath, Position } from '@xyflow/react';
+
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+export interface LabelRequest {
+  id: string;
+  text: string;
+  source: Touchpoint;
+  target: Touchpoint;
+  sourceHandle: Side;
+  targetHandle: Side;
+  stepPosition: number;
+}
+
+/** The edge labels' look (12px semibold, 6 × 3 padding), measured in canvas units. */
+const CHAR_WIDTH = 7.2;
+const LABEL_PADDING_X = 12;
+const LABEL_HEIGHT = 20;
+/** Air kept between two labels. */
+const MARGIN = 6;
+/** How far a label may slide from its edge's centre, in steps of its own size, each way. */
+const MAX_STEPS = 10;
+
+const POSITIONS: Record<Side, Position> = {
+  left: Position.Left,
+  right: Position.Right,
+  top: Position.Top,
+  bottom: Position.Bottom,
+};
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where React Flow puts the handle's end of the line: the middle of that side of the card. */
+function handlePoint(touchpoint: Touchpoint, side: Side): Point {
+  const { x, y } = toCanvasPosition(touchpoint);
+  if (side === 'left') return { x, y: y + GRID.cardHeight / 2 };
+  if (side === 'right') return { x: x + GRID.cardWidth, y: y + GRID.cardHeight / 2 };
+  if (side === 'top') return { x: x + GRID.cardWidth / 2, y };
+  return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.x < b.x + b.width + MARGIN &&
+    b.x < a.x + a.width + MARGIN &&
+    a.y < b.y + b.height + MARGIN &&
+    b.y < a.y + a.height + MARGIN
+  );
+}
+
+/** How much of `label` a card drawn over it covers. */
+function coveredArea(label: Box, card: Box): number {
+  const width = Math.min(label.x + label.width, card.x + card.width) - Math.max(label.x, card.x);
+  const height = Math.min(label.y + label.height, card.y + card.height) - Math.max(label.y, card.y);
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+/** 0, +1, −1, +2, −2 … steps: the nearest spots first. */
+function slides(step: number): number[] {
+  const out = [0];
+  for (let n = 1; n <= MAX_STEPS; n++) out.push(n * step, -n * step);
+  return out;
+}
+
+/**
+ * Moves edge labels apart where they would cover each other (a handoff and a feedback in the same
+ * gutter share its middle) or hide under a card. A label whose line runs up or down the gutter
+ * slides along it, one whose line runs across slides sideways. Of the spots on the label's own
+ * line clear of other labels, the one least hidden by cards wins (the nearest, on a tie); the
+ * requests are placed in the order given. Returns the offset of every label that has to move.
+ */
+export function labelOffsets(
+  requests: readonly LabelRequest[],
+  cards: readonly Touchpoint[],
+): Map<string, Point> {
+  const placed: Box[] = [];
+  // Cards are drawn over the labels, so a label would rather not sit under one.
+  const cardBoxes: Box[] = cards.map((card) => ({
+    ...toCanvasPosition(card),
+    width: GRID.cardWidth,
+    height: GRID.cardHeight,
+  }));
+  const offsets = new Map<string, Point>();
+  for (const request of requests) {
+    const from = handlePoint(request.source, request.sourceHandle);
+    const to = handlePoint(request.target, request.targetHandle);
+    const [, centreX, centreY] = getSmoothStepPath({
+      sourceX: from.x,
+      sourceY: from.y,
+      sourcePosition: POSITIONS[request.sourceHandle],
+      targetX: to.x,
+      targetY: to.y,
+      targetPosition: POSITIONS[request.targetHandle],
+      stepPosition: request.stepPosition,
+    });
+    const width = request.text.length * CHAR_WIDTH + LABEL_PADDING_X;
+    const alongY = request.sourceHandle === 'left' || request.sourceHandle === 'right';
+    const boxAt = (shift: number): Box => ({
+      x: centreX - width / 2 + (alongY ? 0 : shift),
+      y: centreY - LABEL_HEIGHT / 2 + (alongY ? shift : 0),
+      width,
+      height: LABEL_HEIGHT,
+    });
+    const [low, high] = alongY ? [from.y, to.y].sort((a, b) => a - b) : [from.x, to.x].sort((a, b) => a - b);
+    const centre = alongY ? centreY : centreX;
+    const onLine = (shift: number) => centre + shift >= (low ?? 0) && centre + shift <= (high ?? 0);
+    const candidates = slides(alongY ? LABEL_HEIGHT + MARGIN : width + MARGIN);
+    const free = (shift: number) => !placed.some((box) => overlaps(box, boxAt(shift)));
+    const hidden = (shift: number) => cardBoxes.reduce((sum, box) => sum + coveredArea(boxAt(shift), box), 0);
+    const onLineFree = candidates.filter((candidate) => onLine(candidate) && free(candidate));
+    // The nearest of the least hidden spots (the candidates come nearest first).
+    const leastHidden = onLineFree.reduce<number | undefined>(
+      (best, candidate) => (best === undefined || hidden(candidate) < hidden(best) ? candidate : best),
+      undefined,
+    );
+    const shift = leastHidden ?? candidates.find(free) ?? 0;
+    placed.push(boxAt(shift));
+    if (shift !== 0) offsets.set(request.id, alongY ? { x: 0, y: shift } : { x: shift, y: 0 });
+  }
+  return offsets;
+}

@@ -1,0 +1,75 @@
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMap } from '../support/map-api.js';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
+import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+async function boxes(locator: Locator): Promise<Box[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y, width, height };
+    }),
+  );
+}
+
+describe('the canvas of a template map at 1440 × 900 in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let tab: MapTab | undefined;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  test('after fit view the minimap leaves the grid clear, and no connection label covers another', async () => {
+    const map = await createMap(server.url, { title: 'Consulting pipeline', template: 'b2b-services' });
+    tab = await openMap(browser, map.editUrl, 'Ada');
+    const { page } = tab;
+    const labels = page.getByTestId('connection-label');
+    await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(6);
+    // The handoff and the feedback sharing the Warm → Qualified gutter are both there, apart.
+    const texts = await labels.allTextContents();
+    expect(texts).toEqual(expect.arrayContaining(['Handoff', 'Why proposals were won or lost']));
+
+    // With the analysis panel open and again with it closed (the grid is fitted again).
+    for (const panel of ['open', 'closed']) {
+      if (panel === 'closed') await page.getByTestId('analysis-toggle').click();
+      await expect
+        .poll(
+          async () => {
+            const minimap = await page.locator('.react-flow__minimap').boundingBox();
+            const cells = await boxes(page.locator('[data-testid^=cell-]'));
+            return minimap !== null && cells.length === 8 && cells.every((cell) => !overlap(cell, minimap));
+          },
+          { message: `minimap clear of the grid, panel ${panel}` },
+        )
+        .toBe(true);
+      const placed = await boxes(labels);
+      const collisions = placed.flatMap((a, i) =>
+        placed.slice(i + 1).flatMap((b, j) => (overlap(a, b) ? [`${texts[i]} × ${texts[i + 1 + j]}`] : [])),
+      );
+      expect(collisions, `labels that collide, panel ${panel}`).toEqual([]);
+    }
+    expect(tab.errors).toEqual([]);
+  });
+});
