@@ -30,7 +30,20 @@ export {
   parseJsonImport,
 } from './json.js';
 export { exportMarkdown } from './markdown.js';
-export { exportSvg, NOTE_SIZE } from './svg.js';
+export {
+  ARROWHEAD,
+  type ArrowheadStyle,
+  type GroupNode,
+  type PathNode,
+  type RectNode,
+  type Scene,
+  type SceneNode,
+  type TextAnchor,
+  type TextNode,
+  type TitleNode,
+} from './scene.js';
+export { exportSvg, mapScene, NOTE_SIZE } from './svg.js';
+export { sceneToSvg } from './svg-scene.js';
 export {
   CONNECTION_STYLES,
   type ConnectionStyle,

@@ -1,28 +1,23 @@
 import { CONNECTION_KINDS, type Connection, type ConnectionKind, GRID, type Point } from '@baton/model';
-import { element, round } from './svg-element.js';
-import { CONNECTION_STYLES, INK } from './svg-style.js';
+import type { ArrowheadStyle, GroupNode, PathNode } from './scene.js';
+import { round } from './svg-element.js';
+import { CONNECTION_STYLES, type ConnectionStyle, INK } from './svg-style.js';
 import { ellipsize, textWidth } from './svg-text.js';
 
-/** Arrowheads, one per kind so each takes its line's colour. */
-export function connectionMarkers(): string {
-  return CONNECTION_KINDS.map((kind) => {
-    const style = CONNECTION_STYLES[kind];
-    const size = kind === 'handoff' ? 14 : 11;
-    return element(
-      'marker',
-      {
-        id: `arrow-${kind}`,
-        viewBox: '0 0 10 10',
-        refX: 9,
-        refY: 5,
-        markerWidth: size,
-        markerHeight: size,
-        markerUnits: 'userSpaceOnUse',
-        orient: 'auto',
-      },
-      [element('path', { d: 'M0,0 L10,5 L0,10 z', fill: style.stroke })],
-    );
-  }).join('');
+/** Arrowheads, one per kind so each takes its line's colour; handoffs get a bigger one. */
+export function arrowheads(): ArrowheadStyle[] {
+  return CONNECTION_KINDS.map((kind) => ({
+    kind,
+    size: kind === 'handoff' ? 14 : 11,
+    fill: CONNECTION_STYLES[kind].stroke,
+  }));
+}
+
+/** A connection style's SVG dash pattern as dash and gap lengths (the gap is the dash when not given). */
+export function dashOf(style: ConnectionStyle): [number, number] | undefined {
+  if (!style.dash) return undefined;
+  const [dash = 0, gap = dash] = style.dash.split(/[\s,]+/).map(Number);
+  return [dash, gap];
 }
 
 interface Route {
@@ -74,50 +69,53 @@ function midpoint({ start, end, control1, control2 }: Route): Point {
   };
 }
 
-export function connectionLine(kind: ConnectionKind, path: Route, id: string): string {
+export function connectionLine(kind: ConnectionKind, path: Route, id: string): PathNode {
   const style = CONNECTION_STYLES[kind];
   const { start, end, control1, control2 } = path;
   const d = `M${round(start.x)},${round(start.y)} C${round(control1.x)},${round(control1.y)} ${round(control2.x)},${round(control2.y)} ${round(end.x)},${round(end.y)}`;
-  return element('path', {
+  return {
+    kind: 'path',
     d,
     fill: 'none',
     stroke: style.stroke,
-    'stroke-width': style.width,
-    'stroke-dasharray': style.dash,
-    'stroke-linecap': 'round',
-    'marker-end': `url(#arrow-${kind})`,
-    'data-connection': id,
-  });
+    strokeWidth: style.width,
+    dash: dashOf(style),
+    lineCap: 'round',
+    marker: kind,
+    data: { connection: id },
+  };
 }
 
 /** A connection's label on a white pill at the curve's middle. */
-export function connectionLabel(connection: Connection, path: Route): string {
-  if (!connection.label.trim()) return '';
+export function connectionLabel(connection: Connection, path: Route): GroupNode | undefined {
+  if (!connection.label.trim()) return undefined;
   const fontSize = 11;
   const text = ellipsize(connection.label.trim(), 160, fontSize);
   const width = textWidth(text, fontSize) + 12;
   const centre = midpoint(path);
-  return element('g', {}, [
-    element('rect', {
-      x: round(centre.x - width / 2),
-      y: round(centre.y - 9),
-      width: round(width),
-      height: 18,
-      rx: 9,
-      fill: '#ffffff',
-      stroke: CONNECTION_STYLES[connection.kind].stroke,
-      'stroke-width': 1,
-    }),
-    element(
-      'text',
+  return {
+    kind: 'group',
+    children: [
       {
+        kind: 'rect',
+        x: round(centre.x - width / 2),
+        y: round(centre.y - 9),
+        width: round(width),
+        height: 18,
+        rx: 9,
+        fill: '#ffffff',
+        stroke: CONNECTION_STYLES[connection.kind].stroke,
+        strokeWidth: 1,
+      },
+      {
+        kind: 'text',
         x: round(centre.x),
         y: round(centre.y + 4),
-        'font-size': fontSize,
+        fontSize,
         fill: INK.text,
-        'text-anchor': 'middle',
+        anchor: 'middle',
+        lines: [text],
       },
-      text,
-    ),
-  ]);
+    ],
+  };
 }

@@ -55,8 +55,12 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 /** XML 1.0 forbids most control characters and lone surrogates; drop them, keep the rest. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Anything `escapeXml` would change; most text has none, and one test is cheaper than six replaces. */
+const NEEDS_ESCAPING = /[&<>"']|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 /** Text or attribute content safe inside SVG: `&`, `<`, `>`, quotes escaped, invalid characters dropped. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')

@@ -9,9 +9,11 @@ import {
   type Touchpoint,
   toCanvasPosition,
 } from '@baton/model';
-import { connectionLabel, connectionLine, connectionMarkers, route } from './svg-connections.js';
-import { element, round } from './svg-element.js';
-import { type Bounds, lanes, legend, stageHeaders, TITLE_HEIGHT, title } from './svg-frame.js';
+import type { GroupNode, Scene, SceneNode } from './scene.js';
+import { arrowheads, connectionLabel, connectionLine, route } from './svg-connections.js';
+import { round } from './svg-element.js';
+import { type Bounds, group, lanes, legend, stageHeaders, TITLE_HEIGHT, title } from './svg-frame.js';
+import { sceneToSvg } from './svg-scene.js';
 import { INK, NOTE_COLOURS, SVG_FONT_STACK, TEAM_COLOURS } from './svg-style.js';
 import { ellipsize, wrapText } from './svg-text.js';
 
@@ -19,7 +21,7 @@ const MARGIN = 24;
 const LEGEND_HEIGHT = 56;
 export const NOTE_SIZE = { width: 180, height: 110 } as const;
 
-function card(touchpoint: Touchpoint, at: Point): string {
+function card(touchpoint: Touchpoint, at: Point): GroupNode {
   const colours = TEAM_COLOURS[touchpoint.team];
   const lines = wrapText(touchpoint.title, {
     maxWidth: GRID.cardWidth - 30,
@@ -28,10 +30,12 @@ function card(touchpoint: Touchpoint, at: Point): string {
     bold: true,
   });
   const footer = [CHANNEL_LABELS[touchpoint.channel], touchpoint.owner.trim()].filter(Boolean).join(' · ');
-  const parts = [
+  const bottom = at.y + GRID.cardHeight - 12;
+  const parts: SceneNode[] = [
     // The full title, for screen readers and tooltips; the card shows it wrapped.
-    element('title', {}, touchpoint.title),
-    element('rect', {
+    { kind: 'title', text: touchpoint.title },
+    {
+      kind: 'rect',
       x: at.x,
       y: at.y,
       width: GRID.cardWidth,
@@ -39,44 +43,49 @@ function card(touchpoint: Touchpoint, at: Point): string {
       rx: 8,
       fill: '#ffffff',
       stroke: colours.border,
-      'stroke-width': 1.5,
-    }),
-    element('rect', { x: at.x, y: at.y, width: 6, height: GRID.cardHeight, rx: 3, fill: colours.accent }),
-    element(
-      'text',
-      { x: at.x + 16, y: at.y + 24, 'font-size': 13, 'font-weight': 'bold', fill: INK.text },
-      lines.map((line, index) => element('tspan', { x: at.x + 16, dy: index === 0 ? 0 : 17 }, line)),
-    ),
-    element(
-      'text',
-      { x: at.x + 16, y: at.y + GRID.cardHeight - 12, 'font-size': 11, fill: INK.muted },
-      ellipsize(footer, GRID.cardWidth - 70, 11),
-    ),
+      strokeWidth: 1.5,
+    },
+    { kind: 'rect', x: at.x, y: at.y, width: 6, height: GRID.cardHeight, rx: 3, fill: colours.accent },
+    {
+      kind: 'text',
+      x: at.x + 16,
+      y: at.y + 24,
+      fontSize: 13,
+      bold: true,
+      fill: INK.text,
+      lines,
+      lineHeight: 17,
+    },
+    {
+      kind: 'text',
+      x: at.x + 16,
+      y: bottom,
+      fontSize: 11,
+      fill: INK.muted,
+      lines: [ellipsize(footer, GRID.cardWidth - 70, 11)],
+    },
   ];
   if (touchpoint.votes > 0) {
-    parts.push(
-      element(
-        'text',
-        {
-          x: at.x + GRID.cardWidth - 12,
-          y: at.y + GRID.cardHeight - 12,
-          'font-size': 11,
-          'font-weight': 'bold',
-          fill: colours.accent,
-          'text-anchor': 'end',
-        },
-        `★ ${touchpoint.votes}`,
-      ),
-    );
+    parts.push({
+      kind: 'text',
+      x: at.x + GRID.cardWidth - 12,
+      y: bottom,
+      fontSize: 11,
+      bold: true,
+      fill: colours.accent,
+      anchor: 'end',
+      lines: [`★ ${touchpoint.votes}`],
+    });
   }
-  return element('g', { 'data-touchpoint': touchpoint.id }, parts);
+  return group({ touchpoint: touchpoint.id }, parts);
 }
 
-function note(entry: Note): string {
+function note(entry: Note): GroupNode {
   const lines = wrapText(entry.text, { maxWidth: NOTE_SIZE.width - 20, fontSize: 12, maxLines: 5 });
   const author = entry.author.trim();
-  return element('g', { 'data-note': entry.id }, [
-    element('rect', {
+  const parts: SceneNode[] = [
+    {
+      kind: 'rect',
       x: round(entry.x),
       y: round(entry.y),
       width: NOTE_SIZE.width,
@@ -84,28 +93,29 @@ function note(entry: Note): string {
       rx: 4,
       fill: NOTE_COLOURS[entry.color],
       stroke: '#00000022',
-    }),
-    element(
-      'text',
-      { x: round(entry.x + 10), y: round(entry.y + 20), 'font-size': 12, fill: INK.text },
-      lines.map((line, index) =>
-        element('tspan', { x: round(entry.x + 10), dy: index === 0 ? 0 : 15 }, line),
-      ),
-    ),
-    author
-      ? element(
-          'text',
-          {
-            x: round(entry.x + NOTE_SIZE.width - 10),
-            y: round(entry.y + NOTE_SIZE.height - 8),
-            'font-size': 10,
-            fill: INK.muted,
-            'text-anchor': 'end',
-          },
-          ellipsize(`— ${author}`, NOTE_SIZE.width - 20, 10),
-        )
-      : '',
-  ]);
+    },
+    {
+      kind: 'text',
+      x: round(entry.x + 10),
+      y: round(entry.y + 20),
+      fontSize: 12,
+      fill: INK.text,
+      lines,
+      lineHeight: 15,
+    },
+  ];
+  if (author) {
+    parts.push({
+      kind: 'text',
+      x: round(entry.x + NOTE_SIZE.width - 10),
+      y: round(entry.y + NOTE_SIZE.height - 8),
+      fontSize: 10,
+      fill: INK.muted,
+      anchor: 'end',
+      lines: [ellipsize(`— ${author}`, NOTE_SIZE.width - 20, 10)],
+    });
+  }
+  return group({ note: entry.id }, parts);
 }
 
 /** The drawing's extent in canvas coordinates: the grid, grown to take in every note. */
@@ -124,11 +134,12 @@ function canvasBounds(notes: readonly Note[]): Bounds {
 }
 
 /**
- * The swimlane map as a standalone SVG document: the title, stage columns, a marketing and
- * a sales lane, a card per touchpoint (placed by the model's layout, as on the canvas),
- * connections styled by kind, sticky notes and a legend. Needs no browser.
+ * The swimlane map as a scene (see scene.ts): the title, stage columns, a marketing and a
+ * sales lane, a card per touchpoint (placed by the model's layout, as on the canvas),
+ * connections styled by kind, sticky notes and a legend. The SVG export writes it out; the
+ * PDF export paints it.
  */
-export function exportSvg(snapshot: MapSnapshot): string {
+export function mapScene(snapshot: MapSnapshot): Scene {
   const bounds = canvasBounds(snapshot.notes);
   const width = round(bounds.right - bounds.left + 2 * MARGIN);
   const height = round(bounds.bottom - bounds.top + TITLE_HEIGHT + LEGEND_HEIGHT + MARGIN);
@@ -136,8 +147,8 @@ export function exportSvg(snapshot: MapSnapshot): string {
   const positions = new Map(
     snapshot.touchpoints.map((touchpoint) => [touchpoint.id, toCanvasPosition(touchpoint)]),
   );
-  const lines: string[] = [];
-  const labels: string[] = [];
+  const lines: SceneNode[] = [];
+  const labels: SceneNode[] = [];
   // Handoffs are drawn last, on top: they are the point of the map.
   const drawOrder = { feedback: 0, flow: 1, handoff: 2 } as const;
   const ordered = [...snapshot.connections].sort((a, b) => drawOrder[a.kind] - drawOrder[b.kind]);
@@ -147,37 +158,37 @@ export function exportSvg(snapshot: MapSnapshot): string {
     if (!source || !target) continue;
     const path = route(source, target);
     lines.push(connectionLine(connection.kind, path, connection.id));
-    labels.push(connectionLabel(connection, path));
+    const label = connectionLabel(connection, path);
+    if (label) labels.push(label);
   }
   const cards = snapshot.touchpoints.map((touchpoint) =>
     card(touchpoint, positions.get(touchpoint.id) ?? { x: 0, y: 0 }),
   );
-  const body = element('g', { transform: `translate(${round(origin.x)} ${round(origin.y)})` }, [
-    title(snapshot, bounds),
-    ...stageHeaders(snapshot),
-    ...lanes(),
-    element('g', { 'data-part': 'notes' }, snapshot.notes.map(note)),
-    element('g', { 'data-part': 'connections' }, lines),
-    element('g', { 'data-part': 'cards' }, cards),
-    element('g', { 'data-part': 'connection-labels' }, labels),
-    legend(bounds.left, bounds.bottom + 34),
-  ]);
-  const svg = element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      width,
-      height,
-      viewBox: `0 0 ${width} ${height}`,
-      'font-family': SVG_FONT_STACK,
-      role: 'img',
-    },
-    [
-      element('title', {}, snapshot.meta.title),
-      element('defs', {}, [connectionMarkers()]),
-      element('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }),
-      body,
+  const body: GroupNode = {
+    kind: 'group',
+    translate: { x: round(origin.x), y: round(origin.y) },
+    children: [
+      title(snapshot, bounds),
+      ...stageHeaders(snapshot),
+      ...lanes(),
+      group({ part: 'notes' }, snapshot.notes.map(note)),
+      group({ part: 'connections' }, lines),
+      group({ part: 'cards' }, cards),
+      group({ part: 'connection-labels' }, labels),
+      legend(bounds.left, bounds.bottom + 34),
     ],
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+  };
+  return {
+    width,
+    height,
+    title: snapshot.meta.title,
+    fontFamily: SVG_FONT_STACK,
+    arrowheads: arrowheads(),
+    children: [{ kind: 'rect', x: 0, y: 0, width, height, fill: '#ffffff' }, body],
+  };
+}
+
+/** The swimlane map (see `mapScene`) as a standalone SVG document. Needs no browser. */
+export function exportSvg(snapshot: MapSnapshot): string {
+  return sceneToSvg(mapScene(snapshot));
 }

@@ -1,17 +1,12 @@
-import { exportMarkdown, exportSvg } from '@baton/export';
+import { exportMarkdown, mapScene, type Scene } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import { fontData } from './fonts.js';
+import { paintScene } from './pdf-map.js';
 import { REPORT_FONTS, writeReport } from './pdf-report.js';
 
 const MAP_MARGIN = 24;
 const REPORT_MARGIN = 54;
-
-function svgSize(svg: string): { width: number; height: number } {
-  const match = /<svg\b[^>]*?\bviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(svg);
-  return { width: Number(match?.[1] ?? 1), height: Number(match?.[2] ?? 1) };
-}
 
 function registerFonts(doc: PDFKit.PDFDocument): void {
   doc.registerFont(REPORT_FONTS.regular, fontData('regular'));
@@ -29,13 +24,13 @@ function collect(doc: PDFKit.PDFDocument): Uint8Array {
 }
 
 /**
- * The map as a vector PDF, A4 landscape: the SVG map on page one, the Markdown report on
- * the pages after it. Text is set in the embedded DejaVu Sans, so it is selectable and
- * searchable.
+ * The map as a vector PDF, A4 landscape: the map on page one, painted from the same scene
+ * the SVG export writes, and the Markdown report on the pages after it. Text is set in the
+ * embedded DejaVu Sans, so it is selectable and searchable.
  */
 export function renderPdf(
   snapshot: MapSnapshot,
-  svg: string = exportSvg(snapshot),
+  scene: Scene = mapScene(snapshot),
   markdown: string = exportMarkdown(snapshot),
 ): Uint8Array {
   const doc = new PDFDocument({
@@ -55,30 +50,15 @@ export function renderPdf(
   registerFonts(doc);
   doc.addPage({ size: 'A4', layout: 'landscape', margin: MAP_MARGIN });
 
-  const size = svgSize(svg);
-  const available = { width: doc.page.width - 2 * MAP_MARGIN, height: doc.page.height - 2 * MAP_MARGIN };
-  const scale = Math.min(available.width / size.width, available.height / size.height);
-  const width = size.width * scale;
-  const height = size.height * scale;
-  SVGtoPDF(
+  paintScene(
     doc,
-    svg,
-    MAP_MARGIN + (available.width - width) / 2,
-    MAP_MARGIN + (available.height - height) / 2,
+    scene,
+    { regular: REPORT_FONTS.regular, bold: REPORT_FONTS.bold },
     {
-      width,
-      height,
-      assumePt: true,
-      preserveAspectRatio: 'xMidYMid meet',
-      fontCallback: (_family: string, bold: boolean, italic: boolean) =>
-        bold
-          ? italic
-            ? REPORT_FONTS.boldItalic
-            : REPORT_FONTS.bold
-          : italic
-            ? REPORT_FONTS.italic
-            : REPORT_FONTS.regular,
-      warningCallback: () => {},
+      x: MAP_MARGIN,
+      y: MAP_MARGIN,
+      width: doc.page.width - 2 * MAP_MARGIN,
+      height: doc.page.height - 2 * MAP_MARGIN,
     },
   );
 

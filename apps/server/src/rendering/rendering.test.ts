@@ -1,4 +1,4 @@
-import { exportMarkdown, exportSvg } from '@baton/export';
+import { exportMarkdown, exportSvg, mapScene } from '@baton/export';
 import { largeMap, sampleMap } from '@baton/export/testing';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('renderPng', () => {
 
 describe('renderPdf', () => {
   it('writes a landscape PDF: the map on page one, the report after it, text extractable', async () => {
-    const pdf = renderPdf(map, svg, exportMarkdown(map));
+    const pdf = renderPdf(map, mapScene(map), exportMarkdown(map));
     const header = Buffer.from(pdf.subarray(0, 5)).toString('latin1');
     expect(header).toBe('%PDF-');
     expect(Buffer.from(pdf.subarray(-6)).toString('latin1')).toMatch(/%%EOF\s*$/);
@@ -73,7 +73,7 @@ describe('renderPdf', () => {
     expect(width).toBeGreaterThan(height);
   });
 
-  it('builds the SVG and the report itself when only given the snapshot', async () => {
+  it('builds the map scene and the report itself when only given the snapshot', async () => {
     const { totalPages, text } = await pdfText(renderPdf(map));
     expect(totalPages).toBeGreaterThanOrEqual(2);
     expect(text.join('\n')).toContain('Coverage');
@@ -85,7 +85,7 @@ describe('a map of 1,000 touchpoints', () => {
     const large = largeMap(1000);
     const largeSvg = exportSvg(large);
     expect([...renderPng(largeSvg).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-    const { totalPages, text } = await pdfText(renderPdf(large, largeSvg));
+    const { totalPages, text } = await pdfText(renderPdf(large, mapScene(large)));
     expect(totalPages).toBeGreaterThan(10);
     expect(text.join('\n')).toContain('Touchpoint 999');
   });
