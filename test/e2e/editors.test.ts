@@ -1,10 +1,10 @@
 import { readSnapshot } from '@baton/model';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, cardNamed, launchChromium, type MapTab, openMap } from './support/browser.js';
-import { STACKED_CARDS, TWO_CARDS } from './support/journeys.js';
-import { observe, type SeededMap, seedMap } from './support/seed.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { cardNamed, type MapTab } from './support/browser.js';
+import { STACKED_CARDS } from './support/journeys.js';
+import { observe } from './support/seed.js';
+import { twoEditorSuite } from './support/two-editors.js';
 
 interface Box {
   x: number;
@@ -50,42 +50,7 @@ async function typeAndCommit(field: Locator, text: string): Promise<void> {
 const STACKED = ['Search ads', 'Sponsored posts', 'Industry report'];
 
 describe('the side-panel editors and tidy-up, seen from two browsers in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let tabs: MapTab[] = [];
-  const seeded: SeededMap[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const errors = tabs.flatMap((tab) => tab.errors);
-    await Promise.all(tabs.map((tab) => tab.context.close()));
-    tabs = [];
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    for (const map of seeded) map.observer.destroy();
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
-
-  async function twoEditors(title: string, sketch = TWO_CARDS) {
-    const map = await seedMap(server.url, title, sketch);
-    seeded.push(map);
-    const ada = await openMap(browser, map.map.editUrl, 'Ada');
-    const grace = await openMap(browser, map.map.editUrl, 'Grace');
-    tabs.push(ada, grace);
-    const first = sketch.touchpoints[0]?.title ?? '';
-    await cardNamed(ada.page, first).first().waitFor();
-    await cardNamed(grace.page, first).first().waitFor();
-    return { map, ada, grace };
-  }
+  const { twoEditors } = twoEditorSuite();
 
   test('lead counts and a new label set in the stage header editor show in a colleague’s funnel', async () => {
     const { map, ada, grace } = await twoEditors('Funnel from the stage editor');

@@ -7,7 +7,7 @@ import {
 } from '@baton/model';
 import type * as Y from 'yjs';
 
-type Sketch = {
+export type JourneySketch = {
   touchpoints: (TouchpointInput & { key: string })[];
   connections: (Omit<ConnectionInput, 'source' | 'target'> & { from: string; to: string })[];
 };
@@ -16,7 +16,7 @@ type Sketch = {
  * A relay that is complete except for one gap: nobody in sales talks to qualified leads (only a
  * marketing discount sits there). Handoffs carry owners and rules, sales reports back to marketing.
  */
-export const QUALIFIED_SALES_GAP: Sketch = {
+export const QUALIFIED_SALES_GAP: JourneySketch = {
   touchpoints: [
     { key: 'ads', title: 'Digital ads', team: 'marketing', stage: 'cold', channel: 'ads' },
     { key: 'nurture', title: 'Nurture emails', team: 'marketing', stage: 'warm', channel: 'email' },
@@ -46,7 +46,7 @@ export const QUALIFIED_SALES_GAP: Sketch = {
 };
 
 /** Two plain cards to edit, drag and undo: one per lane. */
-export const TWO_CARDS: Sketch = {
+export const TWO_CARDS: JourneySketch = {
   touchpoints: [
     { key: 'webinar', title: 'Webinar invitation', team: 'marketing', stage: 'warm', channel: 'event' },
     { key: 'demo', title: 'Product demo', team: 'sales', stage: 'qualified', channel: 'meeting' },
@@ -55,7 +55,7 @@ export const TWO_CARDS: Sketch = {
 };
 
 /** Three marketing cards dropped on the same spot of the Cold cell, one sales card elsewhere. */
-export const STACKED_CARDS: Sketch = {
+export const STACKED_CARDS: JourneySketch = {
   touchpoints: [
     { key: 'ads', title: 'Search ads', team: 'marketing', stage: 'cold', channel: 'ads', x: 40, y: 40 },
     {
@@ -82,7 +82,7 @@ export const STACKED_CARDS: Sketch = {
 };
 
 /** Writes a sketch through the model, as any client would; returns the ids by key. */
-export function writeJourney(doc: Y.Doc, sketch: Sketch, leads?: number[]): Map<string, string> {
+export function writeJourney(doc: Y.Doc, sketch: JourneySketch, leads?: number[]): Map<string, string> {
   const ids = new Map<string, string>();
   doc.transact(() => {
     for (const { key, ...touchpoint } of sketch.touchpoints) ids.set(key, addTouchpoint(doc, touchpoint));
