@@ -27,7 +27,6 @@ export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
 export * from './templates/index.js';
 export {
   addTouchpoint,
-  addVote,
   deleteTouchpoint,
   moveTouchpoint,
   type TouchpointInput,

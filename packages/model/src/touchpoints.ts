@@ -108,10 +108,3 @@ export function deleteTouchpoint(doc: Y.Doc, id: string): void {
     }
   });
 }
-
-export function addVote(doc: Y.Doc, id: string, delta: 1 | -1): void {
-  const entry = touchpointEntry(doc, id);
-  const current = entry.get('votes');
-  const votes = typeof current === 'number' ? current : 0;
-  entry.set('votes', Math.max(0, votes + delta));
-}
