@@ -1,15 +1,41 @@
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  type Channel,
-  LEAD_STAGES,
-  type LeadStage,
-  type MapSnapshot,
-  TEAM_LABELS,
-  TEAMS,
-  type Team,
-} from '@baton/model';
+import { CHANNEL_LABELS, CHANNELS, LEAD_STAGES, type MapSnapshot, TEAM_LABELS, TEAMS } from '@baton/model';
 import { type CanvasFilter, isFiltering, matchesFilter, NO_FILTER } from '../canvas/filters';
+
+interface FilterSelectProps<T extends string> {
+  label: string;
+  testId: string;
+  value: T | 'all';
+  allLabel: string;
+  options: [T, string][];
+  onChange: (value: T | 'all') => void;
+}
+
+/** One "All … / each value" filter; the value list comes from the model's enums. */
+function FilterSelect<T extends string>({
+  label,
+  testId,
+  value,
+  allLabel,
+  options,
+  onChange,
+}: FilterSelectProps<T>) {
+  return (
+    <select
+      className="filter-select"
+      value={value}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(event) => onChange(event.target.value as T | 'all')}
+    >
+      <option value="all">{allLabel}</option>
+      {options.map(([option, text]) => (
+        <option key={option} value={option}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 interface FilterBarProps {
   filter: CanvasFilter;
@@ -37,48 +63,30 @@ export function FilterBar({ filter, onChange, snapshot }: FilterBarProps) {
         onChange={(event) => onChange({ ...filter, text: event.target.value })}
         onKeyDown={(event) => event.key === 'Escape' && onChange({ ...filter, text: '' })}
       />
-      <select
-        className="filter-select"
+      <FilterSelect
+        label="Filter by team"
+        testId="filter-team"
         value={filter.team}
-        aria-label="Filter by team"
-        data-testid="filter-team"
-        onChange={(event) => onChange({ ...filter, team: event.target.value as Team | 'all' })}
-      >
-        <option value="all">All teams</option>
-        {TEAMS.map((team) => (
-          <option key={team} value={team}>
-            {TEAM_LABELS[team]}
-          </option>
-        ))}
-      </select>
-      <select
-        className="filter-select"
+        allLabel="All teams"
+        options={TEAMS.map((team) => [team, TEAM_LABELS[team]])}
+        onChange={(team) => onChange({ ...filter, team })}
+      />
+      <FilterSelect
+        label="Filter by stage"
+        testId="filter-stage"
         value={filter.stage}
-        aria-label="Filter by stage"
-        data-testid="filter-stage"
-        onChange={(event) => onChange({ ...filter, stage: event.target.value as LeadStage | 'all' })}
-      >
-        <option value="all">All stages</option>
-        {LEAD_STAGES.map((stage) => (
-          <option key={stage} value={stage}>
-            {snapshot.stages[stage].label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="filter-select"
+        allLabel="All stages"
+        options={LEAD_STAGES.map((stage) => [stage, snapshot.stages[stage].label])}
+        onChange={(stage) => onChange({ ...filter, stage })}
+      />
+      <FilterSelect
+        label="Filter by channel"
+        testId="filter-channel"
         value={filter.channel}
-        aria-label="Filter by channel"
-        data-testid="filter-channel"
-        onChange={(event) => onChange({ ...filter, channel: event.target.value as Channel | 'all' })}
-      >
-        <option value="all">All channels</option>
-        {CHANNELS.map((channel) => (
-          <option key={channel} value={channel}>
-            {CHANNEL_LABELS[channel]}
-          </option>
-        ))}
-      </select>
+        allLabel="All channels"
+        options={CHANNELS.map((channel) => [channel, CHANNEL_LABELS[channel]])}
+        onChange={(channel) => onChange({ ...filter, channel })}
+      />
       {active && (
         <>
           <output className="filter-count" data-testid="filter-count">
