@@ -8,6 +8,7 @@ import './styles/canvas.css';
 import './styles/palette.css';
 import './styles/editors.css';
 import './styles/analysis.css';
+import './styles/presence.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -2,11 +2,9 @@ import type { ReactNode } from 'react';
 import type { MapInfo } from '../api/client';
 import { navigate } from '../router';
 import type { ConnectionState } from '../sync/useConnectionState';
-import type { Participant } from '../sync/usePresence';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ExportMenu } from './ExportMenu';
 import { MapTitle } from './MapTitle';
-import { PresenceList } from './PresenceList';
 import { ShareButtons } from './ShareButtons';
 
 interface TopBarProps {
@@ -15,13 +13,14 @@ interface TopBarProps {
   title: string;
   onRename: (title: string) => void;
   connection: ConnectionState;
-  people: Participant[];
+  /** Who is here (the people menu). */
+  presence: ReactNode;
   /** Editing tools (add, connection kind); absent for view-only links. */
   tools?: ReactNode;
   analysis: { open: boolean; healthy: boolean; problems: number; onToggle: () => void };
 }
 
-export function TopBar({ info, token, title, onRename, connection, people, tools, analysis }: TopBarProps) {
+export function TopBar({ info, token, title, onRename, connection, presence, tools, analysis }: TopBarProps) {
   const editable = info.role === 'edit';
   return (
     <header className="top-bar">
@@ -57,7 +56,7 @@ export function TopBar({ info, token, title, onRename, connection, people, tools
         {analysis.healthy ? 'Healthy' : `${analysis.problems} problem${analysis.problems === 1 ? '' : 's'}`}
       </button>
       <ConnectionBadge state={connection} />
-      <PresenceList people={people} />
+      {presence}
       <ExportMenu mapId={info.id} token={token} title={title} />
       <ShareButtons mapId={info.id} token={token} role={info.role} />
     </header>

@@ -21,12 +21,16 @@ import { Toast, useToast } from '../components/useToast';
 import { createMapActions } from '../editing/map-actions';
 import { tidyMoves } from '../editing/tidy';
 import { useUndo } from '../editing/useUndo';
+import { LiveCursors } from '../presence/LiveCursors';
+import { PeopleMenu } from '../presence/PeopleMenu';
+import { rosterOf } from '../presence/roster';
+import { useFollow, useViewportBroadcast } from '../presence/useFollow';
+import { usePeople } from '../presence/usePeople';
 import { loadProfile, saveProfile } from '../storage/user-profile';
 import { createDragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
-import { usePresence } from '../sync/usePresence';
 import { useSnapshot } from '../sync/useSnapshot';
 import { useClipboard } from './useClipboard';
 import { useRememberMap } from './useRememberMap';
@@ -47,7 +51,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
   const awareness = session.provider.awareness;
-  const people = usePresence(awareness, profile);
+  const people = usePeople(awareness, profile);
+  const { following, follow } = useFollow(awareness);
+  useViewportBroadcast(awareness);
   const remoteDrags = useRemoteDrags(awareness);
   const dragBroadcast = useMemo(() => createDragBroadcast(awareness), [awareness]);
   const [toast, showToast] = useToast();
@@ -144,7 +150,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         title={snapshot.meta.title}
         onRename={actions.setTitle}
         connection={connection.state}
-        people={people}
+        presence={
+          <PeopleMenu roster={rosterOf(people)} followingClientId={following.clientId} onFollow={follow} />
+        }
         analysis={{
           open: analysisOpen,
           healthy: analysis.healthy,
@@ -203,6 +211,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             <Panel position="bottom-left">
               <Legend />
             </Panel>
+            <LiveCursors awareness={awareness} />
             {loaded && snapshot.touchpoints.length === 0 && (
               <Panel position="top-center" className="empty-panel">
                 <EmptyState editable={editable} />
