@@ -11,6 +11,7 @@ import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
 import type { CompactionPolicy } from './sync/room.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
+import { MapVersions } from './versions/map-versions.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
 export { CloseCode } from './sync/protocol.js';
@@ -29,6 +30,8 @@ export interface BatonServer {
   publicUrl: string;
   store: MapStore;
   rooms: RoomRegistry;
+  /** Named, workshop and automatic versions of maps (`createVersion(mapId, name, kind)`). */
+  versions: MapVersions;
   /** Stops accepting, closes sockets (1001), flushes every room to storage, closes storage. */
   close(): Promise<void>;
 }
@@ -55,16 +58,24 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
         `map ${problem.mapId}: skipped a corrupt ${problem.row} row${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}`,
       ),
   });
+  let versions: MapVersions | undefined;
   const rooms = new RoomRegistry({
     store,
     logger,
+    beforeEdit: (mapId, doc) => void versions?.checkpoint(mapId, doc),
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+  });
+  versions = new MapVersions({
+    store,
+    rooms,
+    onError: (error) => logger.warn(`could not save an automatic version: ${String(error)}`),
   });
   let publicUrl = config.publicUrl ?? '';
   const app = createHttpApp({
     store,
     rooms,
+    versions,
     logger,
     version: SERVER_VERSION,
     maxBodyBytes: config.maxBodyBytes,
@@ -104,6 +115,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     publicUrl,
     store,
     rooms,
+    versions,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

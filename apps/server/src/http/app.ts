@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
+import type { MapVersions } from '../versions/map-versions.js';
+import { createVersionRoutes } from '../versions/version-routes.js';
 import { ApiError, apiNotFound, createErrorHandler } from './errors.js';
 import { createImportRoutes } from './import-routes.js';
 import { createMapRoutes } from './routes.js';
@@ -12,6 +14,7 @@ import { createWebApp } from './static.js';
 export interface HttpAppOptions {
   store: MapStore;
   rooms: RoomRegistry;
+  versions: MapVersions;
   logger: Logger;
   version: string;
   maxBodyBytes: number;
@@ -46,6 +49,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   // Registered before the map routes so "import" is never read as a map id.
   api.route('/maps/import', createImportRoutes(options));
   api.route('/maps', createMapRoutes(options));
+  api.route('/maps', createVersionRoutes(options));
 
   app.route('/api', api);
   app.use('*', createWebApp({ distDir: options.webDist }));

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'invalid-query'
   | 'token-required'
   | 'map-not-found'
+  | 'version-not-found'
   | 'edit-token-required'
   | 'unknown-template'
   | 'invalid-import'

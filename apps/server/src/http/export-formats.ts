@@ -1,4 +1,5 @@
 import {
+  EXPORT_FORMAT_IDS,
   EXPORT_FORMATS,
   type ExportFormat,
   type ExportFormatId,
@@ -10,6 +11,7 @@ import {
 } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
 import { renderPdf, renderPngAsync } from '../rendering/index.js';
+import { ApiError } from './errors.js';
 
 export type ExportedFile = string | Uint8Array;
 
@@ -29,4 +31,13 @@ export function findExportFormat(name: string): ExportFormat | undefined {
 
 export function renderExport(format: ExportFormat, snapshot: MapSnapshot): Promise<ExportedFile> {
   return Promise.resolve(RENDERERS[format.id](snapshot));
+}
+
+export function unsupportedFormat(name: string): ApiError {
+  const supported = EXPORT_FORMAT_IDS.join(', ');
+  return new ApiError(
+    400,
+    'unsupported-format',
+    `Cannot export as "${name}". Supported formats: ${supported}.`,
+  );
 }

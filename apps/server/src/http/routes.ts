@@ -1,4 +1,4 @@
-import { EXPORT_FORMAT_IDS, exportFileName } from '@baton/export';
+import { exportFileName } from '@baton/export';
 import {
   countEntries,
   createMapDocument,
@@ -16,7 +16,7 @@ import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { readJsonBody } from './body.js';
 import { ApiError } from './errors.js';
-import { findExportFormat, renderExport } from './export-formats.js';
+import { findExportFormat, renderExport, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
 import { shareLinks, storeNewMap } from './new-map.js';
 
@@ -76,14 +76,7 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   routes.get('/:id/export', canView, async (c) => {
     const formatName = c.req.query('format') ?? 'json';
     const format = findExportFormat(formatName);
-    if (!format) {
-      const supported = EXPORT_FORMAT_IDS.join(', ');
-      throw new ApiError(
-        400,
-        'unsupported-format',
-        `Cannot export as "${formatName}". Supported formats: ${supported}.`,
-      );
-    }
+    if (!format) throw unsupportedFormat(formatName);
     const { record } = c.get('access');
     const { snapshot } = await rooms.withRoom(record, (room) => readSnapshot(room.doc));
     const file = await renderExport(format, snapshot);
@@ -112,7 +105,7 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
 }
 
 /** An ASCII fallback name plus the UTF-8 one (RFC 6266), since titles may be in any script. */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -19,7 +19,7 @@ export interface StoredUpdate {
 /** A stored row that could not be read back; it is skipped and reported, never thrown. */
 export interface StorageProblem {
   mapId: string;
-  row: 'map' | 'snapshot' | 'update';
+  row: 'map' | 'snapshot' | 'update' | 'version';
   seq?: number;
   message: string;
 }
@@ -42,6 +42,27 @@ export interface Compaction {
 }
 
 /**
+ * Why a version exists: someone named it, a workshop ended, or the daily automatic checkpoint.
+ * Automatic versions are pruned after a while; the others are kept as long as the map.
+ */
+export const VERSION_KINDS = ['named', 'workshop', 'automatic'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** A version as listed: what it is called and when it was taken. */
+export interface VersionRecord {
+  id: string;
+  mapId: string;
+  name: string;
+  kind: VersionKind;
+  createdAt: string;
+}
+
+/** A version with its content: `Y.encodeStateAsUpdate` of the map when it was taken. Immutable. */
+export interface StoredVersion extends VersionRecord {
+  state: Uint8Array;
+}
+
+/**
  * Where maps live. Promise-returning so that a PostgreSQL store (DATABASE_URL) can slot in
  * beside the embedded SQLite one without changing the rooms or the HTTP layer.
  */
@@ -55,8 +76,19 @@ export interface MapStore {
   compact(id: string, compaction: Compaction): Promise<void>;
   /** Replaces a map's token hashes; false when the map does not exist. */
   replaceTokens(id: string, tokens: TokenHashes): Promise<boolean>;
+  /** Stores an immutable version of a map (its map must exist). */
+  createVersion(version: StoredVersion): Promise<void>;
+  /** A map's versions without their content, newest first (equal times: the later stored first). */
+  listVersions(mapId: string): Promise<VersionRecord[]>;
+  /** One version with its content; undefined when it does not exist or belongs to another map. */
+  findVersion(mapId: string, versionId: string): Promise<StoredVersion | undefined>;
+  /** Retention: deletes a map's versions of `kind` taken before `before`; resolves with how many. */
+  deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number>;
   close(): Promise<void>;
 }
 
 /** Map ids in URLs: what `newId()` makes, with room for ids from imports. Others are never looked up. */
 export const MapIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Version ids in URLs: what `newId()` makes. */
+export const VersionIdSchema = MapIdSchema;

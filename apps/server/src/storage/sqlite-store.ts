@@ -4,13 +4,17 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
-import type {
-  Compaction,
-  MapRecord,
-  MapStore,
-  StorageProblem,
-  StoredState,
-  StoredUpdate,
+import {
+  type Compaction,
+  type MapRecord,
+  type MapStore,
+  type StorageProblem,
+  type StoredState,
+  type StoredUpdate,
+  type StoredVersion,
+  VERSION_KINDS,
+  type VersionKind,
+  type VersionRecord,
 } from './map-store.js';
 
 export const DATABASE_FILE = 'baton.sqlite';
@@ -37,6 +41,16 @@ CREATE TABLE IF NOT EXISTS map_updates (
   created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS map_updates_by_map ON map_updates (map_id, seq);
+CREATE TABLE IF NOT EXISTS map_versions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS map_versions_by_map ON map_versions (map_id, created_at);
 `;
 
 const MapRowSchema = z.object({
@@ -48,9 +62,18 @@ const MapRowSchema = z.object({
   view_token_hash: z.string().min(1),
 });
 
+const VersionRowSchema = z.object({
+  id: z.string().min(1),
+  map_id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(VERSION_KINDS),
+  created_at: z.string().min(1),
+});
+
 const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
 const SnapshotRowSchema = z.object({ state: blob });
 const UpdateRowSchema = z.object({ seq: z.number().int(), update_data: blob });
+const VersionStateRowSchema = VersionRowSchema.extend({ state: blob });
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -101,6 +124,18 @@ export class SqliteMapStore implements MapStore {
       dropUpdates: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND seq <= ?'),
       setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
       setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
+      insertVersion: this.db.prepare(
+        `INSERT INTO map_versions (id, map_id, name, kind, created_at, state)
+         VALUES (@id, @mapId, @name, @kind, @createdAt, @state)`,
+      ),
+      listVersions: this.db.prepare(
+        `SELECT id, map_id, name, kind, created_at FROM map_versions WHERE map_id = ?
+         ORDER BY created_at DESC, seq DESC`,
+      ),
+      findVersion: this.db.prepare('SELECT * FROM map_versions WHERE map_id = ? AND id = ?'),
+      dropVersions: this.db.prepare(
+        'DELETE FROM map_versions WHERE map_id = ? AND kind = ? AND created_at < ?',
+      ),
     };
   }
 
@@ -198,9 +233,50 @@ export class SqliteMapStore implements MapStore {
     return this.statements.setTokens.run(tokens.edit, tokens.view, id).changes === 1;
   }
 
+  async createVersion(version: StoredVersion): Promise<void> {
+    this.statements.insertVersion.run({
+      id: version.id,
+      mapId: version.mapId,
+      name: version.name,
+      kind: version.kind,
+      createdAt: version.createdAt,
+      state: version.state,
+    });
+  }
+
+  async listVersions(mapId: string): Promise<VersionRecord[]> {
+    const versions: VersionRecord[] = [];
+    for (const row of this.statements.listVersions.all(mapId)) {
+      const parsed = VersionRowSchema.safeParse(row);
+      if (parsed.success) versions.push(versionRecord(parsed.data));
+      else this.report({ mapId, row: 'version', message: parsed.error.issues[0]?.message ?? 'invalid row' });
+    }
+    return versions;
+  }
+
+  async findVersion(mapId: string, versionId: string): Promise<StoredVersion | undefined> {
+    const row = this.statements.findVersion.get(mapId, versionId);
+    if (row === undefined) return undefined;
+    const parsed = VersionStateRowSchema.safeParse(row);
+    const failure = parsed.success ? decodeFailure(parsed.data.state) : parsed.error.issues[0]?.message;
+    if (!parsed.success || failure !== undefined) {
+      this.report({ mapId, row: 'version', message: failure ?? 'invalid row' });
+      return undefined;
+    }
+    return { ...versionRecord(parsed.data), state: parsed.data.state };
+  }
+
+  async deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number> {
+    return this.statements.dropVersions.run(mapId, kind, before.toISOString()).changes;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+function versionRecord(row: z.infer<typeof VersionRowSchema>): VersionRecord {
+  return { id: row.id, mapId: row.map_id, name: row.name, kind: row.kind, createdAt: row.created_at };
 }
 
 /** Why a stored blob is not a Yjs update, or undefined when it decodes. */

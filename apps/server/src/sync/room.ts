@@ -44,6 +44,11 @@ export interface RoomOptions {
   logger: Logger;
   compaction: CompactionPolicy;
   awarenessLimits: AwarenessLimits;
+  /**
+   * Hears of each edit just before it is stored and applied, with the document as it stood
+   * before it (automatic daily versions). Must read the document synchronously and not throw.
+   */
+  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
 }
 
 type Work = { kind: 'message'; message: ClientMessage } | { kind: 'awareness'; entries: AwarenessEntry[] };
@@ -209,6 +214,7 @@ export class Room {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
+    this.options.beforeEdit?.(this.mapId, this.doc);
     let seq: number;
     try {
       seq = await this.options.store.appendUpdate(this.mapId, fresh, new Date());

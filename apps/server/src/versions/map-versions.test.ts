@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addTouchpoint, createMapDocument, readSnapshot } from '@baton/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../log.js';
+import { SqliteMapStore } from '../storage/sqlite-store.js';
+import { DEFAULT_AWARENESS_LIMITS } from '../sync/awareness-guard.js';
+import { RoomRegistry } from '../sync/rooms.js';
+import { AUTOMATIC_VERSION_DAYS, MapNotFoundError, MapVersions } from './map-versions.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('map versions', () => {
+  let dataDir: string;
+  let store: SqliteMapStore;
+  let rooms: RoomRegistry;
+  let now: Date;
+  let versions: MapVersions;
+  const doc = createMapDocument({ title: 'Relay' });
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'baton-map-versions-'));
+    store = new SqliteMapStore({ dataDir });
+    rooms = new RoomRegistry({
+      store,
+      logger: createLogger('error'),
+      compaction: { maxLogUpdates: 500, maxLogBytes: 1 << 20 },
+      awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+    });
+    now = new Date('2026-03-01T09:00:00.000Z');
+    versions = new MapVersions({ store, rooms, now: () => now });
+    const at = now.toISOString();
+    await store.createMap(
+      { id: 'm1', title: 'Relay', createdAt: at, updatedAt: at, tokens: { edit: 'e', view: 'v' } },
+      Y.encodeStateAsUpdate(doc),
+    );
+  });
+  afterEach(async () => {
+    await rooms.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a named version of the map as it is and opens it again', async () => {
+    const version = await versions.createVersion('m1', 'Workshop: handoff', 'workshop');
+    expect(version).toMatchObject({ mapId: 'm1', name: 'Workshop: handoff', kind: 'workshop' });
+    const opened = await versions.open('m1', version.id);
+    expect(opened?.snapshot.meta.title).toBe('Relay');
+    await expect(versions.createVersion('missing', 'x', 'named')).rejects.toBeInstanceOf(MapNotFoundError);
+  });
+
+  it('checkpoints the map as it stood before the first edit of each day, once a day', async () => {
+    const edited = createMapDocument({ title: 'Relay' });
+    addTouchpoint(edited, { title: 'Cold email', team: 'marketing', stage: 'cold' });
+    const first = await versions.checkpoint('m1', edited);
+    expect(first).toMatchObject({ name: 'Automatic: 2026-03-01', kind: 'automatic' });
+    now = new Date('2026-03-01T17:00:00.000Z');
+    expect(await versions.checkpoint('m1', edited)).toBeUndefined();
+    // A restarted server remembers through the store, not its memory.
+    const restarted = new MapVersions({ store, rooms, now: () => now });
+    expect(await restarted.checkpoint('m1', edited)).toBeUndefined();
+    now = new Date('2026-03-02T08:00:00.000Z');
+    const next = await versions.checkpoint('m1', edited);
+    expect(next?.name).toBe('Automatic: 2026-03-02');
+    const opened = await versions.open('m1', next?.id ?? '');
+    expect(opened?.snapshot.touchpoints.map((touchpoint) => touchpoint.title)).toEqual(['Cold email']);
+    expect(readSnapshot(opened?.doc ?? new Y.Doc()).snapshot.meta.title).toBe('Relay');
+  });
+
+  it(`keeps automatic versions ${AUTOMATIC_VERSION_DAYS} days and named ones for good`, async () => {
+    const named = await versions.createVersion('m1', 'Kick-off', 'named');
+    const oldest = await versions.checkpoint('m1', doc);
+    now = new Date(now.getTime() + 30 * DAY);
+    const month = await versions.checkpoint('m1', doc);
+    now = new Date(now.getTime() + 61 * DAY);
+    const latest = await versions.checkpoint('m1', doc);
+    const kept = (await versions.list('m1')).map((version) => version.id);
+    expect(kept).toEqual([latest?.id, month?.id, named.id]);
+    expect(kept).not.toContain(oldest?.id);
+  });
+});

@@ -1,0 +1,129 @@
+import { type MapSnapshot, newId, readSnapshot } from '@baton/model';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { MapRecord, MapStore, StoredVersion, VersionKind, VersionRecord } from '../storage/map-store.js';
+import type { RoomRegistry } from '../sync/rooms.js';
+
+export const VERSION_NAME_MAX = 120;
+
+export const VersionNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A version needs a name.')
+  .max(VERSION_NAME_MAX, `A version name has at most ${VERSION_NAME_MAX} characters.`);
+
+/** How long automatic (daily) versions are kept; named and workshop versions are kept for good. */
+export const AUTOMATIC_VERSION_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface MapVersionsOptions {
+  store: MapStore;
+  rooms: RoomRegistry;
+  /** The clock, so retention and the one-a-day rule can be tested. */
+  now?: () => Date;
+  /** Hears about an automatic version that could not be stored. */
+  onError?: (error: unknown) => void;
+}
+
+export interface OpenedVersion {
+  version: VersionRecord;
+  doc: Y.Doc;
+  snapshot: MapSnapshot;
+}
+
+export class MapNotFoundError extends Error {
+  constructor(readonly mapId: string) {
+    super(`There is no map ${mapId}.`);
+  }
+}
+
+/**
+ * Versions of maps: named ones (anyone with the edit link), the one a workshop saves when it
+ * ends, and one automatic checkpoint per day of editing. A version is the map's whole Yjs state
+ * at that moment, read from the live room so it includes every committed edit.
+ */
+export class MapVersions {
+  private readonly now: () => Date;
+  /** Map id → the UTC day of its last automatic version, so most edits cost no query. */
+  private readonly checkpointed = new Map<string, string>();
+
+  constructor(private readonly options: MapVersionsOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Takes a version of the map as it is now. Throws `MapNotFoundError` for an unknown map. */
+  async createVersion(mapId: string, name: string, kind: VersionKind): Promise<VersionRecord> {
+    const record = await this.options.store.findMap(mapId);
+    if (!record) throw new MapNotFoundError(mapId);
+    return this.createVersionOf(record, name, kind);
+  }
+
+  /** As `createVersion`, for a caller that already holds the map's record. */
+  async createVersionOf(record: MapRecord, name: string, kind: VersionKind): Promise<VersionRecord> {
+    const validName = VersionNameSchema.parse(name);
+    const state = await this.options.rooms.withRoom(record, (room) => Y.encodeStateAsUpdate(room.doc));
+    return this.store(record.id, validName, kind, state);
+  }
+
+  /** A map's versions, newest first. */
+  list(mapId: string): Promise<VersionRecord[]> {
+    return this.options.store.listVersions(mapId);
+  }
+
+  /** A version with its content (a fresh document, and its validated snapshot), or undefined. */
+  async open(mapId: string, versionId: string): Promise<OpenedVersion | undefined> {
+    const stored = await this.options.store.findVersion(mapId, versionId);
+    if (!stored) return undefined;
+    const { state, ...version } = stored;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    return { version, doc, snapshot: readSnapshot(doc).snapshot };
+  }
+
+  /**
+   * Called before an edit is applied: the first edit of a UTC day saves the map as it stood
+   * before it ("Automatic: 2026-11-29"), at most one a day, and prunes automatic versions older
+   * than 90 days. The state is read synchronously, before the edit lands; the rest runs in the
+   * background, so an edit never waits for it. Resolves with the version when one was taken.
+   */
+  checkpoint(mapId: string, doc: Y.Doc): Promise<VersionRecord | undefined> {
+    const now = this.now();
+    const day = now.toISOString().slice(0, 10);
+    if (this.checkpointed.get(mapId) === day) return Promise.resolve(undefined);
+    this.checkpointed.set(mapId, day);
+    const state = Y.encodeStateAsUpdate(doc);
+    return (async () => {
+      const versions = await this.options.store.listVersions(mapId);
+      const latest = versions.find((version) => version.kind === 'automatic');
+      if (latest && latest.createdAt.slice(0, 10) === day) return undefined;
+      const version = await this.store(mapId, `Automatic: ${day}`, 'automatic', state);
+      const oldest = new Date(now.getTime() - AUTOMATIC_VERSION_DAYS * DAY_MS);
+      await this.options.store.deleteVersionsBefore(mapId, 'automatic', oldest);
+      return version;
+    })().catch((error: unknown) => {
+      // A missed checkpoint must not cost the edit; the next day tries again.
+      this.checkpointed.delete(mapId);
+      this.options.onError?.(error);
+      return undefined;
+    });
+  }
+
+  private async store(
+    mapId: string,
+    name: string,
+    kind: VersionKind,
+    state: Uint8Array,
+  ): Promise<VersionRecord> {
+    const version: StoredVersion = {
+      id: newId(),
+      mapId,
+      name,
+      kind,
+      createdAt: this.now().toISOString(),
+      state,
+    };
+    await this.options.store.createVersion(version);
+    const { state: _content, ...listed } = version;
+    return listed;
+  }
+}
