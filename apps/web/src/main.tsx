@@ -9,6 +9,7 @@ import './styles/palette.css';
 import './styles/editors.css';
 import './styles/analysis.css';
 import './styles/presence.css';
+import './styles/notes.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -21,6 +21,9 @@ import { Toast, useToast } from '../components/useToast';
 import { createMapActions } from '../editing/map-actions';
 import { tidyMoves } from '../editing/tidy';
 import { useUndo } from '../editing/useUndo';
+import { AddNoteButton } from '../notes/AddNoteButton';
+import { createNoteActions } from '../notes/note-actions';
+import { StickyNotes } from '../notes/StickyNotes';
 import { LiveCursors } from '../presence/LiveCursors';
 import { PeopleMenu } from '../presence/PeopleMenu';
 import { rosterOf } from '../presence/roster';
@@ -62,6 +65,11 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     [session, showToast],
   );
   const undo = useUndo(session.doc, session.localOrigin);
+  const noteActions = useMemo(
+    () => createNoteActions(session.doc, session.localOrigin, showToast),
+    [session, showToast],
+  );
+  const [freshNoteId, setFreshNoteId] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [draft, setDraft] = useState<NewTouchpointDraft | null>(null);
   const [stage, setStage] = useState<LeadStage | null>(null);
@@ -161,13 +169,16 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         }}
         tools={
           editable && (
-            <CanvasToolbar
-              onAdd={() => requestAdd()}
-              connectionKind={connectionKind}
-              onConnectionKindChange={setConnectionKind}
-              undo={undo}
-              onTidy={() => actions.moveTouchpoints(tidyMoves(snapshot))}
-            />
+            <>
+              <CanvasToolbar
+                onAdd={() => requestAdd()}
+                connectionKind={connectionKind}
+                onConnectionKindChange={setConnectionKind}
+                undo={undo}
+                onTidy={() => actions.moveTouchpoints(tidyMoves(snapshot))}
+              />
+              <AddNoteButton onAdd={(at) => setFreshNoteId(noteActions.add(at, profile?.name ?? ''))} />
+            </>
           )
         }
       />
@@ -211,6 +222,12 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             <Panel position="bottom-left">
               <Legend />
             </Panel>
+            <StickyNotes
+              notes={snapshot.notes}
+              editable={editable}
+              actions={noteActions}
+              freshNoteId={freshNoteId}
+            />
             <LiveCursors awareness={awareness} />
             {loaded && snapshot.touchpoints.length === 0 && (
               <Panel position="top-center" className="empty-panel">
