@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '@baton/model';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { exportCsv } from './csv.js';
+import { CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
 import {
   CSV_COLUMNS,
   decodeMetrics,
@@ -47,7 +47,7 @@ describe('exportCsv', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.linebreak).toBe('\r\n');
-    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS, ...CSV_METRIC_COLUMNS]);
     expect(parsed.data).toHaveLength(map.touchpoints.length);
     const byId = new Map(parsed.data.map((row) => [row.id, row]));
     expect(byId.get('comma')).toMatchObject({
@@ -79,7 +79,7 @@ describe('exportCsv', () => {
       header: true,
       skipEmptyLines: true,
     }).data;
-    expect(rows[0]).toMatchObject({
+    expect(rows.find((row) => row.id === 'ads')).toMatchObject({
       id: 'ads',
       stage: 'cold',
       crm_lifecycle_stage: 'subscriber / lead',
@@ -95,7 +95,54 @@ describe('exportCsv', () => {
   });
 
   it('imports back to the same touchpoints', () => {
-    expect(parseCsvImport(csv).touchpoints).toStrictEqual(map.touchpoints);
+    expect(parseCsvImport(csv).touchpoints).toStrictEqual([...map.touchpoints].sort(compareJourneyOrder));
+  });
+
+  it('lists rows by stage, then team, then position in the cell', () => {
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const order = rows.map((row) => [row.stage, row.team, Number(row.y), Number(row.x)] as const);
+    const stageRank = (stage: string | undefined) =>
+      ['cold', 'warm', 'qualified', 'customer'].indexOf(stage ?? '');
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1], order[i]];
+      if (!a || !b) continue;
+      const key = (entry: typeof a) => [
+        stageRank(entry[0]),
+        entry[1] === 'marketing' ? 0 : 1,
+        entry[2],
+        entry[3],
+      ];
+      const [ka, kb] = [key(a), key(b)];
+      const firstDifference = ka.findIndex((value, index) => value !== kb[index]);
+      if (firstDifference >= 0) expect(ka[firstDifference]).toBeLessThan(kb[firstDifference] as number);
+    }
+    expect(rows[0]?.stage).toBe('cold');
+    expect(rows.at(-1)?.stage).toBe('customer');
+  });
+
+  it('puts each metric kind in a target and an actual column a spreadsheet can sum', () => {
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(CSV_METRIC_COLUMNS).toContain('brand_recall_target');
+    expect(CSV_METRIC_COLUMNS).toContain('conversion_rate_actual');
+    expect(rows.find((row) => row.id === 'ads')).toMatchObject({
+      reach_target: '10000',
+      reach_actual: '8200',
+      leads_target: '500',
+      leads_actual: '',
+      revenue_target: '',
+    });
+    const totalReachTarget = rows.reduce((sum, row) => sum + Number(row.reach_target || 0), 0);
+    const expected = map.touchpoints.reduce(
+      (sum, tp) => sum + (tp.metrics.find((metric) => metric.kind === 'reach')?.target ?? 0),
+      0,
+    );
+    expect(totalReachTarget).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 export { CRM_LIFECYCLE_STAGES, type CrmLifecycleStage } from './crm.js';
-export { exportCsv } from './csv.js';
+export { CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
 export {
   CSV_COLUMNS,
   CSV_IMPORT_COLUMNS,

@@ -20,6 +20,15 @@ export function indentedBlock(text: string, indent: string): string[] {
     .map((line) => `${indent}${inline(line)}`);
 }
 
+/**
+ * A multi-line text as lines joined by hard breaks (a trailing backslash), so each of the
+ * author's lines stays a line when GitHub renders it inside a list item.
+ */
+export function hardBreakLines(text: string, indent: string): string[] {
+  const lines = indentedBlock(text, indent);
+  return lines.map((line, index) => (index < lines.length - 1 ? `${line}\\` : line));
+}
+
 /** A GitHub-flavoured Markdown table; cells are already inline Markdown. */
 export function table(
   header: readonly string[],

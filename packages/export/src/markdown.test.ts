@@ -1,4 +1,6 @@
 import { analyzeMap } from '@baton/model';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from './markdown.js';
 import { defaultStages, sampleMap, touchpoint } from './testing/fixtures.js';
@@ -23,7 +25,7 @@ describe('exportMarkdown', () => {
       '### Customer (60 leads)',
     ]);
     expect(report).toContain(
-      '- **Sponsored LinkedIn posts for the spring campaign targeting operations leaders**: Social, one-to-many · owner Maya · 3 votes\n  Metrics: reach 8,200 of 10,000 (82%); leads target 500, no actual yet',
+      '- **Sponsored LinkedIn posts for the spring campaign targeting operations leaders**: Social, one-to-many · owner Maya · 3 votes\n  - Metrics:\n    - reach 8,200 of 10,000 (82%)\n    - leads target 500, no actual yet',
     );
     const cold = report.slice(report.indexOf('### Cold'), report.indexOf('### Warm'));
     expect(cold).toContain('**Sales**\n\n- _No touchpoint yet._');
@@ -64,10 +66,36 @@ describe('exportMarkdown', () => {
     };
     const text = exportMarkdown(gappy);
     expect(text).toContain(
-      '- **\\*\\*Bold\\*\\* \\| pipe \\# heading**: Other, one-to-one\n  line one\n  line two',
+      '- **\\*\\*Bold\\*\\* \\| pipe \\# heading**: Other, one-to-one\n  - line one\\\n    line two',
     );
     expect(text).toMatch(/\| Marketing \| \*\*0\*\* \(gap\) \|/);
     expect(text).toContain('| Cold | not counted | — |');
     expect(text).toContain('_No connections yet._');
+  });
+
+  it('renders descriptions and metrics as separate lines when GitHub renders the report', () => {
+    const html = micromark(
+      exportMarkdown({
+        ...sampleMap(),
+        touchpoints: [
+          touchpoint({
+            id: 'demo',
+            title: 'Demo call',
+            description: 'Book within two days\nSend the deck after',
+            metrics: [
+              { kind: 'reach', target: 100, actual: 80 },
+              { kind: 'leads', target: 10, actual: null },
+            ],
+          }),
+        ],
+        connections: [],
+      }),
+      { extensions: [gfm()], htmlExtensions: [gfmHtml()] },
+    );
+    const item = html.slice(html.indexOf('<strong>Demo call</strong>'));
+    expect(item).toMatch(/<li>Book within two days<br \/>\s*Send the deck after<\/li>/);
+    expect(item).toMatch(
+      /<li>Metrics:\s*<ul>\s*<li>reach 80 of 100 \(80%\)<\/li>\s*<li>leads target 10, no actual yet<\/li>/,
+    );
   });
 });

@@ -13,7 +13,7 @@ import {
   type Touchpoint,
 } from '@baton/model';
 import { CRM_LIFECYCLE_STAGES } from './crm.js';
-import { amount, indentedBlock, inline, percent, plural, table } from './markdown-text.js';
+import { amount, hardBreakLines, inline, percent, plural, table } from './markdown-text.js';
 
 const SEVERITY_LABELS: Record<Severity, string> = {
   problem: 'Problem',
@@ -33,14 +33,21 @@ function metricText(metric: Metric): string {
   return `${name}, no figures yet`;
 }
 
+/**
+ * A touchpoint as a list item with its description and metrics as nested items: GitHub joins
+ * plain continuation lines into one paragraph, so each line is its own item or a hard break.
+ */
 function touchpointItem(touchpoint: Touchpoint): string[] {
   const details = [`${CHANNEL_LABELS[touchpoint.channel]}, ${touchpoint.reach}`];
   if (touchpoint.owner.trim()) details.push(`owner ${inline(touchpoint.owner)}`);
   if (touchpoint.votes > 0) details.push(plural(touchpoint.votes, 'vote'));
   const lines = [`- **${inline(touchpoint.title)}**: ${details.join(' · ')}`];
-  lines.push(...indentedBlock(touchpoint.description, '  '));
-  if (touchpoint.metrics.length > 0)
-    lines.push(`  Metrics: ${touchpoint.metrics.map(metricText).join('; ')}`);
+  const description = hardBreakLines(touchpoint.description, '    ');
+  if (description.length > 0) lines.push(`  - ${description.join('\n').trimStart()}`);
+  if (touchpoint.metrics.length > 0) {
+    lines.push('  - Metrics:');
+    for (const metric of touchpoint.metrics) lines.push(`    - ${metricText(metric)}`);
+  }
   return lines;
 }
 

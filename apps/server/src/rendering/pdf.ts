@@ -2,6 +2,7 @@ import { exportMarkdown, mapScene, type Scene } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
 import PDFDocument from 'pdfkit';
 import { fontData } from './fonts.js';
+import { writeFooters } from './pdf-footer.js';
 import { paintScene } from './pdf-map.js';
 import { REPORT_FONTS, writeReport } from './pdf-report.js';
 
@@ -32,6 +33,7 @@ export function renderPdf(
   snapshot: MapSnapshot,
   scene: Scene = mapScene(snapshot),
   markdown: string = exportMarkdown(snapshot),
+  exportedAt: Date = new Date(),
 ): Uint8Array {
   const doc = new PDFDocument({
     // Pages pdfkit adds by itself as the report flows take these defaults; page one sets its own.
@@ -46,6 +48,8 @@ export function renderPdf(
       CreationDate: new Date(snapshot.meta.createdAt),
     },
     autoFirstPage: false,
+    // Kept in memory so the footer can say "page 2 of 7" once the page count is known.
+    bufferPages: true,
   });
   registerFonts(doc);
   doc.addPage({ size: 'A4', layout: 'landscape', margin: MAP_MARGIN });
@@ -64,6 +68,7 @@ export function renderPdf(
 
   doc.addPage();
   writeReport(doc, markdown);
+  writeFooters(doc, `${snapshot.meta.title} · ${exportedAt.toISOString().slice(0, 10)}`);
   doc.end();
   return collect(doc);
 }
