@@ -23,6 +23,7 @@ export { documentSchemaVersion, MIGRATIONS, migrateDocument } from './migrations
 export * from './schema.js';
 export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';
 export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
+export { createSnapshotReader, type SnapshotReader } from './snapshot-reader.js';
 export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
 export * from './templates/index.js';
 export {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { mapDocument } from './document.js';
 import { defaultReach, LEAD_STAGES, type LeadStage, STAGE_DEFAULTS } from './enums.js';
 import { issuesOf } from './errors.js';
+import type { CellPlacement } from './layout.js';
 import { readPlacements } from './placements.js';
 import {
   type Connection,
@@ -28,29 +29,74 @@ function plain(value: unknown): unknown {
   return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
 
-function readEntries<T extends object>(
-  shared: Y.Map<unknown>,
+/**
+ * Reads one entry of a keyed section (`touchpoints.<id>`, `connections.<id>`, …) through its
+ * schema. A failing entry is reported in `warnings` and read as null, never thrown.
+ */
+export function readEntry<T extends object>(
+  raw: unknown,
+  id: string,
   section: string,
   schema: z.ZodType<T>,
   warnings: SnapshotWarning[],
-  enrich: (id: string, fields: Record<string, unknown>) => Record<string, unknown> = (_, fields) => fields,
-): (T & { id: string })[] {
-  const entries: (T & { id: string })[] = [];
-  const ids = [...shared.keys()].sort();
-  for (const id of ids) {
-    const raw = shared.get(id);
-    if (!(raw instanceof Y.Map)) {
-      warnings.push({ path: `${section}.${id}`, message: 'expected a map of fields' });
-      continue;
-    }
-    const parsed = schema.safeParse(enrich(id, raw.toJSON()));
-    if (parsed.success) entries.push({ ...parsed.data, id });
-    else for (const issue of issuesOf(parsed.error, `${section}.${id}`)) warnings.push(issue);
+  enrich: (fields: Record<string, unknown>) => Record<string, unknown> = (fields) => fields,
+): (T & { id: string }) | null {
+  if (!(raw instanceof Y.Map)) {
+    warnings.push({ path: `${section}.${id}`, message: 'expected a map of fields' });
+    return null;
+  }
+  const parsed = schema.safeParse(enrich(raw.toJSON()));
+  if (parsed.success) return { ...parsed.data, id };
+  for (const issue of issuesOf(parsed.error, `${section}.${id}`)) warnings.push(issue);
+  return null;
+}
+
+/** One touchpoint, its placement (schema v2) winning over v1's keys, its reach defaulted from its team. */
+export function readTouchpoint(
+  raw: unknown,
+  id: string,
+  placement: CellPlacement | undefined,
+  warnings: SnapshotWarning[],
+): Touchpoint | null {
+  const entry = readEntry(raw, id, 'touchpoints', TouchpointFieldsSchema, warnings, (fields) => ({
+    ...fields,
+    ...placement,
+  }));
+  return entry && { ...entry, reach: entry.reach ?? defaultReach(entry.team) };
+}
+
+/** A connection whose ends are both on the map (and not the same card); otherwise reported. */
+export function connectsKnown(
+  connection: Connection,
+  known: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  warnings: SnapshotWarning[],
+): boolean {
+  if (known.has(connection.source) && known.has(connection.target) && connection.source !== connection.target)
+    return true;
+  warnings.push({
+    path: `connections.${connection.id}`,
+    message: 'connects a touchpoint that is not on the map',
+  });
+  return false;
+}
+
+function readEntries<T extends object>(
+  shared: Y.Map<unknown>,
+  read: (raw: unknown, id: string) => T | null,
+): T[] {
+  const entries: T[] = [];
+  for (const id of [...shared.keys()].sort()) {
+    const entry = read(shared.get(id), id);
+    if (entry) entries.push(entry);
   }
   return entries;
 }
 
-function readStages(shared: Y.Map<unknown>, warnings: SnapshotWarning[]): Record<LeadStage, Stage> {
+export function readMeta(meta: Y.Map<unknown>): MapSnapshot['meta'] {
+  return MetaSchema.parse(meta.toJSON());
+}
+
+export function readStages(shared: Y.Map<unknown>, warnings: SnapshotWarning[]): Record<LeadStage, Stage> {
   const stages = {} as Record<LeadStage, Stage>;
   for (const stage of LEAD_STAGES) {
     const raw = plain(shared.get(stage)) ?? {};
@@ -75,34 +121,20 @@ function readStages(shared: Y.Map<unknown>, warnings: SnapshotWarning[]): Record
 export function readSnapshot(doc: Y.Doc): SnapshotReading {
   const shared = mapDocument(doc);
   const warnings: SnapshotWarning[] = [];
-  const meta = MetaSchema.parse(shared.meta.toJSON());
+  const meta = readMeta(shared.meta);
   // A v1 map (or a v1 client) keeps the placement in the touchpoint's own keys: the
   // placements array wins where it has an entry.
   const placements = readPlacements(doc, warnings);
-  const touchpoints: Touchpoint[] = readEntries(
-    shared.touchpoints,
-    'touchpoints',
-    TouchpointFieldsSchema,
-    warnings,
-    (id, fields) => ({ ...fields, ...placements.get(id) }),
-  ).map((entry) => ({ ...entry, reach: entry.reach ?? defaultReach(entry.team) }));
+  const touchpoints = readEntries(shared.touchpoints, (raw, id) =>
+    readTouchpoint(raw, id, placements.get(id), warnings),
+  );
   const known = new Set(touchpoints.map((touchpoint) => touchpoint.id));
-  const connections: Connection[] = [];
-  for (const connection of readEntries(shared.connections, 'connections', ConnectionFieldsSchema, warnings)) {
-    if (
-      known.has(connection.source) &&
-      known.has(connection.target) &&
-      connection.source !== connection.target
-    ) {
-      connections.push(connection);
-    } else {
-      warnings.push({
-        path: `connections.${connection.id}`,
-        message: 'connects a touchpoint that is not on the map',
-      });
-    }
-  }
-  const notes: Note[] = readEntries(shared.notes, 'notes', NoteFieldsSchema, warnings);
+  const connections = readEntries(shared.connections, (raw, id) =>
+    readEntry(raw, id, 'connections', ConnectionFieldsSchema, warnings),
+  ).filter((connection) => connectsKnown(connection, known, warnings));
+  const notes: Note[] = readEntries(shared.notes, (raw, id) =>
+    readEntry(raw, id, 'notes', NoteFieldsSchema, warnings),
+  );
   return {
     snapshot: { meta, stages: readStages(shared.stages, warnings), touchpoints, connections, notes },
     warnings,

@@ -1,10 +1,11 @@
 import { TEAM_LABELS } from '@baton/model';
 import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import type { CellNode, LaneHeaderNode, StageHeaderNode } from './node-types';
 import { TEAM_COLORS } from './palette';
 
 /** One stage × team cell of the swimlane grid: a background that cards sit on. */
-export function CellView({ data }: NodeProps<CellNode>) {
+export const CellView = memo(function CellView({ data }: NodeProps<CellNode>) {
   const classes = ['grid-cell', data.isDropTarget && 'drop-target', data.gap && 'gap'];
   return (
     <section
@@ -28,14 +29,14 @@ export function CellView({ data }: NodeProps<CellNode>) {
       )}
     </section>
   );
-}
+});
 
 function leadsText(leads: number | null): string {
   if (leads === null) return 'No lead count';
   return `${leads.toLocaleString('en-US')} lead${leads === 1 ? '' : 's'}`;
 }
 
-export function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {
+export const StageHeaderView = memo(function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {
   const edit = data.onEdit;
   return (
     <div
@@ -74,9 +75,9 @@ export function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {
       )}
     </div>
   );
-}
+});
 
-export function LaneHeaderView({ data }: NodeProps<LaneHeaderNode>) {
+export const LaneHeaderView = memo(function LaneHeaderView({ data }: NodeProps<LaneHeaderNode>) {
   const colors = TEAM_COLORS[data.team];
   return (
     <div
@@ -95,4 +96,4 @@ export function LaneHeaderView({ data }: NodeProps<LaneHeaderNode>) {
       </span>
     </div>
   );
-}
+});

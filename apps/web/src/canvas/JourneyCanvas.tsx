@@ -23,13 +23,23 @@ import {
   SelectionMode,
   useReactFlow,
 } from '@xyflow/react';
-import { type Dispatch, type ReactNode, type SetStateAction, useCallback, useMemo, useState } from 'react';
+import {
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { Awareness } from 'y-protocols/awareness';
 import type { MapActions } from '../editing/map-actions';
-import type { DragBroadcast } from '../sync/drag-presence';
+import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
-import { connectionEdges } from './flow-elements';
+import { FLOW_ID } from './card-handles';
+import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
-import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
+import { type JourneyEdge, JourneyEdgeView, LabelLayer, LabelLayerFinder } from './JourneyEdge';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { minimapColor } from './palette';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
@@ -47,6 +57,14 @@ const nodeTypes: NodeTypes = {
 
 const edgeTypes: EdgeTypes = { journey: JourneyEdgeView };
 
+// Props given to <ReactFlow> as constants, so its store is not updated on every render.
+const PRO_OPTIONS = { hideAttribution: true };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PAN_BUTTONS = [1, 2];
+const notToItself = (connection: { source: string; target: string }) =>
+  connection.source !== connection.target;
+
 export interface JourneyCanvasProps {
   snapshot: MapSnapshot;
   editable: boolean;
@@ -56,6 +74,8 @@ export interface JourneyCanvasProps {
   view: CanvasView;
   /** Publishes this user's in-flight drags to colleagues. */
   dragBroadcast?: DragBroadcast;
+  /** Presence, where colleagues' in-flight drags arrive: read here, so they re-render only the canvas. */
+  awareness?: Awareness;
   /** Double-click on a cell: the editor opens to add a touchpoint there. */
   onRequestAdd: (placement: CellPlacement) => void;
   onEditStage: (stage: LeadStage) => void;
@@ -80,13 +100,16 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
   );
-  const drag = useCardDrag(actions, props.dragBroadcast, () => resync());
-  const { nodes, onNodesChange, resync } = useJourneyNodes({
+  const drag = useCardDrag(actions, props.dragBroadcast);
+  const remoteDrags = useRemoteDrags(props.awareness);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  const { nodes, onNodesChange } = useJourneyNodes({
     snapshot,
     editable,
     selection,
     onSelectionChange,
     view: props.view,
+    remoteDrags,
     dropTarget: drag.dropTarget,
     onEditStage: props.onEditStage,
   });
@@ -96,10 +119,10 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     () => new Set([...props.view.emphasis].filter(([, how]) => how === 'dimmed').map(([id]) => id)),
     [props.view.emphasis],
   );
-  const edges = useMemo(
-    () => connectionEdges(snapshot, new Set(selection.connections), dimmed),
-    [snapshot, selection.connections, dimmed],
-  );
+  const edges = useJourneyEdges(snapshot, selection.connections, dimmed);
+  // Callbacks read the latest map through a ref, so they stay the same across edits.
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
@@ -135,13 +158,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
-      const teamOf = (id: string) => snapshot.touchpoints.find((tp) => tp.id === id)?.team;
+      const teamOf = (id: string) => latest.current.touchpoints.find((tp) => tp.id === id)?.team;
       const kind =
         newConnectionKind === 'auto' ? autoKind(teamOf(source), teamOf(target)) : newConnectionKind;
       const id = actions.addConnection({ source, target, kind });
       if (id) onSelectionChange({ touchpoints: [], connections: [id] });
     },
-    [actions, snapshot, newConnectionKind, onSelectionChange],
+    [actions, newConnectionKind, onSelectionChange],
   );
 
   const onDelete = useCallback(
@@ -155,79 +178,83 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   );
 
   return (
-    <ReactFlow<JourneyNode, JourneyEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDrag={drag.onNodeDrag}
-      onNodeDragStop={drag.onNodeDragStop}
-      onDoubleClick={onCanvasDoubleClick}
-      onDragOver={editable ? strategyDrop.onDragOver : undefined}
-      onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
-      onDrop={editable ? strategyDrop.onDrop : undefined}
-      onConnect={onConnect}
-      onDelete={onDelete}
-      isValidConnection={(connection) => connection.source !== connection.target}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={editable}
-      nodesConnectable={editable}
-      elementsSelectable={editable}
-      edgesFocusable={editable}
-      deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      selectionKeyCode={null}
-      selectionOnDrag={editable}
-      selectionMode={SelectionMode.Partial}
-      panOnDrag={editable ? [1, 2] : true}
-      panOnScroll
-      zoomOnDoubleClick={false}
-      minZoom={0.2}
-      maxZoom={2}
-      fitView
-      fitViewOptions={FIT_VIEW}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Journey map canvas"
-    >
-      <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
-        <ControlButton
-          onClick={() => setMinimap((shown) => !shown)}
-          aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
-          title={minimap ? 'Hide the minimap' : 'Show the minimap'}
-          data-testid="toggle-minimap"
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <rect
-              x="1.5"
-              y="3"
-              width="13"
-              height="10"
-              rx="1.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-            />
-            <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
-          </svg>
-        </ControlButton>
-      </Controls>
-      {minimap && (
-        <MiniMap
-          position="bottom-right"
-          className="minimap"
-          style={{ width: MINIMAP.width, height: MINIMAP.height }}
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          maskColor="rgb(241 245 249 / 70%)"
-          ariaLabel="Minimap of the journey"
-        />
-      )}
-      {props.children}
-    </ReactFlow>
+    <LabelLayer.Provider value={labelLayer}>
+      <ReactFlow<JourneyNode, JourneyEdge>
+        id={FLOW_ID}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDrag={drag.onNodeDrag}
+        onNodeDragStop={drag.onNodeDragStop}
+        onDoubleClick={onCanvasDoubleClick}
+        onDragOver={editable ? strategyDrop.onDragOver : undefined}
+        onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
+        onDrop={editable ? strategyDrop.onDrop : undefined}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        isValidConnection={notToItself}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        elementsSelectable={editable}
+        edgesFocusable={editable}
+        deleteKeyCode={editable ? DELETE_KEYS : null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode={null}
+        selectionOnDrag={editable}
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={editable ? PAN_BUTTONS : true}
+        panOnScroll
+        zoomOnDoubleClick={false}
+        minZoom={0.2}
+        maxZoom={2}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        proOptions={PRO_OPTIONS}
+        aria-label="Journey map canvas"
+      >
+        <LabelLayerFinder onFound={setLabelLayer} />
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
+          <ControlButton
+            onClick={() => setMinimap((shown) => !shown)}
+            aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            data-testid="toggle-minimap"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect
+                x="1.5"
+                y="3"
+                width="13"
+                height="10"
+                rx="1.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+              />
+              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {minimap && (
+          <MiniMap
+            position="bottom-right"
+            className="minimap"
+            style={{ width: MINIMAP.width, height: MINIMAP.height }}
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgb(241 245 249 / 70%)"
+            ariaLabel="Minimap of the journey"
+          />
+        )}
+        {props.children}
+      </ReactFlow>
+    </LabelLayer.Provider>
   );
 }

@@ -1,18 +1,24 @@
 import { CHANNEL_LABELS, TEAM_LABELS } from '@baton/model';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { CardAdornmentSlot } from './card-adornments';
+import { HandleStubs, LiveHandles } from './card-handles';
 import type { TouchpointNode } from './node-types';
 import { TEAM_COLORS } from './palette';
 
-const SIDES = [
-  ['top', Position.Top],
-  ['right', Position.Right],
-  ['bottom', Position.Bottom],
-  ['left', Position.Left],
-] as const;
-
-/** A touchpoint on the canvas: title, channel, team colour and lead stage. */
-export function TouchpointCard({ data, selected, draggable }: NodeProps<TouchpointNode>) {
+/**
+ * A touchpoint on the canvas: title, channel, team colour and lead stage. Memoised: React Flow
+ * re-renders it only when its own node object changes, and the canvas keeps unchanged cards'
+ * node objects, so an edit or a drag elsewhere on the map never reaches it.
+ */
+export const TouchpointCard = memo(function TouchpointCard({
+  id,
+  data,
+  selected,
+  draggable,
+}: NodeProps<TouchpointNode>) {
   const { touchpoint, stageLabel, editable, emphasis, draggedBy } = data;
+  const [hovered, setHovered] = useState(false);
   const colors = TEAM_COLORS[touchpoint.team];
   const classes = ['touchpoint-card', `team-${touchpoint.team}`, selected && 'selected', emphasis];
   return (
@@ -22,6 +28,8 @@ export function TouchpointCard({ data, selected, draggable }: NodeProps<Touchpoi
         borderLeftColor: colors.accent,
         ...(draggedBy ? { outline: `2px solid ${draggedBy.color}`, outlineOffset: '2px' } : {}),
       }}
+      onPointerEnter={editable ? () => setHovered(true) : undefined}
+      onPointerLeave={editable ? () => setHovered(false) : undefined}
       data-testid="touchpoint-card"
       data-touchpoint-id={touchpoint.id}
       data-stage={touchpoint.stage}
@@ -48,17 +56,12 @@ export function TouchpointCard({ data, selected, draggable }: NodeProps<Touchpoi
           {draggedBy.name}
         </span>
       )}
-      {SIDES.map(([side, position]) => (
-        <Handle
-          key={side}
-          id={side}
-          type="source"
-          position={position}
-          isConnectable={editable}
-          className={editable ? 'card-handle' : 'card-handle hidden'}
-          aria-label={editable ? `Connect from ${touchpoint.title} (${side})` : undefined}
-        />
-      ))}
+      {editable && (hovered || selected) ? (
+        <LiveHandles title={touchpoint.title} />
+      ) : (
+        <HandleStubs nodeId={id} editable={editable} />
+      )}
+      <CardAdornmentSlot touchpointId={id} />
     </article>
   );
-}
+});

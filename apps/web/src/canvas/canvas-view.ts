@@ -1,4 +1,3 @@
-import type { RemoteDrag } from '../sync/drag-presence';
 import type { CardEmphasis } from './node-types';
 
 /** Everything besides the map itself that changes how the canvas draws it. */
@@ -7,11 +6,9 @@ export interface CanvasView {
   emphasis: ReadonlyMap<string, CardEmphasis>;
   /** Coverage gaps from the live analysis, keyed `stage:team`, with what is missing there. */
   gaps: ReadonlyMap<string, string>;
-  /** Cards colleagues are dragging right now. */
-  remoteDrags: ReadonlyMap<string, RemoteDrag>;
 }
 
-export const PLAIN_VIEW: CanvasView = { emphasis: new Map(), gaps: new Map(), remoteDrags: new Map() };
+export const PLAIN_VIEW: CanvasView = { emphasis: new Map(), gaps: new Map() };
 
 /** The minimap's size (the grid's own proportions); it sits bottom right, beside the zoom controls. */
 export const MINIMAP = { width: 130, height: 78 } as const;

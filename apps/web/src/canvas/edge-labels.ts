@@ -1,5 +1,6 @@
 import { GRID, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
 import { getSmoothStepPath, Position } from '@xyflow/react';
+import RBush from 'rbush';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -45,13 +46,22 @@ function handlePoint(touchpoint: Touchpoint, side: Side): Point {
   return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight };
 }
 
-function overlaps(a: Box, b: Box): boolean {
-  return (
-    a.x < b.x + b.width + MARGIN &&
-    b.x < a.x + a.width + MARGIN &&
-    a.y < b.y + b.height + MARGIN &&
-    b.y < a.y + a.height + MARGIN
-  );
+interface Indexed extends Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** A box as an R-tree entry, grown by `margin` on every side. */
+function indexed(box: Box, margin = 0): Indexed {
+  return {
+    ...box,
+    minX: box.x - margin,
+    minY: box.y - margin,
+    maxX: box.x + box.width + margin,
+    maxY: box.y + box.height + margin,
+  };
 }
 
 /** How much of `label` a card drawn over it covers. */
@@ -79,13 +89,15 @@ export function labelOffsets(
   requests: readonly LabelRequest[],
   cards: readonly Touchpoint[],
 ): Map<string, Point> {
-  const placed: Box[] = [];
+  // Spatial indexes, so each candidate spot looks only at the labels and cards near it.
+  const placed = new RBush<Indexed>();
   // Cards are drawn over the labels, so a label would rather not sit under one.
-  const cardBoxes: Box[] = cards.map((card) => ({
-    ...toCanvasPosition(card),
-    width: GRID.cardWidth,
-    height: GRID.cardHeight,
-  }));
+  const cardBoxes = new RBush<Indexed>();
+  cardBoxes.load(
+    cards.map((card) =>
+      indexed({ ...toCanvasPosition(card), width: GRID.cardWidth, height: GRID.cardHeight }),
+    ),
+  );
   const offsets = new Map<string, Point>();
   for (const request of requests) {
     const from = handlePoint(request.source, request.sourceHandle);
@@ -111,8 +123,12 @@ export function labelOffsets(
     const centre = alongY ? centreY : centreX;
     const onLine = (shift: number) => centre + shift >= (low ?? 0) && centre + shift <= (high ?? 0);
     const candidates = slides(alongY ? LABEL_HEIGHT + MARGIN : width + MARGIN);
-    const free = (shift: number) => !placed.some((box) => overlaps(box, boxAt(shift)));
-    const hidden = (shift: number) => cardBoxes.reduce((sum, box) => sum + coveredArea(boxAt(shift), box), 0);
+    // Closer than MARGIN is a collision (R-tree boxes that merely touch intersect, hence the epsilon).
+    const free = (shift: number) => !placed.collides(indexed(boxAt(shift), MARGIN - 1e-6));
+    const hidden = (shift: number) => {
+      const box = boxAt(shift);
+      return cardBoxes.search(indexed(box)).reduce((sum, card) => sum + coveredArea(box, card), 0);
+    };
     const onLineFree = candidates.filter((candidate) => onLine(candidate) && free(candidate));
     // The nearest of the least hidden spots (the candidates come nearest first).
     const leastHidden = onLineFree.reduce<number | undefined>(
@@ -120,7 +136,7 @@ export function labelOffsets(
       undefined,
     );
     const shift = leastHidden ?? candidates.find(free) ?? 0;
-    placed.push(boxAt(shift));
+    placed.insert(indexed(boxAt(shift)));
     if (shift !== 0) offsets.set(request.id, alongY ? { x: 0, y: shift } : { x: shift, y: 0 });
   }
   return offsets;

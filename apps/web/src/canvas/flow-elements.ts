@@ -1,7 +1,4 @@
 import {
-  CONNECTION_KIND_LABELS,
-  type Connection,
-  type ConnectionKind,
   cellOrigin,
   GRID,
   LEAD_STAGES,
@@ -13,10 +10,7 @@ import {
   type Touchpoint,
   toCanvasPosition,
 } from '@baton/model';
-import { MarkerType } from '@xyflow/react';
 import type { RemoteDrag } from '../sync/drag-presence';
-import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
-import type { JourneyEdge } from './JourneyEdge';
 import type {
   CardEmphasis,
   CellNode,
@@ -25,7 +19,6 @@ import type {
   StageHeaderNode,
   TouchpointNode,
 } from './node-types';
-import { CONNECTION_STYLES } from './palette';
 
 const background = {
   draggable: false,
@@ -40,13 +33,14 @@ export interface GridOptions {
   dropTarget: { stage: LeadStage; team: Team } | null;
   /** Coverage gaps to highlight, keyed `stage:team`, with what is missing there. */
   gaps: ReadonlyMap<string, string>;
-  onEditStage?: (stage: LeadStage) => void;
+  /** One stable callback per stage that opens its editor; absent for view-only links. */
+  stageEditors?: Readonly<Record<LeadStage, () => void>>;
 }
 
 /** The stage × team grid as non-interactive background nodes: headers and cells. */
 export function gridNodes(
   snapshot: MapSnapshot,
-  { editable, dropTarget, gaps, onEditStage }: GridOptions,
+  { editable, dropTarget, gaps, stageEditors }: GridOptions,
 ): JourneyNode[] {
   const nodes: JourneyNode[] = [];
   for (const [index, stage] of LEAD_STAGES.entries()) {
@@ -63,7 +57,7 @@ export function gridNodes(
         description,
         count: snapshot.touchpoints.filter((tp) => tp.stage === stage).length,
         leads,
-        onEdit: editable && onEditStage ? () => onEditStage(stage) : null,
+        onEdit: editable ? (stageEditors?.[stage] ?? null) : null,
       },
       zIndex: -1,
       ...background,
@@ -127,6 +121,8 @@ export function touchpointNode(
     position: draggedBy ? { x: draggedBy.x, y: draggedBy.y } : toCanvasPosition(touchpoint),
     width: GRID.cardWidth,
     height: GRID.cardHeight,
+    // Cards have a fixed size: saying so keeps React Flow from re-measuring a card whose node changed.
+    measured: { width: GRID.cardWidth, height: GRID.cardHeight },
     className: [emphasis ?? '', draggedBy ? 'remote-dragging' : ''].join(' ').trim() || undefined,
     zIndex: draggedBy ? 10 : undefined,
     data: {
@@ -141,101 +137,4 @@ export function touchpointNode(
     deletable: editable,
     selectable: editable,
   };
-}
-
-function centre(touchpoint: Touchpoint) {
-  const { x, y } = toCanvasPosition(touchpoint);
-  return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight / 2 };
-}
-
-/**
- * Picks the sides an edge leaves and enters by: facing sides across columns (so the line runs
- * in the gutter between columns), top and bottom within one column.
- */
-function facingHandles(source: Touchpoint, target: Touchpoint): { sourceHandle: Side; targetHandle: Side } {
-  const from = centre(source);
-  const to = centre(target);
-  const dx = to.x - from.x;
-  if (Math.abs(dx) > GRID.cardWidth / 2) {
-    return dx > 0
-      ? { sourceHandle: 'right', targetHandle: 'left' }
-      : { sourceHandle: 'left', targetHandle: 'right' };
-  }
-  return to.y >= from.y
-    ? { sourceHandle: 'bottom', targetHandle: 'top' }
-    : { sourceHandle: 'top', targetHandle: 'bottom' };
-}
-
-/** Where along the gutter each kind turns, left to right (or top to bottom): kinds never share a line. */
-const GUTTER_LANE: Record<ConnectionKind, number> = { handoff: 0.4, flow: 0.5, feedback: 0.6 };
-
-function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoint): number {
-  const from = centre(source);
-  const to = centre(target);
-  const forward = Math.abs(to.x - from.x) > GRID.cardWidth / 2 ? to.x >= from.x : to.y >= from.y;
-  return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
-}
-
-/** Labels placed first keep their spot: handoffs, then feedback, then flows. */
-const LABEL_ORDER: Record<ConnectionKind, number> = { handoff: 0, feedback: 1, flow: 2 };
-
-export function connectionEdges(
-  snapshot: MapSnapshot,
-  selectedIds: ReadonlySet<string>,
-  dimmed: ReadonlySet<string> = new Set(),
-): JourneyEdge[] {
-  const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
-  const lines: (LabelRequest & { connection: Connection })[] = [];
-  for (const connection of snapshot.connections) {
-    const source = byId.get(connection.source);
-    const target = byId.get(connection.target);
-    if (!source || !target) continue;
-    const text =
-      connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
-    const handles = facingHandles(source, target);
-    lines.push({
-      id: connection.id,
-      text,
-      source,
-      target,
-      ...handles,
-      stepPosition: stepPosition(connection.kind, source, target),
-      connection,
-    });
-  }
-  const labelled = lines
-    .filter((line) => line.text)
-    .sort(
-      (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
-    );
-  const offsets = labelOffsets(labelled, snapshot.touchpoints);
-  return lines.map(({ connection, text, sourceHandle, targetHandle, stepPosition }) => {
-    const style = CONNECTION_STYLES[connection.kind];
-    const selected = selectedIds.has(connection.id);
-    const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
-    return {
-      id: connection.id,
-      source: connection.source,
-      target: connection.target,
-      sourceHandle,
-      targetHandle,
-      type: 'journey',
-      selected,
-      label: text || undefined,
-      className: `connection connection-${connection.kind}${faded ? ' dimmed' : ''}`,
-      data: {
-        kind: connection.kind,
-        stepPosition,
-        labelOffset: offsets.get(connection.id) ?? null,
-        dimmed: faded,
-      },
-      style: {
-        stroke: style.color,
-        strokeWidth: selected ? style.width + 1.5 : style.width,
-        strokeDasharray: style.dash,
-      },
-      markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
-      interactionWidth: 16,
-    };
-  });
 }

@@ -12,7 +12,7 @@ export type DropTarget = { stage: LeadStage; team: Team } | null;
  * awareness while they are in hand, and the document is written once, on drop, where the
  * cell under each card decides its stage and team.
  */
-export function useCardDrag(actions: MapActions, broadcast: DragBroadcast | undefined, resync: () => void) {
+export function useCardDrag(actions: MapActions, broadcast: DragBroadcast | undefined) {
   const [dropTarget, setDropTarget] = useState<DropTarget>(null);
 
   const onNodeDrag: OnNodeDrag<JourneyNode> = useCallback(
@@ -34,9 +34,8 @@ export function useCardDrag(actions: MapActions, broadcast: DragBroadcast | unde
       if (moves.length) actions.moveTouchpoints(moves);
       broadcast?.end();
       setDropTarget(null);
-      resync();
     },
-    [actions, broadcast, resync],
+    [actions, broadcast],
   );
 
   return { dropTarget, setDropTarget, onNodeDrag, onNodeDragStop };

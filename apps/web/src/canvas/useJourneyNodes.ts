@@ -1,9 +1,11 @@
-import type { LeadStage, MapSnapshot, Team } from '@baton/model';
-import { applyNodeChanges, type NodeChange } from '@xyflow/react';
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from 'react';
+import { LEAD_STAGES, type LeadStage, type MapSnapshot, type Team } from '@baton/model';
+import type { NodeChange, XYPosition } from '@xyflow/react';
+import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
+import type { RemoteDrag } from '../sync/drag-presence';
 import type { CanvasView } from './canvas-view';
 import { gridNodes, touchpointNode } from './flow-elements';
-import type { JourneyNode } from './node-types';
+import { reuseUnchanged } from './node-reuse';
+import type { JourneyNode, TouchpointNode } from './node-types';
 import type { Selection } from './selection';
 import { toggled } from './selection';
 
@@ -13,43 +15,73 @@ interface NodeInputs {
   selection: Selection;
   onSelectionChange: Dispatch<SetStateAction<Selection>>;
   view: CanvasView;
+  remoteDrags: ReadonlyMap<string, RemoteDrag>;
   dropTarget: { stage: LeadStage; team: Team } | null;
   onEditStage?: (stage: LeadStage) => void;
 }
 
 /**
- * The React Flow nodes, rebuilt from each snapshot (the document is the truth), keeping only
- * what React Flow owns locally: measured sizes and a card in the middle of this user's drag.
- * Returns the nodes, their change handler, and `resync` to redraw from the document after a drop.
+ * The React Flow nodes, derived from the snapshot (the document is the truth) incrementally:
+ * a card's node object is rebuilt only when its touchpoint, selection, emphasis or remote drag
+ * changed, so React Flow and the memoised cards skip the rest. The one thing React Flow owns
+ * locally is where this user's cards are while in hand; it is dropped on release, when the
+ * document has the new placement (or, after a no-op drop, the old one).
  */
 export function useJourneyNodes(inputs: NodeInputs) {
-  const { snapshot, editable, selection, onSelectionChange, view, dropTarget, onEditStage } = inputs;
-  const [nodes, setNodes] = useState<JourneyNode[]>([]);
-  const [tick, setTick] = useState(0);
+  const { snapshot, editable, selection, onSelectionChange, view, remoteDrags, dropTarget } = inputs;
+  const [inHand, setInHand] = useState<ReadonlyMap<string, XYPosition>>(new Map());
+  const cards = useRef(new Map<string, TouchpointNode>());
+  const grid = useRef(new Map<string, JourneyNode>());
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` forces a rebuild after a no-op drop
-  useEffect(() => {
+  // One stable callback per stage, so the stage headers' data does not change every render.
+  const editStage = useRef(inputs.onEditStage);
+  editStage.current = inputs.onEditStage;
+  const stageEditors = useMemo(
+    () =>
+      Object.fromEntries(LEAD_STAGES.map((stage) => [stage, () => editStage.current?.(stage)])) as Record<
+        LeadStage,
+        () => void
+      >,
+    [],
+  );
+  const canEditStages = editable && !!inputs.onEditStage;
+
+  const touchpointNodes = useMemo(() => {
     const selected = new Set(selection.touchpoints);
-    setNodes((previous) => {
-      const before = new Map(previous.map((node) => [node.id, node]));
-      const cards = snapshot.touchpoints.map((touchpoint) => {
-        const node = touchpointNode(touchpoint, snapshot, {
-          editable,
-          emphasis: view.emphasis.get(touchpoint.id) ?? null,
-          draggedBy: view.remoteDrags.get(touchpoint.id),
-        });
-        const old = before.get(touchpoint.id);
-        node.selected = selected.has(touchpoint.id);
-        if (old?.dragging) {
-          node.position = old.position;
-          node.dragging = true;
-        }
-        if (old?.measured) node.measured = old.measured;
-        return node;
+    const built = snapshot.touchpoints.map((touchpoint) => {
+      const node = touchpointNode(touchpoint, snapshot, {
+        editable,
+        emphasis: view.emphasis.get(touchpoint.id) ?? null,
+        draggedBy: remoteDrags.get(touchpoint.id),
       });
-      return [...gridNodes(snapshot, { editable, dropTarget, gaps: view.gaps, onEditStage }), ...cards];
+      node.selected = selected.has(touchpoint.id);
+      return node;
     });
-  }, [snapshot, editable, dropTarget, selection, view, onEditStage, tick]);
+    const kept = reuseUnchanged(cards.current, built);
+    cards.current = new Map(kept.map((node) => [node.id, node]));
+    return kept;
+  }, [snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags]);
+
+  const backgroundNodes = useMemo(() => {
+    const built = gridNodes(snapshot, {
+      editable,
+      dropTarget,
+      gaps: view.gaps,
+      stageEditors: canEditStages ? stageEditors : undefined,
+    });
+    const kept = reuseUnchanged(grid.current, built);
+    grid.current = new Map(kept.map((node) => [node.id, node]));
+    return kept;
+  }, [snapshot, editable, dropTarget, view.gaps, canEditStages, stageEditors]);
+
+  const nodes = useMemo(() => {
+    const shown: JourneyNode[] = [...backgroundNodes];
+    for (const node of touchpointNodes) {
+      const position = inHand.get(node.id);
+      shown.push(position ? { ...node, position, dragging: true } : node);
+    }
+    return shown;
+  }, [backgroundNodes, touchpointNodes, inHand]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyNode>[]) => {
@@ -61,12 +93,19 @@ export function useJourneyNodes(inputs: NodeInputs) {
           return { ...current, touchpoints: ids };
         });
       }
-      const local = changes.filter((change) => change.type === 'position' || change.type === 'dimensions');
-      if (local.length) setNodes((current) => applyNodeChanges(local, current));
+      const moves = changes.filter((change) => change.type === 'position');
+      if (!moves.length) return;
+      setInHand((current) => {
+        const next = new Map(current);
+        for (const move of moves) {
+          if (move.dragging && move.position) next.set(move.id, move.position);
+          else next.delete(move.id);
+        }
+        return next;
+      });
     },
     [onSelectionChange],
   );
 
-  const resync = useCallback(() => setTick((value) => value + 1), []);
-  return { nodes, onNodesChange, resync };
+  return { nodes, onNodesChange };
 }

@@ -30,7 +30,7 @@ import { rosterOf } from '../presence/roster';
 import { useFollow, useViewportBroadcast } from '../presence/useFollow';
 import { usePeople } from '../presence/usePeople';
 import { loadProfile, saveProfile } from '../storage/user-profile';
-import { createDragBroadcast, useRemoteDrags } from '../sync/drag-presence';
+import { createDragBroadcast } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
@@ -57,7 +57,6 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const people = usePeople(awareness, profile);
   const { following, follow } = useFollow(awareness);
   useViewportBroadcast(awareness);
-  const remoteDrags = useRemoteDrags(awareness);
   const dragBroadcast = useMemo(() => createDragBroadcast(awareness), [awareness]);
   const [toast, showToast] = useToast();
   const actions = useMemo(
@@ -90,7 +89,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     [analysis, empty],
   );
   const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
-  const view: CanvasView = useMemo(() => ({ emphasis, gaps, remoteDrags }), [emphasis, gaps, remoteDrags]);
+  const view: CanvasView = useMemo(() => ({ emphasis, gaps }), [emphasis, gaps]);
 
   const select = useCallback((next: Selection) => {
     setDraft(null);
@@ -212,6 +211,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             onSelectionChange={setSelection}
             view={view}
             dragBroadcast={editable ? dragBroadcast : undefined}
+            awareness={awareness}
             onRequestAdd={requestAdd}
             onEditStage={editStage}
             newConnectionKind={connectionKind}

@@ -70,14 +70,38 @@ function remoteDragsOf(awareness: Awareness): Map<string, RemoteDrag> {
   return drags;
 }
 
-/** The cards colleagues are dragging at this moment, keyed by touchpoint id. */
-export function useRemoteDrags(awareness: Awareness): Map<string, RemoteDrag> {
-  const [drags, setDrags] = useState(() => remoteDragsOf(awareness));
+function sameDrags(a: ReadonlyMap<string, RemoteDrag>, b: ReadonlyMap<string, RemoteDrag>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, drag] of a) {
+    const other = b.get(id);
+    if (
+      !other ||
+      other.x !== drag.x ||
+      other.y !== drag.y ||
+      other.name !== drag.name ||
+      other.color !== drag.color
+    )
+      return false;
+  }
+  return true;
+}
+
+const NO_DRAGS: ReadonlyMap<string, RemoteDrag> = new Map();
+
+/**
+ * The cards colleagues are dragging at this moment, keyed by touchpoint id. The same map is kept
+ * while nothing changed, so this tab's own presence (its drags, its cursor) re-renders nothing.
+ */
+export function useRemoteDrags(awareness: Awareness | undefined): ReadonlyMap<string, RemoteDrag> {
+  const [drags, setDrags] = useState<ReadonlyMap<string, RemoteDrag>>(() =>
+    awareness ? remoteDragsOf(awareness) : NO_DRAGS,
+  );
   useEffect(() => {
+    if (!awareness) return;
     const update = () =>
       setDrags((current) => {
         const next = remoteDragsOf(awareness);
-        return next.size === 0 && current.size === 0 ? current : next;
+        return sameDrags(current, next) ? current : next;
       });
     update();
     awareness.on('change', update);

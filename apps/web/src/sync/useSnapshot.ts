@@ -1,5 +1,11 @@
-import { type MapSnapshot, readSnapshot, type SnapshotWarning } from '@baton/model';
-import { useEffect, useState } from 'react';
+import {
+  createSnapshotReader,
+  type MapSnapshot,
+  readSnapshot,
+  type SnapshotReader,
+  type SnapshotWarning,
+} from '@baton/model';
+import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
 export interface LiveSnapshot {
@@ -7,24 +13,34 @@ export interface LiveSnapshot {
   warnings: SnapshotWarning[];
 }
 
-/** The map as the canvas draws it: re-read from the document at most once per animation frame. */
+/** A store over the document: it observes the document only while someone is subscribed. */
+function liveSnapshotStore(doc: Y.Doc) {
+  let reader: SnapshotReader | null = null;
+  let last: LiveSnapshot | null = null;
+  return {
+    subscribe(listener: () => void) {
+      const current = createSnapshotReader(doc);
+      reader = current;
+      const stop = current.subscribe(listener);
+      return () => {
+        stop();
+        current.destroy();
+        if (reader === current) reader = null;
+      };
+    },
+    read(): LiveSnapshot {
+      last = reader ? reader.read() : (last ?? readSnapshot(doc));
+      return last;
+    },
+  };
+}
+
+/**
+ * The map as the canvas draws it. Each transaction re-reads only the entries it touched
+ * (`createSnapshotReader`), so after an edit to one card every other touchpoint, connection
+ * and note is the same object as before, and memoised views skip them.
+ */
 export function useSnapshot(doc: Y.Doc): LiveSnapshot {
-  const [reading, setReading] = useState<LiveSnapshot>(() => readSnapshot(doc));
-  useEffect(() => {
-    let frame = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setReading(readSnapshot(doc));
-      });
-    };
-    setReading(readSnapshot(doc));
-    doc.on('update', schedule);
-    return () => {
-      doc.off('update', schedule);
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [doc]);
-  return reading;
+  const store = useMemo(() => liveSnapshotStore(doc), [doc]);
+  return useSyncExternalStore(store.subscribe, store.read);
 }

@@ -1,0 +1,181 @@
+import {
+  CONNECTION_KIND_LABELS,
+  type Connection,
+  type ConnectionKind,
+  GRID,
+  type MapSnapshot,
+  type Point,
+  type Touchpoint,
+  toCanvasPosition,
+} from '@baton/model';
+import { MarkerType } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
+import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
+import type { JourneyEdge } from './JourneyEdge';
+import { shallowEqual } from './node-reuse';
+import { CONNECTION_STYLES } from './palette';
+
+function centre(touchpoint: Touchpoint) {
+  const { x, y } = toCanvasPosition(touchpoint);
+  return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight / 2 };
+}
+
+/**
+ * Picks the sides an edge leaves and enters by: facing sides across columns (so the line runs
+ * in the gutter between columns), top and bottom within one column.
+ */
+function facingHandles(source: Touchpoint, target: Touchpoint): { sourceHandle: Side; targetHandle: Side } {
+  const from = centre(source);
+  const to = centre(target);
+  const dx = to.x - from.x;
+  if (Math.abs(dx) > GRID.cardWidth / 2) {
+    return dx > 0
+      ? { sourceHandle: 'right', targetHandle: 'left' }
+      : { sourceHandle: 'left', targetHandle: 'right' };
+  }
+  return to.y >= from.y
+    ? { sourceHandle: 'bottom', targetHandle: 'top' }
+    : { sourceHandle: 'top', targetHandle: 'bottom' };
+}
+
+/** Where along the gutter each kind turns, left to right (or top to bottom): kinds never share a line. */
+const GUTTER_LANE: Record<ConnectionKind, number> = { handoff: 0.4, flow: 0.5, feedback: 0.6 };
+
+function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoint): number {
+  const from = centre(source);
+  const to = centre(target);
+  const forward = Math.abs(to.x - from.x) > GRID.cardWidth / 2 ? to.x >= from.x : to.y >= from.y;
+  return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
+}
+
+/** Labels placed first keep their spot: handoffs, then feedback, then flows. */
+const LABEL_ORDER: Record<ConnectionKind, number> = { handoff: 0, feedback: 1, flow: 2 };
+
+type Line = LabelRequest & { connection: Connection };
+
+function linesOf(snapshot: MapSnapshot): Line[] {
+  const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
+  const lines: Line[] = [];
+  for (const connection of snapshot.connections) {
+    const source = byId.get(connection.source);
+    const target = byId.get(connection.target);
+    if (!source || !target) continue;
+    const text =
+      connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
+    lines.push({
+      id: connection.id,
+      text,
+      source,
+      target,
+      ...facingHandles(source, target),
+      stepPosition: stepPosition(connection.kind, source, target),
+      connection,
+    });
+  }
+  return lines;
+}
+
+/** What the label layout depends on: where the cards are and which labels there are, nothing else. */
+function layoutKey(snapshot: MapSnapshot, labelled: Line[]): string {
+  const cards = snapshot.touchpoints.map((tp) => `${tp.id},${tp.stage},${tp.team},${tp.x},${tp.y}`);
+  const labels = labelled.map(
+    (line) => `${line.id},${line.text},${line.source.id},${line.target.id},${line.stepPosition}`,
+  );
+  return `${cards.join(';')}|${labels.join(';')}`;
+}
+
+/** Shared per kind and selection, so unchanged edges compare equal field by field. */
+const STYLES = new Map<string, JourneyEdge['style']>();
+function styleOf(kind: ConnectionKind, selected: boolean): JourneyEdge['style'] {
+  const key = `${kind}:${selected}`;
+  let style = STYLES.get(key);
+  if (!style) {
+    const look = CONNECTION_STYLES[kind];
+    style = {
+      stroke: look.color,
+      strokeWidth: selected ? look.width + 1.5 : look.width,
+      strokeDasharray: look.dash,
+    };
+    STYLES.set(key, style);
+  }
+  return style;
+}
+const MARKERS = Object.fromEntries(
+  Object.entries(CONNECTION_STYLES).map(([kind, look]) => [
+    kind,
+    { type: MarkerType.ArrowClosed, color: look.color, width: 18, height: 18 },
+  ]),
+) as Record<ConnectionKind, JourneyEdge['markerEnd']>;
+
+function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Point | null): JourneyEdge {
+  const { connection, text, sourceHandle, targetHandle } = line;
+  return {
+    id: connection.id,
+    source: connection.source,
+    target: connection.target,
+    sourceHandle,
+    targetHandle,
+    type: 'journey',
+    selected,
+    label: text || undefined,
+    className: `connection connection-${connection.kind}${faded ? ' dimmed' : ''}`,
+    data: { kind: connection.kind, stepPosition: line.stepPosition, labelOffset, dimmed: faded },
+    style: styleOf(connection.kind, selected),
+    markerEnd: MARKERS[connection.kind],
+    interactionWidth: 16,
+  };
+}
+
+function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
+  const { data: left, ...restA } = a;
+  const { data: right, ...restB } = b;
+  if (!shallowEqual(restA, restB) || !left || !right) return false;
+  const offsetA = left.labelOffset;
+  const offsetB = right.labelOffset;
+  const sameOffset =
+    offsetA === offsetB || (!!offsetA && !!offsetB && offsetA.x === offsetB.x && offsetA.y === offsetB.y);
+  return (
+    sameOffset &&
+    left.kind === right.kind &&
+    left.stepPosition === right.stepPosition &&
+    left.dimmed === right.dimmed
+  );
+}
+
+/**
+ * The connections as React Flow edges, kept incremental: labels are laid out again only when
+ * a card moved or a label changed (not on a title edit), and every edge that draws the same
+ * keeps its object, so React Flow skips it.
+ */
+export function useJourneyEdges(
+  snapshot: MapSnapshot,
+  selectedIds: readonly string[],
+  dimmed: ReadonlySet<string>,
+): JourneyEdge[] {
+  const layout = useRef<{ key: string; offsets: Map<string, Point> }>({ key: '', offsets: new Map() });
+  const previous = useRef(new Map<string, JourneyEdge>());
+  const lines = useMemo(() => linesOf(snapshot), [snapshot]);
+  const offsets = useMemo(() => {
+    const labelled = lines
+      .filter((line) => line.text)
+      .sort(
+        (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
+      );
+    const key = layoutKey(snapshot, labelled);
+    if (key !== layout.current.key)
+      layout.current = { key, offsets: labelOffsets(labelled, snapshot.touchpoints) };
+    return layout.current.offsets;
+  }, [lines, snapshot]);
+  return useMemo(() => {
+    const selected = new Set(selectedIds);
+    const edges = lines.map((line) => {
+      const { connection } = line;
+      const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
+      const edge = edgeOf(line, selected.has(connection.id), faded, offsets.get(connection.id) ?? null);
+      const old = previous.current.get(edge.id);
+      return old && sameEdge(old, edge) ? old : edge;
+    });
+    previous.current = new Map(edges.map((edge) => [edge.id, edge]));
+    return edges;
+  }, [lines, offsets, selectedIds, dimmed]);
+}

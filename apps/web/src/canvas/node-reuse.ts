@@ -1,0 +1,33 @@
+import type { Node } from '@xyflow/react';
+
+/** Same keys, same values, one level deep (node data holds primitives and stable objects). */
+export function shallowEqual(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
+}
+
+function sameNode(a: Node, b: Node): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.className === b.className &&
+    a.zIndex === b.zIndex &&
+    a.selected === b.selected &&
+    a.draggable === b.draggable &&
+    shallowEqual(a.data, b.data)
+  );
+}
+
+/**
+ * Keeps the previous node object wherever the rebuilt one draws the same, so React Flow (which
+ * compares node objects by identity) and the memoised node components skip it.
+ */
+export function reuseUnchanged<T extends Node>(previous: ReadonlyMap<string, T>, next: T[]): T[] {
+  return next.map((node) => {
+    const old = previous.get(node.id);
+    return old && sameNode(old, node) ? old : node;
+  });
+}
