@@ -20,6 +20,8 @@ export interface BatonServerOptions extends Partial<ServerConfig> {
   logger?: Logger;
   compaction?: Partial<CompactionPolicy>;
   heartbeatMs?: number;
+  /** Minimum milliseconds between two presence relays of one room. */
+  awarenessBatchMs?: number;
 }
 
 export interface BatonServer {
@@ -61,6 +63,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
   let versions: MapVersions | undefined;
   const rooms = new RoomRegistry({
     store,
+    ...(options.awarenessBatchMs !== undefined ? { awarenessBatchMs: options.awarenessBatchMs } : {}),
     logger,
     beforeEdit: (mapId, doc) => void versions?.checkpoint(mapId, doc),
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },

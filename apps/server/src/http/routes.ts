@@ -61,8 +61,12 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   routes.get('/:id', canView, async (c) => {
     const { record, role } = c.get('access');
     // The title and counts come from the live document, so a rename shows at once.
-    const { snapshot } = await rooms.withRoom(record, (room) => readSnapshot(room.doc));
-    const latest = (await store.findMap(record.id)) ?? record;
+    const { snapshot, updatedAt } = await rooms.withRoom(record, (room) => ({
+      ...readSnapshot(room.doc),
+      updatedAt: room.updatedAt,
+    }));
+    // The map row's updated_at is written at compaction; the live room knows later changes.
+    const latest = updatedAt ? { updatedAt } : ((await store.findMap(record.id)) ?? record);
     return c.json({
       id: record.id,
       title: snapshot.meta.title,

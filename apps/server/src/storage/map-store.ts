@@ -29,7 +29,15 @@ export interface StoredState {
   snapshot: Uint8Array | undefined;
   /** Updates committed after the snapshot, in order. */
   updates: StoredUpdate[];
+  /** When the newest of `updates` was committed (ISO), so a room knows its map's last change. */
+  lastUpdateAt: string | undefined;
   problems: StorageProblem[];
+}
+
+/** One update of a group commit: the map it belongs to and the Yjs update to store. */
+export interface PendingUpdate {
+  mapId: string;
+  update: Uint8Array;
 }
 
 export interface Compaction {
@@ -39,6 +47,8 @@ export interface Compaction {
   throughSeq: number;
   /** The document's current title, kept on the map row for listings. */
   title: string;
+  /** When the map last changed (ISO). Written here, not per update, to keep the hot path lean. */
+  updatedAt: string;
 }
 
 /**
@@ -71,8 +81,14 @@ export interface MapStore {
   createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
   findMap(id: string): Promise<MapRecord | undefined>;
   loadState(id: string): Promise<StoredState>;
-  /** Commits an update durably; resolves with its sequence number only once it is committed. */
-  appendUpdate(id: string, update: Uint8Array, at: Date): Promise<number>;
+  /**
+   * Group commit: stores every update of the batch (several maps, in arrival order) in ONE
+   * transaction — one round trip for a networked store — and resolves with their sequence
+   * numbers, in batch order, only once all are committed. All or nothing: on rejection none
+   * is stored. Sequence numbers increase in commit order within each map.
+   */
+  appendUpdates(batch: readonly PendingUpdate[], at: Date): Promise<number[]>;
+  /** Replaces log rows up to `throughSeq` by the snapshot and records the title and updatedAt. */
   compact(id: string, compaction: Compaction): Promise<void>;
   /** Replaces a map's token hashes; false when the map does not exist. */
   replaceTokens(id: string, tokens: TokenHashes): Promise<boolean>;

@@ -42,6 +42,8 @@ describe('SQLite map store', () => {
   let dataDir: string;
   let store: SqliteMapStore;
   const problems: StorageProblem[] = [];
+  const append = async (mapId: string, update: Uint8Array, at: Date) =>
+    (await store.appendUpdates([{ mapId, update }], at))[0] as number;
 
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'baton-store-'));
@@ -62,15 +64,15 @@ describe('SQLite map store', () => {
     expect(restored.getMap('meta').get('title')).toBe('Launch');
   });
 
-  it('appends updates in order, bumps updated_at, and keeps them across reopening the file', async () => {
+  it('appends updates in order and keeps them across reopening the file', async () => {
     const doc = createMapDocument({ title: 'Launch' });
     await store.createMap(record('m1'), Y.encodeStateAsUpdate(doc));
-    const first = await store.appendUpdate(
+    const first = await append(
       'm1',
       edit(doc, () => doc.getMap('meta').set('title', 'Renamed')),
       new Date('2030-01-01T00:00:00Z'),
     );
-    const second = await store.appendUpdate(
+    const second = await append(
       'm1',
       edit(doc, () => doc.getMap('notes').set('n1', new Y.Map())),
       new Date('2030-01-02T00:00:00Z'),
@@ -84,7 +86,47 @@ describe('SQLite map store', () => {
     const restored = rebuild(state);
     expect(restored.getMap('meta').get('title')).toBe('Renamed');
     expect(restored.getMap('notes').has('n1')).toBe(true);
-    expect((await store.findMap('m1'))?.updatedAt).toBe('2030-01-02T00:00:00.000Z');
+    expect(state.lastUpdateAt).toBe('2030-01-02T00:00:00.000Z');
+  });
+
+  it('commits a batch spanning several maps in one transaction, all or nothing', async () => {
+    const first = createMapDocument({ title: 'One' });
+    const second = createMapDocument({ title: 'Two' });
+    await store.createMap(record('m1'), Y.encodeStateAsUpdate(first));
+    await store.createMap(record('m2'), Y.encodeStateAsUpdate(second));
+    const seqs = await store.appendUpdates(
+      [
+        { mapId: 'm1', update: edit(first, () => first.getMap('notes').set('a', 1)) },
+        { mapId: 'm2', update: edit(second, () => second.getMap('notes').set('b', 2)) },
+        { mapId: 'm1', update: edit(first, () => first.getMap('notes').set('c', 3)) },
+      ],
+      new Date(),
+    );
+    expect(seqs).toHaveLength(3);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    expect((await store.loadState('m1')).updates.map((entry) => entry.seq)).toEqual([seqs[0], seqs[2]]);
+    expect([
+      ...rebuild(await store.loadState('m2'))
+        .getMap('notes')
+        .keys(),
+    ]).toEqual(['b']);
+
+    // A map that does not exist fails its row, and with it the whole batch.
+    await expect(
+      store.appendUpdates(
+        [
+          { mapId: 'm1', update: edit(first, () => first.getMap('notes').set('d', 4)) },
+          { mapId: 'missing', update: edit(first, () => first.getMap('notes').set('e', 5)) },
+        ],
+        new Date(),
+      ),
+    ).rejects.toThrow();
+    expect(
+      rebuild(await store.loadState('m1'))
+        .getMap('notes')
+        .has('d'),
+    ).toBe(false);
+    expect(await store.appendUpdates([], new Date())).toEqual([]);
   });
 
   it('compacts the log into one snapshot row in one step, keeping later updates', async () => {
@@ -92,14 +134,19 @@ describe('SQLite map store', () => {
     await store.createMap(record('m1'), Y.encodeStateAsUpdate(doc));
     let last = 0;
     for (let i = 0; i < 5; i++) {
-      last = await store.appendUpdate(
+      last = await append(
         'm1',
         edit(doc, () => doc.getMap('notes').set(`n${i}`, i)),
         new Date(),
       );
     }
-    await store.compact('m1', { state: Y.encodeStateAsUpdate(doc), throughSeq: last, title: 'Compacted' });
-    await store.appendUpdate(
+    await store.compact('m1', {
+      state: Y.encodeStateAsUpdate(doc),
+      throughSeq: last,
+      title: 'Compacted',
+      updatedAt: '2030-01-03T00:00:00.000Z',
+    });
+    await append(
       'm1',
       edit(doc, () => doc.getMap('notes').set('late', 1)),
       new Date(),
@@ -109,7 +156,10 @@ describe('SQLite map store', () => {
     expect(state.updates).toHaveLength(1);
     const restored = rebuild(state);
     expect([...restored.getMap('notes').keys()].sort()).toEqual(['late', 'n0', 'n1', 'n2', 'n3', 'n4']);
-    expect((await store.findMap('m1'))?.title).toBe('Compacted');
+    expect(await store.findMap('m1')).toMatchObject({
+      title: 'Compacted',
+      updatedAt: '2030-01-03T00:00:00.000Z',
+    });
     const raw = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     expect(raw.prepare('SELECT count(*) AS n FROM map_snapshots').get()).toEqual({ n: 1 });
     raw.close();
@@ -118,7 +168,7 @@ describe('SQLite map store', () => {
   it('skips and reports corrupt rows instead of failing the whole map', async () => {
     const doc = createMapDocument({ title: 'Launch' });
     await store.createMap(record('m1'), Y.encodeStateAsUpdate(doc));
-    await store.appendUpdate(
+    await append(
       'm1',
       edit(doc, () => doc.getMap('notes').set('good', 1)),
       new Date(),
@@ -128,7 +178,7 @@ describe('SQLite map store', () => {
     insert.run('m1', Buffer.from([0xff, 0xfe, 0x01, 0x99, 0x42]), 'now');
     insert.run('m1', 'text where bytes belong', 'now');
     raw.close();
-    await store.appendUpdate(
+    await append(
       'm1',
       edit(doc, () => doc.getMap('notes').set('after', 2)),
       new Date(),

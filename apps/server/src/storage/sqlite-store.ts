@@ -8,6 +8,7 @@ import {
   type Compaction,
   type MapRecord,
   type MapStore,
+  type PendingUpdate,
   type StorageProblem,
   type StoredState,
   type StoredUpdate,
@@ -72,7 +73,7 @@ const VersionRowSchema = z.object({
 
 const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
 const SnapshotRowSchema = z.object({ state: blob });
-const UpdateRowSchema = z.object({ seq: z.number().int(), update_data: blob });
+const UpdateRowSchema = z.object({ seq: z.number().int(), update_data: blob, created_at: z.string() });
 const VersionStateRowSchema = VersionRowSchema.extend({ state: blob });
 
 export interface SqliteStoreOptions {
@@ -83,7 +84,7 @@ export interface SqliteStoreOptions {
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so when
- * `appendUpdate` resolves the row is committed to the WAL: a `kill -9` of the process cannot
+ * `appendUpdates` resolves the rows are committed to the WAL: a `kill -9` of the process cannot
  * lose it. (synchronous=NORMAL skips the fsync per commit; that protects against process
  * crashes, which is the guarantee we make, but not against power loss of the machine.)
  */
@@ -93,6 +94,7 @@ export class SqliteMapStore implements MapStore {
   private readonly db: Database.Database;
   private readonly report: (problem: StorageProblem) => void;
   private readonly statements;
+  private readonly transactions;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -116,13 +118,14 @@ export class SqliteMapStore implements MapStore {
       ),
       findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
       snapshot: this.db.prepare('SELECT state FROM map_snapshots WHERE map_id = ?'),
-      updates: this.db.prepare('SELECT seq, update_data FROM map_updates WHERE map_id = ? ORDER BY seq'),
+      updates: this.db.prepare(
+        'SELECT seq, update_data, created_at FROM map_updates WHERE map_id = ? ORDER BY seq',
+      ),
       appendUpdate: this.db.prepare(
         'INSERT INTO map_updates (map_id, update_data, created_at) VALUES (?, ?, ?)',
       ),
-      touchMap: this.db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
       dropUpdates: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND seq <= ?'),
-      setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
+      setTitle: this.db.prepare('UPDATE maps SET title = ?, updated_at = ? WHERE id = ?'),
       setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
       insertVersion: this.db.prepare(
         `INSERT INTO map_versions (id, map_id, name, kind, created_at, state)
@@ -137,20 +140,42 @@ export class SqliteMapStore implements MapStore {
         'DELETE FROM map_versions WHERE map_id = ? AND kind = ? AND created_at < ?',
       ),
     };
+    // Transaction wrappers are built once: better-sqlite3 compiles one per `transaction()` call.
+    this.transactions = {
+      createMap: this.db.transaction((record: MapRecord, initialState: Uint8Array) => {
+        this.statements.insertMap.run({
+          id: record.id,
+          title: record.title,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          edit: record.tokens.edit,
+          view: record.tokens.view,
+        });
+        this.statements.insertSnapshot.run(record.id, initialState, 0, record.createdAt);
+      }),
+      appendUpdates: this.db.transaction((batch: readonly PendingUpdate[], at: string) => {
+        const seqs: number[] = new Array(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          const entry = batch[i] as PendingUpdate;
+          seqs[i] = Number(this.statements.appendUpdate.run(entry.mapId, entry.update, at).lastInsertRowid);
+        }
+        return seqs;
+      }),
+      compact: this.db.transaction((id: string, compaction: Compaction) => {
+        this.statements.insertSnapshot.run(
+          id,
+          compaction.state,
+          compaction.throughSeq,
+          new Date().toISOString(),
+        );
+        this.statements.dropUpdates.run(id, compaction.throughSeq);
+        this.statements.setTitle.run(compaction.title, compaction.updatedAt, id);
+      }),
+    };
   }
 
   async createMap(record: MapRecord, initialState: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.insertMap.run({
-        id: record.id,
-        title: record.title,
-        createdAt: record.createdAt,
-        updatedAt: record.updatedAt,
-        edit: record.tokens.edit,
-        view: record.tokens.view,
-      });
-      this.statements.insertSnapshot.run(record.id, initialState, 0, record.createdAt);
-    })();
+    this.transactions.createMap(record, initialState);
   }
 
   async findMap(id: string): Promise<MapRecord | undefined> {
@@ -181,12 +206,13 @@ export class SqliteMapStore implements MapStore {
     let snapshot: Uint8Array | undefined;
     const snapshotRow = this.statements.snapshot.get(id);
     if (snapshotRow !== undefined) {
+      // Not decoded here: the room applies it once and reports a snapshot that does not apply.
       const parsed = SnapshotRowSchema.safeParse(snapshotRow);
-      const failure = parsed.success ? decodeFailure(parsed.data.state) : parsed.error.issues[0]?.message;
-      if (parsed.success && failure === undefined) snapshot = parsed.data.state;
-      else problem({ mapId: id, row: 'snapshot', message: failure ?? 'invalid row' });
+      if (parsed.success) snapshot = parsed.data.state;
+      else problem({ mapId: id, row: 'snapshot', message: parsed.error.issues[0]?.message ?? 'invalid row' });
     }
     const updates: StoredUpdate[] = [];
+    let lastUpdateAt: string | undefined;
     for (const row of this.statements.updates.all(id)) {
       const parsed = UpdateRowSchema.safeParse(row);
       const seq = (row as { seq?: unknown }).seq;
@@ -195,6 +221,7 @@ export class SqliteMapStore implements MapStore {
         : parsed.error.issues[0]?.message;
       if (parsed.success && failure === undefined) {
         updates.push({ seq: parsed.data.seq, update: parsed.data.update_data });
+        lastUpdateAt = parsed.data.created_at;
       } else {
         problem({
           mapId: id,
@@ -204,29 +231,17 @@ export class SqliteMapStore implements MapStore {
         });
       }
     }
-    return { snapshot, updates, problems };
+    return { snapshot, updates, lastUpdateAt, problems };
   }
 
-  async appendUpdate(id: string, update: Uint8Array, at: Date): Promise<number> {
-    return this.db.transaction(() => {
-      const result = this.statements.appendUpdate.run(id, update, at.toISOString());
-      this.statements.touchMap.run(at.toISOString(), id);
-      return Number(result.lastInsertRowid);
-    })();
+  async appendUpdates(batch: readonly PendingUpdate[], at: Date): Promise<number[]> {
+    if (batch.length === 0) return [];
+    return this.transactions.appendUpdates(batch, at.toISOString());
   }
 
   async compact(id: string, compaction: Compaction): Promise<void> {
     // One transaction: a crash leaves either the old log or the new snapshot, never neither.
-    this.db.transaction(() => {
-      this.statements.insertSnapshot.run(
-        id,
-        compaction.state,
-        compaction.throughSeq,
-        new Date().toISOString(),
-      );
-      this.statements.dropUpdates.run(id, compaction.throughSeq);
-      this.statements.setTitle.run(compaction.title, id);
-    })();
+    this.transactions.compact(id, compaction);
   }
 
   async replaceTokens(id: string, tokens: TokenHashes): Promise<boolean> {

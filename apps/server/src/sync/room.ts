@@ -1,27 +1,22 @@
 import { mapDocument } from '@baton/model';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Role, roleFor, type TokenHashes } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
-import type { MapRecord, MapStore, StoredState } from '../storage/map-store.js';
-import {
-  type AwarenessEntry,
-  type AwarenessLimits,
-  decodeAwarenessUpdate,
-  encodeAwarenessEntries,
-  screenAwareness,
-} from './awareness-guard.js';
+import type { MapRecord, MapStore, StoredState, StoredUpdate } from '../storage/map-store.js';
+import { type AwarenessLimits, decodeAwarenessUpdate } from './awareness-guard.js';
+import type { FanOut } from './fan-out.js';
+import type { CommitTarget, CommittedEntry, GroupCommit } from './group-commit.js';
+import { RoomPresence } from './presence.js';
 import {
   type ClientMessage,
   CloseCode,
   decodeClientMessage,
-  encodeAwarenessMessage,
-  encodeDocumentUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
   isEmptyUpdate,
   MalformedMessage,
 } from './protocol.js';
+import { type AppliedUpdate, relayUpdates } from './relay.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
 export interface RoomConnection {
@@ -39,37 +34,61 @@ export interface CompactionPolicy {
   maxLogBytes: number;
 }
 
+/** What an admission check says about a document update from an edit connection. */
+export type Admission = 'accept' | 'ignore' | { close: CloseCode; reason: string };
+
+/**
+ * Decides, before anything is stored, whether a connection's update may go in: size and
+ * structure guards, a workshop lock that lets only the facilitator write. Checks run in order;
+ * the first that does not accept decides.
+ */
+export type UpdateAdmission = (update: Uint8Array, connection: RoomConnection, room: Room) => Admission;
+
 export interface RoomOptions {
   store: MapStore;
   logger: Logger;
   compaction: CompactionPolicy;
   awarenessLimits: AwarenessLimits;
+<<<<<<< HEAD
   /**
    * Hears of each edit just before it is stored and applied, with the document as it stood
    * before it (automatic daily versions). Must read the document synchronously and not throw.
    */
   beforeEdit?: (mapId: string, doc: Y.Doc) => void;
+=======
+  /** Minimum milliseconds between two presence relays of one room (0: once per turn). */
+  awarenessBatchMs: number;
+  admitUpdate: readonly UpdateAdmission[];
+  commits: GroupCommit<unknown>;
+  fanOut: FanOut;
+>>>>>>> dbe2523 (Sync: group commit (one transaction per event-loop turn across maps, then relayed), coalesced fan-out per room and turn, batched presence; MapStore.appendUpdates(batch) replaces appendUpdate; FanOut interface (in-process default); updated_at written at compaction)
 }
 
-type Work = { kind: 'message'; message: ClientMessage } | { kind: 'awareness'; entries: AwarenessEntry[] };
+/** A write by the server itself (`Room.change`), settled once committed and relayed. */
+class ServerChange {
+  constructor(
+    readonly resolve: () => void,
+    readonly reject: (error: unknown) => void,
+  ) {}
+}
 
 /**
- * A loaded map: its Yjs document, the presence of everyone on it, and their sockets. Every
- * frame goes through one ordered queue per room, because storing an update is asynchronous
- * and updates must be committed, applied and relayed in the order they arrived.
+ * A loaded map: its Yjs document, the presence of everyone on it, and their sockets. A
+ * document update is stored by the group commit and only then applied and relayed, coalesced
+ * with the room's other updates of that turn.
  */
-export class Room {
+export class Room implements CommitTarget<unknown> {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence: RoomPresence;
   /** Connections plus in-flight HTTP reads; the registry unloads the room when this drops to 0. */
   holds = 0;
   private readonly connections = new Set<RoomConnection>();
-  private readonly owners = new Map<number, RoomConnection>();
-  private readonly ownedIds = new Map<RoomConnection, Set<number>>();
   /** Connections the room closed (malformed frame, rotated token): their later frames are ignored. */
   private readonly refused = new WeakSet<RoomConnection>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly applied: AppliedUpdate[] = [];
   private log = { count: 0, bytes: 0, lastSeq: 0 };
+  private lastChangedAt: string | undefined;
+  private compacting: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
@@ -78,18 +97,18 @@ export class Room {
     stored: StoredState,
     private readonly options: RoomOptions,
   ) {
-    // The server relays presence; it has none of its own.
-    this.awareness.setLocalState(null);
     if (stored.snapshot) this.restore(stored.snapshot, 'snapshot');
-    for (const { seq, update } of stored.updates) {
-      this.restore(update, `update ${seq}`);
-      this.log = { count: this.log.count + 1, bytes: this.log.bytes + update.byteLength, lastSeq: seq };
-    }
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const frame = encodeDocumentUpdate(update);
-      for (const connection of this.connections) if (connection !== origin) connection.send(frame);
+    for (const update of stored.updates) this.restore(update.update, `update ${update.seq}`);
+    this.noteLogged(stored.updates);
+    this.lastChangedAt = stored.lastUpdateAt;
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.applied.push({ update, origin }));
+    this.presence = new RoomPresence(this.doc, this.connections, {
+      mapId,
+      logger: options.logger,
+      limits: options.awarenessLimits,
+      batchMs: options.awarenessBatchMs,
+      publish: (update) => options.fanOut.publishAwareness(mapId, update),
     });
-    this.awareness.on('update', this.relayAwareness);
   }
 
   static async load(record: MapRecord, options: RoomOptions): Promise<Room> {
@@ -101,49 +120,71 @@ export class Room {
     return this.connections.size;
   }
 
+  /** When the map last changed (ISO), or undefined when unknown to this room (see the map row). */
+  get updatedAt(): string | undefined {
+    return this.lastChangedAt;
+  }
+
   roleOf(tokenHash: string): Role | undefined {
     return roleFor(this.tokens, tokenHash);
   }
 
   join(connection: RoomConnection): void {
     this.connections.add(connection);
-    this.ownedIds.set(connection, new Set());
     // A view connection's document is never read by the server, so asking for it is pointless;
     // it still gets everything by its own sync step 1 and by the live relay.
     if (connection.role === 'edit') connection.send(encodeSyncStep1(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) {
-      connection.send(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
-      );
-    }
+    this.presence.join(connection);
   }
 
   leave(connection: RoomConnection): void {
     this.connections.delete(connection);
-    const ids = [...(this.ownedIds.get(connection) ?? [])];
-    this.ownedIds.delete(connection);
-    for (const id of ids) this.owners.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.presence.leave(connection);
+  }
+
+  /** Sends a frame of the server's own (workshop live state, say) to every connection of the map. */
+  broadcast(frame: Uint8Array): void {
+    for (const connection of this.connections) connection.send(frame);
   }
 
   /** Takes one frame from a connection. A malformed frame closes that connection and nothing else. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
     if (this.refused.has(connection)) return;
-    let work: Work;
+    let message: ClientMessage;
     try {
-      const message = decodeClientMessage(frame);
-      work =
-        message.kind === 'awareness'
-          ? { kind: 'awareness', entries: decodeAwarenessUpdate(message.update) }
-          : { kind: 'message', message };
+      message = decodeClientMessage(frame);
+      if (message.kind === 'awareness') {
+        this.presence.accept(connection, decodeAwarenessUpdate(message.update));
+        return;
+      }
     } catch (error) {
       if (!(error instanceof MalformedMessage)) throw error;
       this.options.logger.debug(`map ${this.mapId}: malformed frame: ${error.message}`);
       this.refuse(connection, CloseCode.malformed, 'malformed message');
       return;
     }
-    void this.enqueue(() => this.process(connection, work));
+    if (message.kind === 'sync-step-1') connection.send(encodeSyncStep2(this.doc, message.stateVector));
+    else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
+    // A document update. From a view link it is dropped: never applied, stored or relayed.
+    else if (connection.role === 'edit' && !this.stopped) this.submit(connection, message.update);
+  }
+
+  /**
+   * A change by the server itself (revealed votes, workshop results): `write` runs on a copy of
+   * the document, and the change goes through the group commit like anyone's, so it is stored
+   * before anyone sees it. Resolves once committed and relayed.
+   */
+  change(write: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => updates.push(update));
+    scratch.transact(() => write(scratch));
+    scratch.destroy();
+    if (updates.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.options.commits.submit(this, Y.mergeUpdates(updates), new ServerChange(resolve, reject));
+    });
   }
 
   /** New share links: every socket opened with a token that no longer grants its role is closed. */
@@ -156,54 +197,64 @@ export class Room {
     }
   }
 
-  /** Waits for queued frames and compacts the log, so the room can be dropped from memory. */
-  flush(): Promise<void> {
-    return this.enqueue(() => this.compact());
+  /** Group commit: these updates are stored; apply them and relay them, one frame per peer. */
+  committed(entries: CommittedEntry<unknown>[]): void {
+    this.noteLogged(entries);
+    this.lastChangedAt = new Date().toISOString();
+    for (const { seq, update, origin } of entries) {
+      try {
+        Y.applyUpdate(this.doc, update, origin);
+        if (origin instanceof ServerChange) origin.resolve();
+      } catch (error) {
+        this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
+        if (origin instanceof ServerChange) origin.reject(error);
+        else if (this.connections.has(origin as RoomConnection))
+          this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
+      }
+    }
+    this.relayApplied();
+    const { maxLogUpdates, maxLogBytes } = this.options.compaction;
+    if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) void this.compactSoon();
+  }
+
+  /** Not stored means not applied and not relayed; the client keeps its edit and retries. */
+  failed(origins: unknown[], error: unknown): void {
+    for (const origin of origins) {
+      if (origin instanceof ServerChange) origin.reject(error);
+      else if (this.connections.has(origin as RoomConnection))
+        this.refuse(origin as RoomConnection, CloseCode.internalError, 'storage unavailable');
+    }
+  }
+
+  /** Updates another node committed (multi-node fan-out): applied and relayed to everyone here. */
+  receiveRemote(updates: StoredUpdate[]): void {
+    this.committed(updates.map(({ seq, update }) => ({ seq, update, origin: undefined })));
+  }
+
+  /** Waits for this room's pending commits and compacts the log, so it can leave memory. */
+  async flush(): Promise<void> {
+    await this.options.commits.settled();
+    await this.compactSoon();
   }
 
   /** Flushes, then refuses further writes: used on shutdown, when sockets may still deliver frames. */
   async stop(): Promise<void> {
-    await this.flush();
     this.stopped = true;
+    await this.flush();
   }
 
   destroy(): void {
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
-  private enqueue(task: () => Promise<void> | void): Promise<void> {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.options.logger.error(
-        `map ${this.mapId}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    return this.queue;
-  }
-
-  private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
-    this.refused.add(connection);
-    connection.close(code, reason);
-  }
-
-  private async process(connection: RoomConnection, work: Work): Promise<void> {
-    if (work.kind === 'awareness') return this.acceptAwareness(connection, work.entries);
-    const { message } = work;
-    if (message.kind === 'sync-step-1')
-      return connection.send(encodeSyncStep2(this.doc, message.stateVector));
-    if (message.kind === 'query-awareness') {
-      const present = [...this.awareness.getStates().keys()];
-      return connection.send(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
-      );
+  private submit(connection: RoomConnection, update: Uint8Array): void {
+    for (const admit of this.options.admitUpdate) {
+      const verdict = admit(update, connection, this);
+      if (verdict === 'accept') continue;
+      if (verdict !== 'ignore') this.refuse(connection, verdict.close, verdict.reason);
+      return;
     }
-    // A document update. From a view link it is dropped: never applied, stored or relayed.
-    // One that arrived before its sender hung up is still kept: the sender may never resend it.
-    if (connection.role !== 'edit' || this.stopped || this.refused.has(connection)) return;
-    await this.acceptUpdate(connection, message.update);
-  }
-
-  private async acceptUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
     // Only what the room does not have yet is stored, so a reconnecting client re-sending its
     // whole state does not grow the log by a copy of the map each time.
     let fresh: Uint8Array;
@@ -214,6 +265,7 @@ export class Room {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
+<<<<<<< HEAD
     this.options.beforeEdit?.(this.mapId, this.doc);
     let seq: number;
     try {
@@ -234,62 +286,63 @@ export class Room {
     }
     const { maxLogUpdates, maxLogBytes } = this.options.compaction;
     if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) await this.compact();
+=======
+    this.options.commits.submit(this, fresh, connection);
+>>>>>>> dbe2523 (Sync: group commit (one transaction per event-loop turn across maps, then relayed), coalesced fan-out per room and turn, batched presence; MapStore.appendUpdates(batch) replaces appendUpdate; FanOut interface (in-process default); updated_at written at compaction)
   }
 
-  private acceptAwareness(connection: RoomConnection, entries: AwarenessEntry[]): void {
-    // Gone (left the room) or refused: its presence must not outlive it.
-    const owned = this.ownedIds.get(connection);
-    if (!owned || this.refused.has(connection)) return;
-    const verdict = screenAwareness(
-      entries,
-      (clientId) => this.owners.get(clientId),
-      connection,
-      owned.size,
-      this.options.awarenessLimits,
-    );
-    for (const refused of verdict.refused) {
-      this.options.logger.debug(
-        `map ${this.mapId}: awareness of ${refused.clientId} refused: ${refused.reason}`,
-      );
-    }
-    if (verdict.accepted.length === 0) return;
-    for (const entry of verdict.accepted) {
-      owned.add(entry.clientId);
-      this.owners.set(entry.clientId, connection);
-    }
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      encodeAwarenessEntries(verdict.accepted),
-      connection,
-    );
+  private relayApplied(): void {
+    const applied = this.applied.splice(0);
+    relayUpdates(this.connections, applied);
   }
 
-  private readonly relayAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const frame = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const connection of this.connections) if (connection !== origin) connection.send(frame);
-  };
+  private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
+    this.refused.add(connection);
+    connection.close(code, reason);
+  }
+
+  private noteLogged(updates: readonly { seq: number; update: Uint8Array }[]): void {
+    for (const { seq, update } of updates) {
+      this.log.count++;
+      this.log.bytes += update.byteLength;
+      this.log.lastSeq = Math.max(this.log.lastSeq, seq);
+    }
+  }
+
+  /** One compaction at a time; each reads the document and the log position when it runs. */
+  private compactSoon(): Promise<void> {
+    this.compacting = this.compacting
+      .then(() => this.compact())
+      .catch((error: unknown) => {
+        this.options.logger.error(`map ${this.mapId}: compaction failed: ${String(error)}`);
+      });
+    return this.compacting;
+  }
 
   private async compact(): Promise<void> {
     if (this.log.count === 0) return;
     const title = mapDocument(this.doc).meta.get('title');
+    const compacted = { ...this.log };
     await this.options.store.compact(this.mapId, {
       state: Y.encodeStateAsUpdate(this.doc),
-      throughSeq: this.log.lastSeq,
+      throughSeq: compacted.lastSeq,
       title: typeof title === 'string' && title.trim() ? title : 'Untitled journey',
+      updatedAt: this.lastChangedAt ?? new Date().toISOString(),
     });
-    this.options.logger.debug(`map ${this.mapId}: compacted ${this.log.count} updates`);
-    this.log = { count: 0, bytes: 0, lastSeq: this.log.lastSeq };
+    this.options.logger.debug(`map ${this.mapId}: compacted ${compacted.count} updates`);
+    // Updates committed while the compaction was stored stay counted.
+    this.log = {
+      count: this.log.count - compacted.count,
+      bytes: this.log.bytes - compacted.bytes,
+      lastSeq: this.log.lastSeq,
+    };
   }
 
   private restore(update: Uint8Array, what: string): void {
     try {
       Y.applyUpdate(this.doc, update);
     } catch (error) {
-      // Storage already dropped rows that do not decode; this catches ones that decode but do not apply.
+      // Storage already dropped log rows that do not decode; the snapshot is decoded only here.
       this.options.logger.warn(`map ${this.mapId}: stored ${what} skipped: ${String(error)}`);
     }
   }

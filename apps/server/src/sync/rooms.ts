@@ -1,20 +1,62 @@
 import type { TokenHashes } from '../auth/tokens.js';
-import type { MapRecord } from '../storage/map-store.js';
-import { Room, type RoomOptions } from './room.js';
+import type { Logger } from '../log.js';
+import type { MapRecord, MapStore } from '../storage/map-store.js';
+import type { AwarenessLimits } from './awareness-guard.js';
+import { type FanOut, InProcessFanOut } from './fan-out.js';
+import { GroupCommit } from './group-commit.js';
+import { type CompactionPolicy, Room, type RoomOptions, type UpdateAdmission } from './room.js';
+
+export interface RoomRegistryOptions {
+  store: MapStore;
+  logger: Logger;
+  compaction: CompactionPolicy;
+  awarenessLimits: AwarenessLimits;
+  /** Minimum milliseconds between two presence relays of one room; default 15. */
+  awarenessBatchMs?: number;
+  /** Checks every document update must pass before it is stored (limits, workshop lock). */
+  admitUpdate?: readonly UpdateAdmission[];
+  /** Carries committed updates and presence to other server processes; default in-process. */
+  fanOut?: FanOut;
+}
 
 /**
  * Keeps one Room per map that someone is using, loading it on first use and unloading it when
- * the last holder lets go — after compacting, so what leaves memory is safe on disk.
+ * the last holder lets go — after compacting, so what leaves memory is safe on disk. All rooms
+ * share one group commit.
  */
 export class RoomRegistry {
+  readonly fanOut: FanOut;
   private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly live = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
+  private readonly roomOptions: RoomOptions;
   private closed = false;
 
-  constructor(private readonly options: RoomOptions) {}
+  constructor(options: RoomRegistryOptions) {
+    this.fanOut = options.fanOut ?? new InProcessFanOut();
+    this.roomOptions = {
+      store: options.store,
+      logger: options.logger,
+      compaction: options.compaction,
+      awarenessLimits: options.awarenessLimits,
+      awarenessBatchMs: options.awarenessBatchMs ?? 15,
+      admitUpdate: options.admitUpdate ?? [],
+      commits: new GroupCommit(options.store, this.fanOut, options.logger),
+      fanOut: this.fanOut,
+    };
+    this.fanOut.listen({
+      updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
+      awareness: (mapId, update) => this.live.get(mapId)?.presence.applyRemote(update),
+    });
+  }
 
   get loadedCount(): number {
     return this.rooms.size;
+  }
+
+  /** The map's room if it is loaded right now (to send it live state, say); never loads one. */
+  find(mapId: string): Room | undefined {
+    return this.live.get(mapId);
   }
 
   /** The room of a map whose record the caller has already checked; hold it until `release`. */
@@ -28,13 +70,18 @@ export class RoomRegistry {
       }
       let loading = this.rooms.get(record.id);
       if (!loading) {
-        loading = Room.load(record, this.options);
+        loading = Room.load(record, this.roomOptions);
         this.rooms.set(record.id, loading);
         const started = loading;
-        // A failed load must not stay cached, or the map could never be opened again.
-        started.catch(() => {
-          if (this.rooms.get(record.id) === started) this.rooms.delete(record.id);
-        });
+        started.then(
+          (room) => {
+            if (this.rooms.get(record.id) === started) this.live.set(record.id, room);
+          },
+          // A failed load must not stay cached, or the map could never be opened again.
+          () => {
+            if (this.rooms.get(record.id) === started) this.rooms.delete(record.id);
+          },
+        );
       }
       const room = await loading;
       // Unloaded while we waited for it: wait for the unload and load it afresh.
@@ -48,6 +95,7 @@ export class RoomRegistry {
     room.holds--;
     if (room.holds > 0 || this.closed) return;
     this.rooms.delete(room.mapId);
+    if (this.live.get(room.mapId) === room) this.live.delete(room.mapId);
     const unload = room
       .flush()
       .finally(() => {
@@ -76,16 +124,18 @@ export class RoomRegistry {
     room?.replaceTokens(tokens);
   }
 
-  /** Shutdown: every room finishes its queue and compacts; nothing is loaded afterwards. */
+  /** Shutdown: every room finishes its commits and compacts; nothing is loaded afterwards. */
   async close(): Promise<void> {
     this.closed = true;
     const loaded = await Promise.allSettled(this.rooms.values());
     this.rooms.clear();
+    this.live.clear();
     for (const result of loaded) {
       if (result.status !== 'fulfilled') continue;
       await result.value.stop();
       result.value.destroy();
     }
     await Promise.all(this.unloading.values());
+    await this.fanOut.close();
   }
 }

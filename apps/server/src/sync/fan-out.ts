@@ -1,0 +1,41 @@
+import type { StoredUpdate } from '../storage/map-store.js';
+
+/** The updates of one map that one group commit stored, in commit order. */
+export interface CommittedUpdates {
+  mapId: string;
+  updates: StoredUpdate[];
+}
+
+/** What other server processes send this one (wired to the rooms by the server). */
+export interface FanOutReceiver {
+  /** Updates another node committed: applied to the map's room here, if it is loaded, and relayed. */
+  updates(committed: CommittedUpdates): void;
+  /** A presence change another node accepted and screened. */
+  awareness(mapId: string, update: Uint8Array): void;
+}
+
+/**
+ * How committed changes reach the same map's rooms on OTHER server processes. Local peers are
+ * always served by the room itself, right after the group commit; the fan-out then carries the
+ * very same committed batch (and presence) to other nodes. In-process, the default, has no other
+ * nodes; a Redis fan-out (REDIS_URL) publishes and subscribes.
+ */
+export interface FanOut {
+  readonly kind: 'in-process' | 'redis';
+  /** Called once per group commit, after the commit, with every map's committed updates. */
+  publishUpdates(batch: readonly CommittedUpdates[]): void;
+  /** Called once per presence batch of a room (already screened), after local delivery. */
+  publishAwareness(mapId: string, update: Uint8Array): void;
+  /** Where messages from other nodes go; called once, when the server starts. */
+  listen(receiver: FanOutReceiver): void;
+  close(): Promise<void>;
+}
+
+/** One process serves everything: nothing to publish, nothing to hear. */
+export class InProcessFanOut implements FanOut {
+  readonly kind = 'in-process' as const;
+  publishUpdates(_batch: readonly CommittedUpdates[]): void {}
+  publishAwareness(_mapId: string, _update: Uint8Array): void {}
+  listen(_receiver: FanOutReceiver): void {}
+  async close(): Promise<void> {}
+}
