@@ -49,19 +49,16 @@ export interface RoomOptions {
   logger: Logger;
   compaction: CompactionPolicy;
   awarenessLimits: AwarenessLimits;
-<<<<<<< HEAD
-  /**
-   * Hears of each edit just before it is stored and applied, with the document as it stood
-   * before it (automatic daily versions). Must read the document synchronously and not throw.
-   */
-  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
-=======
   /** Minimum milliseconds between two presence relays of one room (0: once per turn). */
   awarenessBatchMs: number;
   admitUpdate: readonly UpdateAdmission[];
   commits: GroupCommit<unknown>;
   fanOut: FanOut;
->>>>>>> dbe2523 (Sync: group commit (one transaction per event-loop turn across maps, then relayed), coalesced fan-out per room and turn, batched presence; MapStore.appendUpdates(batch) replaces appendUpdate; FanOut interface (in-process default); updated_at written at compaction)
+  /**
+   * Hears of each batch of edits just before it is applied, with the document as it stood
+   * before it (automatic daily versions). Must read the document synchronously and not throw.
+   */
+  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
 }
 
 /** A write by the server itself (`Room.change`), settled once committed and relayed. */
@@ -201,6 +198,7 @@ export class Room implements CommitTarget<unknown> {
   committed(entries: CommittedEntry<unknown>[]): void {
     this.noteLogged(entries);
     this.lastChangedAt = new Date().toISOString();
+    this.options.beforeEdit?.(this.mapId, this.doc);
     for (const { seq, update, origin } of entries) {
       try {
         Y.applyUpdate(this.doc, update, origin);
@@ -265,30 +263,7 @@ export class Room implements CommitTarget<unknown> {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
-<<<<<<< HEAD
-    this.options.beforeEdit?.(this.mapId, this.doc);
-    let seq: number;
-    try {
-      seq = await this.options.store.appendUpdate(this.mapId, fresh, new Date());
-    } catch (error) {
-      // Not stored means not applied and not relayed; the client keeps the edit and retries.
-      this.options.logger.error(`map ${this.mapId}: could not store an update: ${String(error)}`);
-      this.refuse(connection, CloseCode.internalError, 'storage unavailable');
-      return;
-    }
-    this.log = { count: this.log.count + 1, bytes: this.log.bytes + fresh.byteLength, lastSeq: seq };
-    try {
-      // Committed first: only now may peers see it (the 'update' listener relays it).
-      Y.applyUpdate(this.doc, fresh, connection);
-    } catch (error) {
-      this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
-      this.refuse(connection, CloseCode.malformed, 'update could not be applied');
-    }
-    const { maxLogUpdates, maxLogBytes } = this.options.compaction;
-    if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) await this.compact();
-=======
     this.options.commits.submit(this, fresh, connection);
->>>>>>> dbe2523 (Sync: group commit (one transaction per event-loop turn across maps, then relayed), coalesced fan-out per room and turn, batched presence; MapStore.appendUpdates(batch) replaces appendUpdate; FanOut interface (in-process default); updated_at written at compaction)
   }
 
   private relayApplied(): void {

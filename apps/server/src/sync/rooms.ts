@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { TokenHashes } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
 import type { MapRecord, MapStore } from '../storage/map-store.js';
@@ -15,6 +16,8 @@ export interface RoomRegistryOptions {
   awarenessBatchMs?: number;
   /** Checks every document update must pass before it is stored (limits, workshop lock). */
   admitUpdate?: readonly UpdateAdmission[];
+  /** Hears of each batch of edits with the document as it stood before (automatic versions). */
+  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
   /** Carries committed updates and presence to other server processes; default in-process. */
   fanOut?: FanOut;
 }
@@ -43,6 +46,7 @@ export class RoomRegistry {
       admitUpdate: options.admitUpdate ?? [],
       commits: new GroupCommit(options.store, this.fanOut, options.logger),
       fanOut: this.fanOut,
+      ...(options.beforeEdit ? { beforeEdit: options.beforeEdit } : {}),
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
