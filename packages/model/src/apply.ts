@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { mapDocument, newYMap } from './document.js';
 import { LEAD_STAGES, STAGE_DEFAULTS } from './enums.js';
-import { writePlacement } from './placements.js';
+import { writePlacements } from './placements.js';
 import { type MapSnapshot, STAGE_ORDER } from './schema.js';
 
 /**
@@ -25,10 +25,14 @@ export function applySnapshot(doc: Y.Doc, snapshot: MapSnapshot): Y.Doc {
       if (Object.keys(stored).length > 0) shared.stages.set(stage, newYMap(stored));
     }
     const ordered = [...snapshot.touchpoints].sort((a, b) => STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage]);
-    for (const { id, stage, team, x, y, ...fields } of ordered) {
+    for (const { id, stage: _stage, team: _team, x: _x, y: _y, ...fields } of ordered) {
       shared.touchpoints.set(id, newYMap({ ...fields }));
-      writePlacement(doc, id, { stage, team, x, y });
     }
+    // One pass for all the cards: an import of thousands stays linear (issue 10).
+    writePlacements(
+      doc,
+      ordered.map(({ id, stage, team, x, y }) => ({ touchpoint: id, placement: { stage, team, x, y } })),
+    );
     for (const { id, ...fields } of snapshot.connections) shared.connections.set(id, newYMap({ ...fields }));
     for (const { id, ...fields } of snapshot.notes) shared.notes.set(id, newYMap({ ...fields }));
   });

@@ -52,3 +52,10 @@ export function updateConnection(doc: Y.Doc, id: string, patch: ConnectionPatch)
 export function deleteConnection(doc: Y.Doc, id: string): void {
   mapDocument(doc).connections.delete(id);
 }
+
+export function deleteConnections(doc: Y.Doc, ids: readonly string[]): void {
+  const { connections } = mapDocument(doc);
+  doc.transact(() => {
+    for (const id of ids) connections.delete(id);
+  });
+}

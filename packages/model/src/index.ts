@@ -1,10 +1,12 @@
 export * from './analysis/index.js';
 export { applySnapshot, isDocumentEmpty, snapshotToDocument } from './apply.js';
+export { type CopiedCards, CopiedCardsSchema, copyCards, parseCopiedCards, pasteCards } from './clipboard.js';
 export {
   addConnection,
   type ConnectionInput,
   type ConnectionPatch,
   deleteConnection,
+  deleteConnections,
   updateConnection,
 } from './connections.js';
 export {
@@ -19,8 +21,23 @@ export {
 export * from './enums.js';
 export * from './errors.js';
 export * from './layout.js';
-export { documentSchemaVersion, MIGRATIONS, migrateDocument } from './migrations.js';
+export {
+  documentSchemaVersion,
+  MIGRATIONS,
+  type Migration,
+  type MigrationResult,
+  migrateDocument,
+  placementsArrayMigration,
+} from './migrations.js';
+export {
+  type PlacementEntry,
+  PlacementEntrySchema,
+  type PlacementWrite,
+  readPlacements,
+  writePlacements,
+} from './placements.js';
 export * from './schema.js';
+export { keepPlacementsSettled, SETTLE_ORIGIN, type SettleResult, settlePlacements } from './settle.js';
 export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';
 export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
 export { createSnapshotReader, type SnapshotReader } from './snapshot-reader.js';
@@ -28,8 +45,12 @@ export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
 export * from './templates/index.js';
 export {
   addTouchpoint,
+  addTouchpoints,
+  deleteSelection,
   deleteTouchpoint,
+  deleteTouchpoints,
   moveTouchpoint,
+  moveTouchpoints,
   type TouchpointInput,
   type TouchpointPatch,
   updateTouchpoint,

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
 import { mapDocument, newId, newYMap, writeFields } from './document.js';
-import { defaultReach, type LeadStage, type Team } from './enums.js';
+import { defaultReach, type LeadStage, LeadStageSchema, type Team, TeamSchema } from './enums.js';
 import { invalidInput, ModelError } from './errors.js';
-import { type CellPlacement, clampToCell, nextFreeSlot } from './layout.js';
-import { deletePlacements, readPlacements, writePlacement } from './placements.js';
+import { type CellPlacement, clampToCell, nextFreeSlot, type Point } from './layout.js';
+import { deletePlacements, readPlacements, writePlacements } from './placements.js';
 import { PLACEMENT_KEYS, type TouchpointFieldsInput, TouchpointFieldsSchema } from './schema.js';
 
 export type TouchpointInput = Omit<TouchpointFieldsInput, 'x' | 'y'> & { x?: number; y?: number };
@@ -29,12 +30,21 @@ function withoutPlacement(fields: Record<string, unknown>): Record<string, unkno
   return rest;
 }
 
-function occupiedSlots(doc: Y.Doc, stage: LeadStage, team: Team, except?: string) {
-  const slots: { x: number; y: number }[] = [];
+const cellKey = (stage: LeadStage, team: Team) => `${stage}/${team}`;
+
+/**
+ * The taken positions of every cell, read once. Only cards still on the map count: a placement
+ * left behind by a card deleted concurrently must not keep a new card out of a free slot.
+ */
+function occupiedCells(doc: Y.Doc, except?: string): Map<string, Point[]> {
+  const { touchpoints } = mapDocument(doc);
+  const cells = new Map<string, Point[]>();
   for (const [id, placement] of readPlacements(doc)) {
-    if (id !== except && placement.stage === stage && placement.team === team) slots.push(placement);
+    if (id === except || !touchpoints.has(id)) continue;
+    const key = cellKey(placement.stage, placement.team);
+    cells.set(key, [...(cells.get(key) ?? []), placement]);
   }
-  return slots;
+  return cells;
 }
 
 /** A touchpoint's current placement (legacy v1 keys as a fallback for unmigrated maps). */
@@ -47,21 +57,46 @@ function currentPlacement(doc: Y.Doc, id: string, entry: Y.Map<unknown>): Partia
 }
 
 /**
- * Adds a touchpoint and returns its id. Without a position it takes the next free slot in
- * its cell; without a reach it takes its team's (marketing one-to-many, sales one-to-one).
+ * Adds touchpoints in one transaction. Every input is checked before anything is written, so
+ * the cards are added all or none. Without a position a card takes the next free slot of its
+ * cell; without a reach it takes its team's (marketing one-to-many, sales one-to-one).
  */
-export function addTouchpoint(doc: Y.Doc, input: TouchpointInput, id: string = newId()): string {
-  const fields = parseFields(input, `touchpoints.${id}`);
-  const position =
-    input.x === undefined || input.y === undefined
-      ? nextFreeSlot(occupiedSlots(doc, fields.stage, fields.team))
-      : clampToCell({ x: fields.x, y: fields.y });
-  doc.transact(() => {
-    const stored = withoutPlacement({ ...fields, reach: fields.reach ?? defaultReach(fields.team) });
-    mapDocument(doc).touchpoints.set(id, newYMap(stored));
-    writePlacement(doc, id, { stage: fields.stage, team: fields.team, ...position });
+export function addTouchpoints(
+  doc: Y.Doc,
+  inputs: readonly { input: TouchpointInput; id?: string }[],
+): string[] {
+  const cards = inputs.map(({ input, id = newId() }) => ({
+    id,
+    input,
+    fields: parseFields(input, `touchpoints.${id}`),
+  }));
+  const cells = occupiedCells(doc);
+  const placed = cards.map(({ id, input, fields }) => {
+    const key = cellKey(fields.stage, fields.team);
+    const taken = cells.get(key) ?? [];
+    const position =
+      input.x === undefined || input.y === undefined
+        ? nextFreeSlot(taken)
+        : clampToCell({ x: fields.x, y: fields.y });
+    cells.set(key, [...taken, position]);
+    return { touchpoint: id, placement: { stage: fields.stage, team: fields.team, ...position } };
   });
-  return id;
+  doc.transact(() => {
+    const { touchpoints } = mapDocument(doc);
+    for (const { id, fields } of cards) {
+      touchpoints.set(
+        id,
+        newYMap(withoutPlacement({ ...fields, reach: fields.reach ?? defaultReach(fields.team) })),
+      );
+    }
+    writePlacements(doc, placed);
+  });
+  return cards.map((card) => card.id);
+}
+
+/** Adds one touchpoint and returns its id (see `addTouchpoints`). */
+export function addTouchpoint(doc: Y.Doc, input: TouchpointInput, id: string = newId()): string {
+  return addTouchpoints(doc, [{ input, id }])[0] as string;
 }
 
 /**
@@ -82,29 +117,87 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
     const positioned = patch.x !== undefined || patch.y !== undefined;
     const position =
       cellChanged && !positioned
-        ? nextFreeSlot(occupiedSlots(doc, merged.stage, merged.team, id))
+        ? nextFreeSlot(occupiedCells(doc, id).get(cellKey(merged.stage, merged.team)) ?? [])
         : clampToCell({ x: merged.x, y: merged.y });
-    writePlacement(doc, id, { stage: merged.stage, team: merged.team, ...position });
+    writePlacements(doc, [
+      { touchpoint: id, placement: { stage: merged.stage, team: merged.team, ...position } },
+    ]);
   });
 }
 
-/** Moves a card, possibly into another cell: the stage and team follow the cell. */
-export function moveTouchpoint(doc: Y.Doc, id: string, placement: CellPlacement): void {
-  touchpointEntry(doc, id);
-  const inCell = clampToCell(placement);
-  writePlacement(doc, id, { stage: placement.stage, team: placement.team, ...inCell });
+const MoveSchema = z.object({
+  id: z.string().min(1),
+  placement: z.object({
+    stage: LeadStageSchema,
+    team: TeamSchema,
+    x: z.number().finite(),
+    y: z.number().finite(),
+  }),
+});
+
+/**
+ * Moves cards, possibly into other cells (the stage and team follow the cell). Every move is
+ * checked first — a card a colleague deleted meanwhile refuses the whole move — so the cards
+ * move together or not at all.
+ */
+export function moveTouchpoints(
+  doc: Y.Doc,
+  moves: readonly { id: string; placement: CellPlacement }[],
+): void {
+  const checked = moves.map((move, index) => {
+    const parsed = MoveSchema.safeParse(move);
+    if (!parsed.success) throw invalidInput('move', parsed.error, `moves.${index}`);
+    touchpointEntry(doc, parsed.data.id);
+    return parsed.data;
+  });
+  writePlacements(
+    doc,
+    checked.map(({ id, placement }) => ({
+      touchpoint: id,
+      placement: { stage: placement.stage, team: placement.team, ...clampToCell(placement) },
+    })),
+  );
 }
 
-/** Deletes a touchpoint, its placement, and every connection that starts or ends at it. */
-export function deleteTouchpoint(doc: Y.Doc, id: string): void {
+/** Moves one card (see `moveTouchpoints`). */
+export function moveTouchpoint(doc: Y.Doc, id: string, placement: CellPlacement): void {
+  moveTouchpoints(doc, [{ id, placement }]);
+}
+
+/**
+ * Deletes touchpoints, their placements and every connection that starts or ends at one of
+ * them, in one transaction. A card already gone (a colleague deleted it) is simply skipped.
+ */
+export function deleteTouchpoints(doc: Y.Doc, ids: readonly string[]): void {
+  const gone = new Set(ids);
   const { touchpoints, connections } = mapDocument(doc);
   doc.transact(() => {
-    touchpoints.delete(id);
-    deletePlacements(doc, id);
+    for (const id of gone) touchpoints.delete(id);
+    deletePlacements(doc, [...gone]);
     for (const [connectionId, connection] of connections.entries()) {
       if (!(connection instanceof Y.Map)) continue;
-      if (connection.get('source') === id || connection.get('target') === id)
+      if (gone.has(connection.get('source') as string) || gone.has(connection.get('target') as string))
         connections.delete(connectionId);
     }
+  });
+}
+
+/** Deletes one touchpoint (see `deleteTouchpoints`). */
+export function deleteTouchpoint(doc: Y.Doc, id: string): void {
+  deleteTouchpoints(doc, [id]);
+}
+
+/**
+ * Deletes cards and connections as one change, so one undo brings back both the cards and
+ * their connections.
+ */
+export function deleteSelection(
+  doc: Y.Doc,
+  selection: { touchpoints: readonly string[]; connections: readonly string[] },
+): void {
+  const { connections } = mapDocument(doc);
+  doc.transact(() => {
+    for (const id of selection.connections) connections.delete(id);
+    deleteTouchpoints(doc, selection.touchpoints);
   });
 }

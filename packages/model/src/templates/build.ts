@@ -5,7 +5,7 @@ import { ModelError } from '../errors.js';
 import type { MapSnapshot } from '../schema.js';
 import { readSnapshot } from '../snapshot.js';
 import { updateStage } from '../stages.js';
-import { addTouchpoint } from '../touchpoints.js';
+import { addTouchpoints } from '../touchpoints.js';
 import type { JourneyTemplate, JourneyTemplateDefinition, TemplateOptions } from './types.js';
 
 /**
@@ -27,10 +27,14 @@ export function buildTemplate(
       const { leads, description } = definition.stages[stage];
       updateStage(doc, stage, description === undefined ? { leads } : { leads, description });
     }
-    for (const { key, ...fields } of definition.touchpoints) {
+    const cards = definition.touchpoints.map(({ key, ...input }) => {
       if (ids.has(key)) throw new ModelError('invalid-input', `Template ${definition.id} repeats ${key}.`);
-      ids.set(key, addTouchpoint(doc, fields, makeId()));
-    }
+      const id = makeId();
+      ids.set(key, id);
+      return { input, id };
+    });
+    // All the cards at once: one pass over the placements, however big the template.
+    addTouchpoints(doc, cards);
     for (const { from, to, ...fields } of definition.connections) {
       const source = ids.get(from);
       const target = ids.get(to);

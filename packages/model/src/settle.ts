@@ -1,0 +1,103 @@
+import * as Y from 'yjs';
+import { mapDocument } from './document.js';
+import type { ModelIssue } from './errors.js';
+import { convertLegacyKeys, hasLegacyKeys } from './legacy-placement.js';
+import { documentSchemaVersion } from './migrations.js';
+import {
+  currentPlacementIndexes,
+  deletePlacementsAt,
+  type PlacementWrite,
+  readPlacementEntries,
+  writePlacements,
+} from './placements.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+export interface SettleResult {
+  /** Placements of cards no longer on the map, removed. */
+  orphans: number;
+  /** Older placements of a card left by concurrent drops, removed. */
+  superseded: number;
+  /** Cards given a placement: from v1 keys an old tab or script wrote, or by default. */
+  placed: number;
+  issues: ModelIssue[];
+}
+
+/**
+ * Brings the placements back to one per card after concurrent edits, in one transaction:
+ * - a placement whose card was deleted (a move concurrent with the delete, an undo of a move
+ *   after a colleague deleted the card) is removed;
+ * - the older placements concurrent drops left are removed, keeping the one every peer shows;
+ * - a v1-style write (an old tab, a third-party script) is converted into a placement, and
+ *   what cannot be converted stays on the card and is reported;
+ * - a card left with no placement gets one, provisional, so it never vanishes from the map.
+ * Only a v2 document is touched (an older one is upgraded by `migrateDocument` first), and
+ * never while updates wait for missing ones: a card and its placement may be half-arrived.
+ * Every step is idempotent, so peers settling at once converge.
+ */
+export function settlePlacements(doc: Y.Doc, origin?: unknown): SettleResult {
+  const result: SettleResult = { orphans: 0, superseded: 0, placed: 0, issues: [] };
+  if (documentSchemaVersion(doc) !== SCHEMA_VERSION) return result;
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return result;
+  const { touchpoints, placements: array } = mapDocument(doc);
+  const entries = readPlacementEntries(doc);
+  const current = currentPlacementIndexes(entries);
+  const stale: number[] = [];
+  for (const { index, entry } of entries) {
+    if (!touchpoints.has(entry.touchpoint)) {
+      stale.push(index);
+      result.orphans++;
+    } else if (current.get(entry.touchpoint)?.index !== index) {
+      stale.push(index);
+      result.superseded++;
+    }
+  }
+  const unsettled = [...touchpoints.keys()].sort().flatMap((id) => {
+    const entry = touchpoints.get(id);
+    if (!(entry instanceof Y.Map)) return [];
+    const placement = current.get(id)?.entry;
+    return !placement || hasLegacyKeys(entry) ? [{ id, entry, placement }] : [];
+  });
+  if (stale.length === 0 && unsettled.length === 0) return result;
+  doc.transact(() => {
+    deletePlacementsAt(array, stale);
+    const writes: PlacementWrite[] = [];
+    for (const { id, entry, placement } of unsettled) {
+      const write = convertLegacyKeys(id, entry, placement, true, result.issues);
+      if (write) writes.push(write);
+    }
+    result.placed = writes.length;
+    writePlacements(doc, writes);
+  }, origin);
+  return result;
+}
+
+/** The origin of the transactions `keepPlacementsSettled` writes; undo managers do not track it. */
+export const SETTLE_ORIGIN = { source: 'baton-settle-placements' };
+
+/**
+ * Settles the placements after every change to the cards or their placements, local or remote,
+ * until the returned function is called. For editors only: a viewer never writes.
+ */
+export function keepPlacementsSettled(
+  doc: Y.Doc,
+  onIssues: (issues: ModelIssue[]) => void = () => {},
+): () => void {
+  const { touchpoints, placements } = mapDocument(doc);
+  const reported = new Set<string>();
+  const report = (issues: ModelIssue[]) => {
+    // A value left on a card is seen again at every change: report it once.
+    const fresh = issues.filter((issue) => !reported.has(`${issue.path}: ${issue.message}`));
+    for (const issue of fresh) reported.add(`${issue.path}: ${issue.message}`);
+    if (fresh.length > 0) onIssues(fresh);
+  };
+  const settle = (transaction: Y.Transaction) => {
+    if (transaction.origin === SETTLE_ORIGIN) return;
+    const changed = transaction.changedParentTypes as Map<unknown, unknown>;
+    const touched = changed.has(touchpoints) || changed.has(placements);
+    if (!touched) return;
+    report(settlePlacements(doc, SETTLE_ORIGIN).issues);
+  };
+  doc.on('afterTransaction', settle);
+  report(settlePlacements(doc, SETTLE_ORIGIN).issues);
+  return () => doc.off('afterTransaction', settle);
+}
