@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Server processes in test/ run the production build; this (re)builds it once per run.
+    globalSetup: ['test/support/build-server.ts'],
     include: [
       'packages/*/src/**/*.test.ts',
       'apps/web/src/**/*.test.ts',

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 
 function baton(args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/cli/main.ts'), ...args], {
+  return run(process.execPath, [path.join(root, 'apps/server/dist/cli/main.js'), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
   }).then(

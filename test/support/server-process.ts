@@ -30,23 +30,28 @@ export function removeDataDir(dataDir: string): void {
 }
 
 /**
- * Starts `apps/server/src/main.ts` as a real child process (so tests can `kill -9` it) and
+ * Starts the production build (`apps/server/dist/main.js`, built by the test run's global setup)
+ * as a real child process (so tests can `kill -9` it) and
  * resolves once it prints the line `Baton listening on http://HOST:PORT`.
  */
 export function startServer(options: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(options.port ?? 0),
-      HOST: '127.0.0.1',
-      BATON_DATA_DIR: dataDir,
-      BATON_LOG: 'warn',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'apps/server/dist/main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(options.port ?? 0),
+        HOST: '127.0.0.1',
+        BATON_DATA_DIR: dataDir,
+        BATON_LOG: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   const collect = (chunk: Buffer) => {
     log += chunk.toString();

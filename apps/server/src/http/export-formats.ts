@@ -10,10 +10,12 @@ import {
   isExportFormat,
 } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
-import { renderPdf, renderPngAsync } from '../rendering/index.js';
 import { ApiError } from './errors.js';
 
 export type ExportedFile = string | Uint8Array;
+
+/** Fonts, pdfkit and resvg load on the first PNG or PDF, so an idle server stays light. */
+const rendering = () => import('../rendering/index.js');
 
 /** `?format=` → the bytes. The names, content types and extensions live in @baton/export. */
 const RENDERERS: Record<ExportFormatId, (snapshot: MapSnapshot) => ExportedFile | Promise<ExportedFile>> = {
@@ -21,8 +23,8 @@ const RENDERERS: Record<ExportFormatId, (snapshot: MapSnapshot) => ExportedFile 
   csv: (snapshot) => exportCsv(snapshot),
   md: (snapshot) => exportMarkdown(snapshot),
   svg: (snapshot) => exportSvg(snapshot),
-  png: (snapshot) => renderPngAsync(exportSvg(snapshot)),
-  pdf: (snapshot) => renderPdf(snapshot),
+  png: async (snapshot) => (await rendering()).renderPngAsync(exportSvg(snapshot)),
+  pdf: async (snapshot) => (await rendering()).renderPdf(snapshot),
 };
 
 export function findExportFormat(name: string): ExportFormat | undefined {
