@@ -15,6 +15,7 @@ import {
   TITLE_MAX,
   type Touchpoint,
   TouchpointFieldsSchema,
+  WorkshopSnapshotSchema,
 } from '@baton/model';
 import { z } from 'zod';
 import { ImportError, importErrorMap, importFailure, zodIssues } from './issues.js';
@@ -74,6 +75,8 @@ const MapImportSchema = z.object({
     .array(NoteFieldsSchema.extend({ id: IdSchema }))
     .max(IMPORT_LIMITS.notes)
     .default([]),
+  /** Comments, sign-offs, decisions and workshop results (absent in exports from before workshops). */
+  workshop: WorkshopSnapshotSchema.optional(),
 });
 type MapImport = z.output<typeof MapImportSchema>;
 
@@ -171,6 +174,7 @@ function toSnapshot(map: MapImport): MapSnapshot {
     touchpoints,
     connections,
     notes,
+    ...(map.workshop ? { workshop: map.workshop } : {}),
   };
 }
 

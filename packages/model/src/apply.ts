@@ -3,6 +3,7 @@ import { mapDocument, newYMap } from './document.js';
 import { LEAD_STAGES, STAGE_DEFAULTS } from './enums.js';
 import { writePlacements } from './placements.js';
 import { type MapSnapshot, STAGE_ORDER } from './schema.js';
+import { applyWorkshopSnapshot } from './workshop/document-side.js';
 
 /**
  * Writes a whole validated snapshot into an empty document, keeping every id, so that
@@ -35,6 +36,7 @@ export function applySnapshot(doc: Y.Doc, snapshot: MapSnapshot): Y.Doc {
     );
     for (const { id, ...fields } of snapshot.connections) shared.connections.set(id, newYMap({ ...fields }));
     for (const { id, ...fields } of snapshot.notes) shared.notes.set(id, newYMap({ ...fields }));
+    if (snapshot.workshop) applyWorkshopSnapshot(doc, snapshot.workshop);
   });
   return doc;
 }

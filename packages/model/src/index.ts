@@ -55,3 +55,4 @@ export {
   type TouchpointPatch,
   updateTouchpoint,
 } from './touchpoints.js';
+export * from './workshop/index.js';

@@ -9,6 +9,7 @@ import {
   ReachSchema,
   TeamSchema,
 } from './enums.js';
+import type { WorkshopSnapshot } from './workshop/document-side.js';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -64,12 +65,18 @@ export interface Connection extends z.output<typeof ConnectionFieldsSchema> {
   id: string;
 }
 
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green'] as const;
+
+/** A sticky note on the canvas (`notes.<id>`); `x`, `y` are canvas coordinates. */
 export const NoteFieldsSchema = z.object({
   text: z.string().max(TEXT_MAX).default(''),
   x: coordinate.default(0),
   y: coordinate.default(0),
   author: z.string().max(NAME_MAX).default(''),
-  color: z.enum(['yellow', 'pink', 'blue', 'green']).default('yellow'),
+  color: z.enum(NOTE_COLORS).default('yellow'),
+  /** The author's team, when a workshop participant wrote it. */
+  team: TeamSchema.optional(),
+  createdAt: z.string().max(40).optional(),
 });
 export type NoteFieldsInput = z.input<typeof NoteFieldsSchema>;
 export interface Note extends z.output<typeof NoteFieldsSchema> {
@@ -103,6 +110,8 @@ export interface MapSnapshot {
   touchpoints: Touchpoint[];
   connections: Connection[];
   notes: Note[];
+  /** Comments, sign-offs, decisions and workshop results; absent when the map has none. */
+  workshop?: WorkshopSnapshot;
 }
 
 /** An entry that failed the schema and was skipped; `path` names it in the document. */

@@ -18,6 +18,7 @@ import {
   type Touchpoint,
   TouchpointFieldsSchema,
 } from './schema.js';
+import { readWorkshopSnapshot } from './workshop/document-side.js';
 
 export interface SnapshotReading {
   snapshot: MapSnapshot;
@@ -135,8 +136,17 @@ export function readSnapshot(doc: Y.Doc): SnapshotReading {
   const notes: Note[] = readEntries(shared.notes, (raw, id) =>
     readEntry(raw, id, 'notes', NoteFieldsSchema, warnings),
   );
+  const workshop = readWorkshopSnapshot(doc, warnings);
+  const hasWorkshop = Object.values(workshop).some((entries) => entries.length > 0);
   return {
-    snapshot: { meta, stages: readStages(shared.stages, warnings), touchpoints, connections, notes },
+    snapshot: {
+      meta,
+      stages: readStages(shared.stages, warnings),
+      touchpoints,
+      connections,
+      notes,
+      ...(hasWorkshop ? { workshop } : {}),
+    },
     warnings,
   };
 }
