@@ -36,6 +36,7 @@ export {
   readPlacements,
   writePlacements,
 } from './placements.js';
+export { MAX_READ_DEPTH, type PlainReading, readPlain } from './plain-value.js';
 export * from './schema.js';
 export { keepPlacementsSettled, SETTLE_ORIGIN, type SettleResult, settlePlacements } from './settle.js';
 export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';

@@ -4,6 +4,7 @@ import { mapDocument } from './document.js';
 import { LeadStageSchema, TeamSchema } from './enums.js';
 import { issuesOf } from './errors.js';
 import type { CellPlacement } from './layout.js';
+import { readPlain } from './plain-value.js';
 import type { SnapshotWarning } from './schema.js';
 
 /**
@@ -40,8 +41,9 @@ export function placementArray(doc: Y.Doc): Y.Array<unknown> {
   return mapDocument(doc).placements;
 }
 
+/** readPlain, not toJSON: a hostile entry nested thousands deep must not throw (plain-value.ts). */
 function plain(raw: unknown): unknown {
-  return raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+  return raw instanceof Y.AbstractType ? readPlain(raw).value : raw;
 }
 
 function touchpointOf(raw: unknown): unknown {

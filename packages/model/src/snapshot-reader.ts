@@ -3,6 +3,7 @@ import { mapDocument } from './document.js';
 import { issuesOf } from './errors.js';
 import type { CellPlacement } from './layout.js';
 import { PlacementEntrySchema, placementArray } from './placements.js';
+import { readPlain } from './plain-value.js';
 import {
   type Connection,
   ConnectionFieldsSchema,
@@ -140,7 +141,7 @@ export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
     const next = new Map<string, CellPlacement>();
     const warnings: SnapshotWarning[] = [];
     placementArray(doc).forEach((raw, index) => {
-      const plain = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+      const plain = raw instanceof Y.AbstractType ? readPlain(raw).value : raw;
       let parsed = typeof plain === 'object' && plain !== null ? parsedPlacements.get(plain) : undefined;
       if (!parsed) {
         const result = PlacementEntrySchema.safeParse(plain);

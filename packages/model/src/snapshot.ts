@@ -5,6 +5,7 @@ import { defaultReach, LEAD_STAGES, type LeadStage, STAGE_DEFAULTS } from './enu
 import { issuesOf } from './errors.js';
 import type { CellPlacement } from './layout.js';
 import { readPlacements } from './placements.js';
+import { MAX_READ_DEPTH, readPlain } from './plain-value.js';
 import {
   type Connection,
   ConnectionFieldsSchema,
@@ -26,8 +27,16 @@ export interface SnapshotReading {
   warnings: SnapshotWarning[];
 }
 
-function plain(value: unknown): unknown {
-  return value instanceof Y.AbstractType ? value.toJSON() : value;
+/** A stored value as plain JSON, leaving out (and reporting) what is nested too deep. */
+function plain(value: unknown, path: string, warnings?: SnapshotWarning[]): unknown {
+  const reading = readPlain(value);
+  if (reading.truncated) {
+    warnings?.push({
+      path,
+      message: `holds a value nested more than ${MAX_READ_DEPTH} levels deep; it was left out`,
+    });
+  }
+  return reading.value;
 }
 
 /**
@@ -46,7 +55,9 @@ export function readEntry<T extends object>(
     warnings.push({ path: `${section}.${id}`, message: 'expected a map of fields' });
     return null;
   }
-  const parsed = schema.safeParse(enrich(raw.toJSON()));
+  const parsed = schema.safeParse(
+    enrich(plain(raw, `${section}.${id}`, warnings) as Record<string, unknown>),
+  );
   if (parsed.success) return { ...parsed.data, id };
   for (const issue of issuesOf(parsed.error, `${section}.${id}`)) warnings.push(issue);
   return null;
@@ -93,14 +104,14 @@ function readEntries<T extends object>(
   return entries;
 }
 
-export function readMeta(meta: Y.Map<unknown>): MapSnapshot['meta'] {
-  return MetaSchema.parse(meta.toJSON());
+export function readMeta(meta: Y.Map<unknown>, warnings?: SnapshotWarning[]): MapSnapshot['meta'] {
+  return MetaSchema.parse(plain(meta, 'meta', warnings));
 }
 
 export function readStages(shared: Y.Map<unknown>, warnings: SnapshotWarning[]): Record<LeadStage, Stage> {
   const stages = {} as Record<LeadStage, Stage>;
   for (const stage of LEAD_STAGES) {
-    const raw = plain(shared.get(stage)) ?? {};
+    const raw = plain(shared.get(stage), `stages.${stage}`, warnings) ?? {};
     const parsed = StageFieldsSchema.safeParse(raw);
     if (!parsed.success) for (const issue of issuesOf(parsed.error, `stages.${stage}`)) warnings.push(issue);
     const fields = parsed.success ? parsed.data : {};
@@ -122,7 +133,7 @@ export function readStages(shared: Y.Map<unknown>, warnings: SnapshotWarning[]):
 export function readSnapshot(doc: Y.Doc): SnapshotReading {
   const shared = mapDocument(doc);
   const warnings: SnapshotWarning[] = [];
-  const meta = readMeta(shared.meta);
+  const meta = readMeta(shared.meta, warnings);
   // A v1 map (or a v1 client) keeps the placement in the touchpoint's own keys: the
   // placements array wins where it has an entry.
   const placements = readPlacements(doc, warnings);

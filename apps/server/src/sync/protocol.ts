@@ -2,6 +2,14 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import {
+  DEFAULT_UPDATE_LIMITS,
+  scanUpdate,
+  UndecodableUpdate,
+  type UpdateLimits,
+  UpdateOverLimit,
+  type UpdateScan,
+} from './update-scan.js';
 
 /** Message types of the y-websocket protocol (the first varint of every frame). */
 export const MessageType = {
@@ -25,6 +33,16 @@ export const CloseCode = {
   unauthorized: 4401,
   /** A browser page from an origin that is not allowed to open sockets. */
   forbidden: 4403,
+  /** An idle socket: nothing received within BATON_IDLE_TIMEOUT_MS. */
+  idle: 4408,
+  /** An update over a limit (items, delete-set ranges, nesting depth): neither stored nor relayed. */
+  updateOverLimit: 4413,
+  /** An update that deletes or builds on edits the map does not have: neither stored nor relayed. */
+  updateRefused: 4422,
+  /** Too many frames (awareness per second) or sockets from one address. */
+  tooManyRequests: 4429,
+  /** A reader too slow to keep up: more than BATON_MAX_SOCKET_BUFFER_BYTES waiting to be sent. */
+  slowReader: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -35,7 +53,7 @@ export class MalformedMessage extends Error {
 /** A client frame, decoded and checked before anything touches the document. */
 export type ClientMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
-  | { kind: 'document-update'; update: Uint8Array }
+  | { kind: 'document-update'; update: Uint8Array; scan: UpdateScan }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' };
 
@@ -43,21 +61,24 @@ export type ClientMessage =
  * Decodes one frame. Anything but a complete, well-formed message — unknown type, truncated
  * varint, trailing bytes, an update that does not decode as Yjs — throws MalformedMessage.
  */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+export function decodeClientMessage(
+  frame: Uint8Array,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+): ClientMessage {
   try {
     const decoder = decoding.createDecoder(frame);
-    const message = readMessage(decoder);
+    const message = readMessage(decoder, limits);
     if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after the message');
     return message;
   } catch (error) {
-    if (error instanceof MalformedMessage) throw error;
+    if (error instanceof MalformedMessage || error instanceof UpdateOverLimit) throw error;
     throw new MalformedMessage(
       `undecodable frame (${error instanceof Error ? error.message : String(error)})`,
     );
   }
 }
 
-function readMessage(decoder: decoding.Decoder): ClientMessage {
+function readMessage(decoder: decoding.Decoder, limits: UpdateLimits): ClientMessage {
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync: {
@@ -68,9 +89,15 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
         return { kind: 'sync-step-1', stateVector: payload };
       }
       if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-        // Parsing the whole update here means a bad one is refused before it is stored.
-        Y.decodeUpdate(payload);
-        return { kind: 'document-update', update: payload };
+        // Reading the whole update here means a bad one is refused before it is stored, and
+        // one over a limit after reading no more of it than the limit (update-scan.ts).
+        try {
+          return { kind: 'document-update', update: payload, scan: scanUpdate(payload, limits) };
+        } catch (error) {
+          if (error instanceof UndecodableUpdate)
+            throw new MalformedMessage(`not a Yjs update: ${error.message}`);
+          throw error;
+        }
       }
       throw new MalformedMessage(`unknown sync step ${step}`);
     }

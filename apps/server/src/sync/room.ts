@@ -4,6 +4,7 @@ import { type Role, roleFor, type TokenHashes } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
 import type { MapRecord, MapStore, StoredState, StoredUpdate } from '../storage/map-store.js';
 import { type AwarenessLimits, decodeAwarenessUpdate } from './awareness-guard.js';
+import { repairLoadedDocument } from './document-repair.js';
 import type { FanOut } from './fan-out.js';
 import type { CommitTarget, CommittedEntry, GroupCommit } from './group-commit.js';
 import { RoomPresence } from './presence.js';
@@ -17,6 +18,7 @@ import {
   MalformedMessage,
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
+import { DEFAULT_UPDATE_LIMITS, UpdateGuard, type UpdateLimits, UpdateOverLimit } from './update-guard.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
 export interface RoomConnection {
@@ -59,7 +61,11 @@ export interface RoomOptions {
    * before it (automatic daily versions). Must read the document synchronously and not throw.
    */
   beforeEdit?: (mapId: string, doc: Y.Doc) => void;
+  /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
+  updateLimits?: UpdateLimits;
 }
+
+type DocumentUpdateMessage = Extract<ClientMessage, { kind: 'document-update' }>;
 
 /** A write by the server itself (`Room.change`), settled once committed and relayed. */
 class ServerChange {
@@ -87,6 +93,7 @@ export class Room implements CommitTarget<unknown> {
   private lastChangedAt: string | undefined;
   private compacting: Promise<void> = Promise.resolve();
   private stopped = false;
+  private readonly guard: UpdateGuard;
 
   constructor(
     readonly mapId: string,
@@ -97,6 +104,14 @@ export class Room implements CommitTarget<unknown> {
     if (stored.snapshot) this.restore(stored.snapshot, 'snapshot');
     for (const update of stored.updates) this.restore(update.update, `update ${update.seq}`);
     this.noteLogged(stored.updates);
+    this.guard = new UpdateGuard(this.doc, options.updateLimits ?? DEFAULT_UPDATE_LIMITS);
+    const repairs = repairLoadedDocument(this.doc, this.guard.limits.maxNestingDepth);
+    if (repairs.length > 0) {
+      options.logger.warn(`map ${mapId}: repaired on load: ${repairs.join('; ')}`);
+      // Written back at once, so the stored map is sound and the repair is not redone.
+      this.log.count = Math.max(this.log.count, 1);
+      void this.compactSoon();
+    }
     this.lastChangedAt = stored.lastUpdateAt;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.applied.push({ update, origin }));
     this.presence = new RoomPresence(this.doc, this.connections, {
@@ -149,12 +164,17 @@ export class Room implements CommitTarget<unknown> {
     if (this.refused.has(connection)) return;
     let message: ClientMessage;
     try {
-      message = decodeClientMessage(frame);
+      message = decodeClientMessage(frame, this.guard.limits);
       if (message.kind === 'awareness') {
         this.presence.accept(connection, decodeAwarenessUpdate(message.update));
         return;
       }
     } catch (error) {
+      if (error instanceof UpdateOverLimit) {
+        this.options.logger.warn(`map ${this.mapId}: update refused: ${error.message}`);
+        this.refuse(connection, CloseCode.updateOverLimit, error.message);
+        return;
+      }
       if (!(error instanceof MalformedMessage)) throw error;
       this.options.logger.debug(`map ${this.mapId}: malformed frame: ${error.message}`);
       this.refuse(connection, CloseCode.malformed, 'malformed message');
@@ -163,7 +183,7 @@ export class Room implements CommitTarget<unknown> {
     if (message.kind === 'sync-step-1') connection.send(encodeSyncStep2(this.doc, message.stateVector));
     else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
     // A document update. From a view link it is dropped: never applied, stored or relayed.
-    else if (connection.role === 'edit' && !this.stopped) this.submit(connection, message.update);
+    else if (connection.role === 'edit' && !this.stopped) this.submit(connection, message);
   }
 
   /**
@@ -197,6 +217,7 @@ export class Room implements CommitTarget<unknown> {
   /** Group commit: these updates are stored; apply them and relay them, one frame per peer. */
   committed(entries: CommittedEntry<unknown>[]): void {
     this.noteLogged(entries);
+    this.guard.settled();
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
     for (const { seq, update, origin } of entries) {
@@ -217,6 +238,7 @@ export class Room implements CommitTarget<unknown> {
 
   /** Not stored means not applied and not relayed; the client keeps its edit and retries. */
   failed(origins: unknown[], error: unknown): void {
+    this.guard.reset();
     for (const origin of origins) {
       if (origin instanceof ServerChange) origin.reject(error);
       else if (this.connections.has(origin as RoomConnection))
@@ -246,13 +268,25 @@ export class Room implements CommitTarget<unknown> {
     this.doc.destroy();
   }
 
-  private submit(connection: RoomConnection, update: Uint8Array): void {
+  /** Bounded updates (update-guard.ts): checked against the live map before anything is stored. */
+  private admitted(connection: RoomConnection, message: DocumentUpdateMessage): boolean {
+    const refusal = this.guard.admit(message.scan);
+    if (!refusal) return true;
+    this.options.logger.warn(`map ${this.mapId}: update refused: ${refusal.reason}`);
+    const code = refusal.kind === 'over-limit' ? CloseCode.updateOverLimit : CloseCode.updateRefused;
+    this.refuse(connection, code, refusal.reason);
+    return false;
+  }
+
+  private submit(connection: RoomConnection, message: DocumentUpdateMessage): void {
+    const { update } = message;
     for (const admit of this.options.admitUpdate) {
       const verdict = admit(update, connection, this);
       if (verdict === 'accept') continue;
       if (verdict !== 'ignore') this.refuse(connection, verdict.close, verdict.reason);
       return;
     }
+    if (!this.admitted(connection, message)) return;
     // Only what the room does not have yet is stored, so a reconnecting client re-sending its
     // whole state does not grow the log by a copy of the map each time.
     let fresh: Uint8Array;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addTouchpoint,
+  createMapDocument,
+  MAX_READ_DEPTH,
+  mapDocument,
+  readPlain,
+  readSnapshot,
+} from './index.js';
+
+/** Nests `depth` Y.Maps under `key` of `parent`, the way the hostile pass broke a map for good. */
+function nestMaps(doc: Y.Doc, parent: Y.Map<unknown>, key: string, depth: number): void {
+  doc.transact(() => {
+    let current = parent;
+    let name = key;
+    for (let level = 0; level < depth; level++) {
+      const next = new Y.Map<unknown>();
+      current.set(name, next);
+      current = next;
+      name = 'inner';
+    }
+  });
+}
+
+describe('reading a map nested deeper than any reader can recurse', () => {
+  it('reads a touchpoint holding a Y.Map nested 5,000 deep, leaving the deep value out and reporting it', () => {
+    const doc = createMapDocument({ title: 'Deep' });
+    const id = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'warm' });
+    const touchpoint = mapDocument(doc).touchpoints.get(id) as Y.Map<unknown>;
+    nestMaps(doc, touchpoint, 'attack', 5000);
+    expect(() => touchpoint.toJSON()).toThrow(RangeError);
+
+    const { snapshot, warnings } = readSnapshot(doc);
+    expect(snapshot.touchpoints.map((entry) => entry.title)).toEqual(['Webinar']);
+    expect(warnings).toContainEqual({
+      path: `touchpoints.${id}`,
+      message: `holds a value nested more than ${MAX_READ_DEPTH} levels deep; it was left out`,
+    });
+  });
+
+  it('never throws on deep values in the meta, the stages, the placements or the notes', () => {
+    const doc = createMapDocument({ title: 'Deep everywhere' });
+    const shared = mapDocument(doc);
+    nestMaps(doc, shared.meta, 'extra', 3000);
+    nestMaps(doc, shared.notes, 'note', 3000);
+    const stage = new Y.Map<unknown>();
+    shared.stages.set('cold', stage);
+    nestMaps(doc, stage, 'label', 3000);
+    const placement = new Y.Map<unknown>();
+    shared.placements.push([placement]);
+    nestMaps(doc, placement, 'touchpoint', 3000);
+
+    const { snapshot, warnings } = readSnapshot(doc);
+    expect(snapshot.meta.title).toBe('Deep everywhere');
+    expect(snapshot.stages.cold.label).toBe('Cold');
+    expect(warnings.map((warning) => warning.path)).toEqual(
+      expect.arrayContaining(['meta', 'notes.note', 'stages.cold']),
+    );
+  });
+
+  it('reads shallow values exactly as toJSON does', () => {
+    const doc = createMapDocument({ title: 'Shallow' });
+    const id = addTouchpoint(doc, {
+      title: 'Call',
+      team: 'sales',
+      stage: 'qualified',
+      metrics: [{ kind: 'revenue', target: 10, actual: 5 }],
+    });
+    const touchpoint = mapDocument(doc).touchpoints.get(id) as Y.Map<unknown>;
+    touchpoint.set('text', new Y.Text('hello'));
+    expect(readPlain(touchpoint)).toEqual({ value: touchpoint.toJSON(), truncated: false });
+  });
+});
