@@ -1,4 +1,5 @@
 import * as fontkit from 'fontkit';
+import { FALLBACK_FONTS, type FallbackFont, fallbackFontData, fontFor } from './font-fallback.js';
 import { type FontStyle, fontData } from './fonts.js';
 
 /**
@@ -18,12 +19,15 @@ interface Face {
 
 interface PlacedGlyph {
   id: string;
+  /** Advance in font units, and the factor from font units to an em of 1. */
   advance: number;
+  scale: number;
   /** Outline in font units, y pointing down; empty for spaces. */
   path: string;
 }
 
 const faces = new Map<FontStyle, Face>();
+const fallbackFaces = new Map<string, Face>();
 
 function face(style: FontStyle): Face {
   let loaded = faces.get(style);
@@ -35,23 +39,42 @@ function face(style: FontStyle): Face {
   return loaded;
 }
 
-const INVISIBLE = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+function fallbackFace(font: FallbackFont): Face {
+  let loaded = fallbackFaces.get(font.name);
+  if (!loaded) {
+    const parsed = fontkit.create(fallbackFontData(font)) as fontkit.Font;
+    loaded = { font: parsed, scale: 1 / parsed.unitsPerEm, glyphs: new Map() };
+    fallbackFaces.set(font.name, loaded);
+  }
+  return loaded;
+}
+
+// Skin-tone modifiers too: outlines are monochrome, and a lone modifier draws as a swatch.
+const INVISIBLE = /^(?:\p{Mn}|\p{Me}|\p{Cf}|\p{Emoji_Modifier})$/u;
 
 function glyph(style: FontStyle, codePoint: number): PlacedGlyph | null {
-  const { font, glyphs } = face(style);
-  const cached = glyphs.get(codePoint);
+  const primary = face(style);
+  const cached = primary.glyphs.get(codePoint);
   if (cached !== undefined) return cached;
   let placed: PlacedGlyph | null = null;
-  // A zero-width joiner or variation selector the font lacks would show as a box: drop it.
-  if (font.hasGlyphForCodePoint(codePoint) || !INVISIBLE.test(String.fromCodePoint(codePoint))) {
-    const found = font.glyphForCodePoint(codePoint);
+  // Characters DejaVu lacks (CJK, emoji) come from the first fallback font that has them.
+  const fallback = fontFor(codePoint);
+  const source = fallback ? fallbackFace(fallback) : primary;
+  const prefix = fallback ? `f${FALLBACK_FONTS.indexOf(fallback)}` : `g${style === 'bold' ? 'b' : 'r'}`;
+  // A zero-width joiner or variation selector no font has would show as a box: drop it.
+  if (
+    !INVISIBLE.test(String.fromCodePoint(codePoint)) ||
+    (!fallback && source.font.hasGlyphForCodePoint(codePoint))
+  ) {
+    const found = source.font.glyphForCodePoint(codePoint);
     placed = {
-      id: `g${style === 'bold' ? 'b' : 'r'}${found.id}`,
+      id: `${prefix}${found.id}`,
       advance: found.advanceWidth,
+      scale: source.scale,
       path: found.path.scale(1, -1).toSVG(),
     };
   }
-  glyphs.set(codePoint, placed);
+  primary.glyphs.set(codePoint, placed);
   return placed;
 }
 
@@ -91,11 +114,11 @@ function placeLine(
     const placed = glyph(style, char.codePointAt(0) ?? 0);
     if (placed) glyphs.push(placed);
   }
-  const scale = size * face(style).scale;
-  const width = glyphs.reduce((sum, placed) => sum + placed.advance, 0) * scale;
+  const width = glyphs.reduce((sum, placed) => sum + placed.advance * placed.scale * size, 0);
   let x = line.x - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
   let uses = '';
   for (const placed of glyphs) {
+    const scale = size * placed.scale;
     if (placed.path) {
       used.set(placed.id, placed.path);
       uses += `<use href="#${placed.id}" transform="translate(${round(x)} ${round(line.y)}) scale(${round(scale * 1e5) / 1e5})"/>`;

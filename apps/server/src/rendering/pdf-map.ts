@@ -7,6 +7,7 @@ import {
   type SceneNode,
   type TextNode,
 } from '@baton/export';
+import { fontRuns } from './font-fallback.js';
 
 /**
  * Paints the map's scene (from `mapScene`, the same one the SVG export writes) straight
@@ -117,18 +118,26 @@ function paintPath(painter: Painter, node: PathNode): void {
 }
 
 function paintText({ doc, fonts }: Painter, node: TextNode): void {
-  doc
-    .font(node.bold ? fonts.bold : fonts.regular)
-    .fontSize(node.fontSize)
-    .fillColor(...colour(node.fill));
+  const primary = node.bold ? fonts.bold : fonts.regular;
+  doc.fontSize(node.fontSize).fillColor(...colour(node.fill));
   node.lines.forEach((line, index) => {
     if (!line) return;
     const y = node.y + index * (node.lineHeight ?? 0);
+    // Each run in the font that has its characters (CJK and emoji fall back to Noto subsets).
+    const runs = fontRuns(line).map((run) => {
+      const font = run.fallback?.name ?? primary;
+      doc.font(font);
+      return { text: run.text, font, width: doc.widthOfString(run.text) };
+    });
+    const total = runs.reduce((sum, run) => sum + run.width, 0);
     let x = node.x;
     // SVG anchors middle and end text by its advance width; pdfkit measures the same font.
-    if (node.anchor === 'middle') x -= doc.widthOfString(line) / 2;
-    else if (node.anchor === 'end') x -= doc.widthOfString(line);
-    doc.text(line, x, y, { lineBreak: false, baseline: 'alphabetic' });
+    if (node.anchor === 'middle') x -= total / 2;
+    else if (node.anchor === 'end') x -= total;
+    for (const run of runs) {
+      doc.font(run.font).text(run.text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+      x += run.width;
+    }
   });
 }
 

@@ -1,4 +1,5 @@
 /** Styled inline text for the PDF report: Markdown spans set in the report's fonts. */
+import { fontRuns } from './font-fallback.js';
 
 export const REPORT_FONTS = {
   regular: 'Baton-Regular',
@@ -61,33 +62,45 @@ function fontOf(span: { bold: boolean; italic: boolean }): string {
   return REPORT_FONTS.regular;
 }
 
+/** A piece of a line in one font: a styled span, split further where a fallback font takes over. */
+interface Piece {
+  text: string;
+  font: string;
+}
+
+function pieces(spans: Span[]): Piece[] {
+  return spans.flatMap((span) =>
+    fontRuns(span.text).map((run) => ({ text: run.text, font: run.fallback?.name ?? fontOf(span) })),
+  );
+}
+
 export function writeSpans(
   doc: PDFKit.PDFDocument,
   markdown: string,
   options: PDFKit.Mixins.TextOptions & { x?: number },
 ): void {
-  const spans = inlineSpans(markdown);
+  const parts = pieces(inlineSpans(markdown));
   const x = options.x ?? doc.page.margins.left;
   const width = options.width ?? doc.page.width - doc.page.margins.right - x;
-  if (spans.length === 0) return;
-  const [only] = spans;
-  if (spans.length === 1 && only && fitsOnOneLine(doc, only, width, options.align)) {
+  if (parts.length === 0) return;
+  const [only] = parts;
+  if (parts.length === 1 && only && fitsOnOneLine(doc, only, width, options.align)) {
     writeOneLine(doc, only.text, x, width, options.align === 'right');
     return;
   }
-  spans.forEach((span, index) => {
-    doc.font(fontOf(span));
-    const more = index < spans.length - 1;
-    if (index === 0) doc.text(span.text, x, doc.y, { ...options, width, continued: more });
-    else doc.text(span.text, { ...options, continued: more });
+  parts.forEach((part, index) => {
+    doc.font(part.font);
+    const more = index < parts.length - 1;
+    if (index === 0) doc.text(part.text, x, doc.y, { ...options, width, continued: more });
+    else doc.text(part.text, { ...options, continued: more });
   });
 }
 
-function fitsOnOneLine(doc: PDFKit.PDFDocument, span: Span, width: number, align?: string): boolean {
-  if (span.text.includes('\n') || (align !== undefined && align !== 'left' && align !== 'right'))
+function fitsOnOneLine(doc: PDFKit.PDFDocument, piece: Piece, width: number, align?: string): boolean {
+  if (piece.text.includes('\n') || (align !== undefined && align !== 'left' && align !== 'right'))
     return false;
-  doc.font(fontOf(span));
-  return doc.widthOfString(span.text) <= width;
+  doc.font(piece.font);
+  return doc.widthOfString(piece.text) <= width;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { exportMarkdown, mapScene, type Scene } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
 import PDFDocument from 'pdfkit';
+import { registerFallbackFonts } from './font-fallback.js';
 import { fontData } from './fonts.js';
 import { writeFooters } from './pdf-footer.js';
 import { paintScene } from './pdf-map.js';
@@ -14,6 +15,7 @@ function registerFonts(doc: PDFKit.PDFDocument): void {
   doc.registerFont(REPORT_FONTS.bold, fontData('bold'));
   doc.registerFont(REPORT_FONTS.italic, fontData('oblique'));
   doc.registerFont(REPORT_FONTS.boldItalic, fontData('boldOblique'));
+  registerFallbackFonts(doc);
 }
 
 /** Drains pdfkit's stream once `end()` has been called; pdfkit writes synchronously. */

@@ -1,4 +1,5 @@
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { FALLBACK_FONTS } from './font-fallback.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 import { outlineText } from './outline-text.js';
 
@@ -13,7 +14,7 @@ function resvgOptions(options: PngOptions): ResvgRenderOptions {
     background: '#ffffff',
     font: {
       loadSystemFonts: false,
-      fontFiles: Object.values(FONT_FILES),
+      fontFiles: [...Object.values(FONT_FILES), ...FALLBACK_FONTS.map((font) => font.path)],
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
     },
