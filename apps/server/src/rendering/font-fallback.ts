@@ -1,6 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { fontData } from './fonts.js';
+
+/** apps/server/fonts, found upwards from this module: it runs from src/ in tests and from dist/ bundled. */
+function fontsDirectory(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(directory, 'fonts');
+    if (existsSync(join(candidate, 'baton-sc.ttf'))) return candidate;
+    directory = dirname(directory);
+  }
+  throw new Error('The fallback fonts (apps/server/fonts) are missing: run pnpm fonts:subset.');
+}
 
 /**
  * Fonts for the scripts DejaVu Sans lacks: Chinese, Japanese, Korean and emoji, subsets of
@@ -12,7 +25,7 @@ export const FALLBACK_FONTS = [
   { name: 'Baton-CJK-JP', file: 'baton-jp.ttf' },
   { name: 'Baton-CJK-KR', file: 'baton-kr.ttf' },
   { name: 'Baton-Emoji', file: 'baton-emoji.ttf' },
-].map((font) => ({ ...font, path: new URL(`../../fonts/${font.file}`, import.meta.url).pathname }));
+].map((font) => ({ ...font, path: join(fontsDirectory(), font.file) }));
 
 export type FallbackFont = (typeof FALLBACK_FONTS)[number];
 
