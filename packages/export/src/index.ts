@@ -29,7 +29,7 @@ export {
   type JourneyMapExport,
   parseJsonImport,
 } from './json.js';
-export { exportMarkdown } from './markdown.js';
+export { exportMarkdown, type MarkdownOptions } from './markdown.js';
 export {
   ARROWHEAD,
   type ArrowheadStyle,

@@ -1,6 +1,7 @@
 import {
   analyzeMap,
   CHANNEL_LABELS,
+  type ChangesReport,
   CONNECTION_KIND_LABELS,
   type Finding,
   LEAD_STAGES,
@@ -13,6 +14,7 @@ import {
   type Touchpoint,
 } from '@baton/model';
 import { CRM_LIFECYCLE_STAGES } from './crm.js';
+import { changesSection } from './markdown-changes.js';
 import { amount, hardBreakLines, inline, percent, plural, table } from './markdown-text.js';
 
 const SEVERITY_LABELS: Record<Severity, string> = {
@@ -195,7 +197,12 @@ function notesSection(snapshot: MapSnapshot): string[] {
  * connections and handoff rules, the coverage matrix, the analysis findings, the funnel
  * and the metrics. Built on `analyzeMap` from @baton/model, the same analysis as the panel.
  */
-export function exportMarkdown(snapshot: MapSnapshot): string {
+export interface MarkdownOptions {
+  /** Adds "Changes since <version>" after the summary. */
+  changes?: ChangesReport;
+}
+
+export function exportMarkdown(snapshot: MapSnapshot, options: MarkdownOptions = {}): string {
   const analysis = analyzeMap(snapshot);
   const { touchpoints, connections } = snapshot;
   const created = snapshot.meta.createdAt.slice(0, 10);
@@ -207,6 +214,7 @@ export function exportMarkdown(snapshot: MapSnapshot): string {
       '',
       `> ${inline(analysis.summary)}`,
     ],
+    options.changes ? changesSection(options.changes) : [],
     stagesSection(snapshot),
     connectionsSection(snapshot),
     coverageSection(snapshot, analysis),

@@ -1,5 +1,6 @@
 export * from './analysis/index.js';
 export { applySnapshot, isDocumentEmpty, snapshotToDocument } from './apply.js';
+export * from './changes/index.js';
 export { type CopiedCards, CopiedCardsSchema, copyCards, parseCopiedCards, pasteCards } from './clipboard.js';
 export {
   addConnection,

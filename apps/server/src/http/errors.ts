@@ -48,6 +48,9 @@ export class ApiError extends HTTPException {
 export const mapNotFound = (): ApiError =>
   new ApiError(404, 'map-not-found', 'No map matches this link. It may have been rotated or mistyped.');
 
+export const versionNotFound = (): ApiError =>
+  new ApiError(404, 'version-not-found', 'This map has no such version.');
+
 function body(code: ApiErrorCode, message: string, issues?: ApiIssue[]): ApiErrorBody {
   return { error: issues?.length ? { code, message, issues } : { code, message } };
 }

@@ -8,8 +8,9 @@ import {
   exportMarkdown,
   exportSvg,
   isExportFormat,
+  mapScene,
 } from '@baton/export';
-import type { MapSnapshot } from '@baton/model';
+import type { ChangesReport, MapSnapshot } from '@baton/model';
 import { ApiError } from './errors.js';
 
 export type ExportedFile = string | Uint8Array;
@@ -18,21 +19,35 @@ export type ExportedFile = string | Uint8Array;
 const rendering = () => import('../rendering/index.js');
 
 /** `?format=` → the bytes. The names, content types and extensions live in @baton/export. */
-const RENDERERS: Record<ExportFormatId, (snapshot: MapSnapshot) => ExportedFile | Promise<ExportedFile>> = {
+const RENDERERS: Record<
+  ExportFormatId,
+  (snapshot: MapSnapshot, options: ReportOptions) => ExportedFile | Promise<ExportedFile>
+> = {
   json: (snapshot) => exportJson(snapshot),
   csv: (snapshot) => exportCsv(snapshot),
-  md: (snapshot) => exportMarkdown(snapshot),
+  md: (snapshot, options) => exportMarkdown(snapshot, options),
   svg: (snapshot) => exportSvg(snapshot),
   png: async (snapshot) => (await rendering()).renderPngAsync(exportSvg(snapshot)),
-  pdf: async (snapshot) => (await rendering()).renderPdf(snapshot),
+  pdf: async (snapshot, options) =>
+    (await rendering()).renderPdf(snapshot, mapScene(snapshot), exportMarkdown(snapshot, options)),
 };
+
+/** What the reports (Markdown, PDF) may add to the map; other formats ignore it. */
+export interface ReportOptions {
+  /** "Changes since <version>" (`?since=<version id>`). */
+  changes?: ChangesReport;
+}
 
 export function findExportFormat(name: string): ExportFormat | undefined {
   return isExportFormat(name) ? EXPORT_FORMATS[name] : undefined;
 }
 
-export function renderExport(format: ExportFormat, snapshot: MapSnapshot): Promise<ExportedFile> {
-  return Promise.resolve(RENDERERS[format.id](snapshot));
+export function renderExport(
+  format: ExportFormat,
+  snapshot: MapSnapshot,
+  options: ReportOptions = {},
+): Promise<ExportedFile> {
+  return Promise.resolve(RENDERERS[format.id](snapshot, options));
 }
 
 export function unsupportedFormat(name: string): ApiError {

@@ -14,8 +14,9 @@ import { z } from 'zod';
 import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
+import { changesSince, type MapVersions } from '../versions/map-versions.js';
 import { readJsonBody } from './body.js';
-import { ApiError } from './errors.js';
+import { ApiError, versionNotFound } from './errors.js';
 import { findExportFormat, renderExport, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
 import { shareLinks, storeNewMap } from './new-map.js';
@@ -23,6 +24,7 @@ import { shareLinks, storeNewMap } from './new-map.js';
 export interface MapRoutesOptions {
   store: MapStore;
   rooms: RoomRegistry;
+  versions: MapVersions;
   /** Base of share links, known once the port is bound. */
   publicUrl: () => string;
 }
@@ -83,7 +85,10 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     if (!format) throw unsupportedFormat(formatName);
     const { record } = c.get('access');
     const { snapshot } = await rooms.withRoom(record, (room) => readSnapshot(room.doc));
-    const file = await renderExport(format, snapshot);
+    // `?since=<version id>`: the reports add "Changes since <version>".
+    const report = await changesSince(options.versions, record.id, c.req.query('since'), snapshot);
+    if (!report) throw versionNotFound();
+    const file = await renderExport(format, snapshot, report);
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,
       'content-disposition': contentDisposition(exportFileName(snapshot.meta.title, format.id)),

@@ -1,7 +1,14 @@
-import { type MapSnapshot, newId, readSnapshot } from '@baton/model';
+import { type ChangesReport, changesReport, type MapSnapshot, newId, readSnapshot } from '@baton/model';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { MapRecord, MapStore, StoredVersion, VersionKind, VersionRecord } from '../storage/map-store.js';
+import {
+  type MapRecord,
+  type MapStore,
+  type StoredVersion,
+  VersionIdSchema,
+  type VersionKind,
+  type VersionRecord,
+} from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 
 export const VERSION_NAME_MAX = 120;
@@ -126,4 +133,20 @@ export class MapVersions {
     const { state: _content, ...listed } = version;
     return listed;
   }
+}
+
+/**
+ * The report options for `?since=<version id>`: "Changes since <version>" up to `now`.
+ * No `since`: no section. A version the map does not have: undefined (the caller answers 404).
+ */
+export async function changesSince(
+  versions: MapVersions,
+  mapId: string,
+  since: string | undefined,
+  now: MapSnapshot,
+): Promise<{ changes?: ChangesReport } | undefined> {
+  if (since === undefined || since === '') return {};
+  const opened = VersionIdSchema.safeParse(since).success ? await versions.open(mapId, since) : undefined;
+  if (!opened) return undefined;
+  return { changes: changesReport({ ...opened.version, snapshot: opened.snapshot }, now) };
 }

@@ -1,0 +1,3 @@
+export { computeChanges } from './compute.js';
+export type * from './types.js';
+export { changesReport, describeChanges, summarizeChanges } from './words.js';
