@@ -138,8 +138,10 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   return encoding.toUint8Array(encoder);
 }
 
-/** True when an update carries neither new items nor deletions: nothing worth storing. */
+/**
+ * True when an update carries neither new items nor deletions. In the v1 encoding that is
+ * exactly two zero varints (no clients with structs, no delete set), so no decoding is needed.
+ */
 export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
