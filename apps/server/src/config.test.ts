@@ -13,7 +13,8 @@ describe('configuration from the environment', () => {
       allowedOrigins: [],
       maxFrameBytes: 4 * 1024 * 1024,
       logLevel: 'info',
-      ignoredSettings: [],
+      databaseUrl: undefined,
+      redisUrl: undefined,
     });
     expect(config.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
   });
@@ -40,11 +41,16 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('names the unsupported DATABASE_URL and REDIS_URL so startup can warn about them', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://y' }).ignoredSettings).toEqual([
-      'DATABASE_URL',
-      'REDIS_URL',
-    ]);
+  it('reads DATABASE_URL and REDIS_URL, and refuses Redis without a shared database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/baton', REDIS_URL: 'redis://r:6379' })).toMatchObject({
+      databaseUrl: 'postgres://db/baton',
+      redisUrl: 'redis://r:6379',
+      redisPrefix: 'baton:',
+    });
+    expect(() => loadConfig({ REDIS_URL: 'redis://r:6379' })).toThrow(
+      /REDIS_URL is set without DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
   });
 
   it('refuses nonsense with a message naming the setting', () => {

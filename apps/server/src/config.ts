@@ -19,8 +19,12 @@ export interface ServerConfig {
   maxBodyBytes: number;
   webDist: string;
   logLevel: LogLevel;
-  /** Settings from DESIGN.md that this build does not implement yet; reported at startup. */
-  ignoredSettings: string[];
+  /** PostgreSQL storage shared by every node instead of the SQLite file (DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** Redis fan-out between nodes instead of in-process relay (REDIS_URL). */
+  redisUrl: string | undefined;
+  /** Prefix of Baton's Redis channels, so deployments sharing one Redis stay apart. */
+  redisPrefix: string;
 }
 
 const MiB = 1024 * 1024;
@@ -59,8 +63,11 @@ const EnvSchema = z.object({
     .default(4 * MiB),
   BATON_WEB_DIST: z.string().trim().min(1).optional(),
   BATON_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  DATABASE_URL: z.string().optional(),
-  REDIS_URL: z.string().optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: 'expected postgres://user@host:port/database' })
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'expected redis://host:port' }).optional(),
+  BATON_REDIS_PREFIX: z.string().trim().min(1).default('baton:'),
 });
 
 export class ConfigError extends Error {
@@ -77,6 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    throw new ConfigError(
+      'REDIS_URL is set without DATABASE_URL: nodes that relay to each other must share one PostgreSQL database.',
+    );
+  }
   return resolveConfig({
     port: values.PORT,
     host: values.HOST,
@@ -87,10 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: values.BATON_MAX_BODY_BYTES,
     webDist: values.BATON_WEB_DIST,
     logLevel: values.BATON_LOG,
-    ignoredSettings: [
-      ...(values.DATABASE_URL ? ['DATABASE_URL'] : []),
-      ...(values.REDIS_URL ? ['REDIS_URL'] : []),
-    ],
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    redisPrefix: values.BATON_REDIS_PREFIX,
   });
 }
 
@@ -106,7 +117,9 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
     maxBodyBytes: partial.maxBodyBytes ?? 4 * MiB,
     webDist: path.resolve(partial.webDist ?? path.join(repoRoot, 'apps/web/dist')),
     logLevel: partial.logLevel ?? 'info',
-    ignoredSettings: partial.ignoredSettings ?? [],
+    databaseUrl: partial.databaseUrl,
+    redisUrl: partial.redisUrl,
+    redisPrefix: partial.redisPrefix ?? 'baton:',
   };
 }
 

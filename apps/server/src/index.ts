@@ -2,18 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { z } from 'zod';
+import { openFanOut, openStore } from './backends.js';
 import { defaultPublicUrl, resolveConfig, type ServerConfig } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
-import { SqliteMapStore } from './storage/sqlite-store.js';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
+import type { FanOut } from './sync/fan-out.js';
 import type { CompactionPolicy } from './sync/room.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 import { MapVersions } from './versions/map-versions.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
+export { MemoryBus, MemoryFanOut } from './fanout/memory-fan-out.js';
+export { StorageUnreachable } from './storage/postgres-store.js';
+export { DataDirInUse } from './storage/sqlite-store.js';
 export { CloseCode } from './sync/protocol.js';
 
 export interface BatonServerOptions extends Partial<ServerConfig> {
@@ -22,6 +26,12 @@ export interface BatonServerOptions extends Partial<ServerConfig> {
   heartbeatMs?: number;
   /** Minimum milliseconds between two presence relays of one room. */
   awarenessBatchMs?: number;
+  /** Another fan-out than the config names (tests run several nodes on one MemoryBus). */
+  fanOut?: FanOut;
+  /** How often loaded maps are compared with the store's heads (the check for silent gaps). */
+  headCheckMs?: number;
+  /** Unsent bytes a socket may hold before its client is dropped as a slow reader. */
+  maxBufferedBytes?: number;
 }
 
 export interface BatonServer {
@@ -31,6 +41,7 @@ export interface BatonServer {
   /** The base of share links. */
   publicUrl: string;
   store: MapStore;
+  fanOut: FanOut;
   rooms: RoomRegistry;
   /** Named, workshop and automatic versions of maps (`createVersion(mapId, name, kind)`). */
   versions: MapVersions;
@@ -48,18 +59,14 @@ export const SERVER_VERSION = z
 export async function createBatonServer(options: BatonServerOptions = {}): Promise<BatonServer> {
   const config = resolveConfig(options);
   const logger = options.logger ?? createLogger(config.logLevel);
-  for (const setting of config.ignoredSettings) {
-    logger.warn(
-      `${setting} is set, but this build does not support it yet: using SQLite in ${config.dataDir} and in-process fan-out.`,
-    );
+  const store = await openStore(config, logger);
+  let fanOut: FanOut;
+  try {
+    fanOut = options.fanOut ?? (await openFanOut(config, logger));
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-  const store = new SqliteMapStore({
-    dataDir: config.dataDir,
-    report: (problem) =>
-      logger.warn(
-        `map ${problem.mapId}: skipped a corrupt ${problem.row} row${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}`,
-      ),
-  });
   let versions: MapVersions | undefined;
   const rooms = new RoomRegistry({
     store,
@@ -68,6 +75,8 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     beforeEdit: (mapId, doc) => void versions?.checkpoint(mapId, doc),
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+    fanOut,
+    ...(options.headCheckMs ? { headCheckMs: options.headCheckMs } : {}),
   });
   versions = new MapVersions({
     store,
@@ -77,6 +86,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
   let publicUrl = config.publicUrl ?? '';
   const app = createHttpApp({
     store,
+    fanOut,
     rooms,
     versions,
     logger,
@@ -93,6 +103,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     maxFrameBytes: config.maxFrameBytes,
     allowedOrigins: config.allowedOrigins,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.maxBufferedBytes ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
   });
 
   try {
@@ -104,6 +115,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
       });
     });
   } catch (error) {
+    await rooms.close();
     await store.close();
     throw error;
   }
@@ -117,6 +129,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     port,
     publicUrl,
     store,
+    fanOut,
     rooms,
     versions,
     close() {

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createBatonServer } from './index.js';
+import { createBatonServer, DataDirInUse, StorageUnreachable } from './index.js';
 import { createLogger } from './log.js';
 
 /** `pnpm start`: read the environment, listen, and flush every map to disk on SIGTERM/SIGINT. */
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Baton could not start: ${String(error)}`);
+  // Problems an operator can fix are one sentence; anything else keeps its details.
+  const plain =
+    error instanceof ConfigError || error instanceof StorageUnreachable || error instanceof DataDirInUse;
+  console.error(plain ? error.message : `Baton could not start: ${String(error)}`);
   process.exit(1);
 });

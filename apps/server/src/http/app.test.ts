@@ -136,7 +136,8 @@ describe('HTTP API', () => {
       ok: true,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       storage: 'sqlite',
-      fanout: 'memory',
+      fanout: 'in-process',
+      reachable: { storage: true, fanout: true },
     });
   });
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
+import type { FanOut } from '../sync/fan-out.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
 import { createVersionRoutes } from '../versions/version-routes.js';
@@ -13,6 +14,7 @@ import { createWebApp } from './static.js';
 
 export interface HttpAppOptions {
   store: MapStore;
+  fanOut: FanOut;
   rooms: RoomRegistry;
   versions: MapVersions;
   logger: Logger;
@@ -39,10 +41,25 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       },
     }),
   );
-  api.get('/health', (c) =>
-    // Reports what is actually in use, so a deployment that set DATABASE_URL can see it was ignored.
-    c.json({ ok: true, version: options.version, storage: options.store.kind, fanout: 'memory' }),
-  );
+  api.get('/health', async (c) => {
+    // What is actually in use and whether it answers now: a load balancer takes a node whose
+    // database is gone out of rotation on the 503.
+    const [storage, fanout] = await Promise.all([
+      answers(options.store.ping()),
+      answers(options.fanOut.ping()),
+    ]);
+    const ok = storage && fanout;
+    return c.json(
+      {
+        ok,
+        version: options.version,
+        storage: options.store.kind,
+        fanout: options.fanOut.kind,
+        reachable: { storage, fanout },
+      },
+      ok ? 200 : 503,
+    );
+  });
   api.get('/templates', (c) =>
     c.json(TEMPLATES.map(({ id, title, description }) => ({ id, title, description }))),
   );
@@ -57,4 +74,19 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   // The one error handler: mounted routes without their own fall through to it.
   app.onError(createErrorHandler(options.logger));
   return app;
+}
+
+/** Whether a ping resolves within 2 s. */
+async function answers(ping: Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2000);
+  });
+  try {
+    return await Promise.race([ping.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonServer, createBatonServer } from '../index.js';
+import type { SqliteMapStore } from '../storage/sqlite-store.js';
 
 interface Created {
   id: string;
@@ -22,14 +22,7 @@ describe('templates, exports and imports over HTTP', () => {
     api(pathname, { method: 'POST', body, headers: { 'content-type': contentType } });
   const exportOf = (map: Created, format: string) =>
     api(`/api/maps/${map.id}/export?format=${format}&token=${map.viewToken}`);
-  const mapCount = () => {
-    const db = new Database(path.join(root, 'data', 'baton.sqlite'), { readonly: true });
-    try {
-      return (db.prepare('select count(*) as n from maps').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const mapCount = () => (server.store as SqliteMapStore).countRows('maps');
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'baton-exports-'));

@@ -10,7 +10,11 @@ export interface MapRecord {
   tokens: TokenHashes;
 }
 
-/** One accepted Yjs update, in commit order. */
+/**
+ * One accepted Yjs update. `seq` is its position in its map's log: 1, 2, 3… without holes, in
+ * commit order. It is assigned under the map row's lock, so every node can tell from the
+ * positions alone whether it has missed one (a lost fan-out message).
+ */
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
@@ -25,10 +29,15 @@ export interface StorageProblem {
 }
 
 export interface StoredState {
-  /** The compacted state, if the map has been compacted (or created with initial content). */
+  /**
+   * The compacted state, if it is needed: always on a full load, on a catch-up (`after`) only
+   * when it covers positions the caller lacks.
+   */
   snapshot: Uint8Array | undefined;
-  /** Updates committed after the snapshot, in order. */
+  /** Updates committed after the snapshot (or after the caller's position), in order. */
   updates: StoredUpdate[];
+  /** The position of the map's last committed update, read in the same transaction. */
+  head: number;
   /** When the newest of `updates` was committed (ISO), so a room knows its map's last change. */
   lastUpdateAt: string | undefined;
   problems: StorageProblem[];
@@ -40,15 +49,11 @@ export interface PendingUpdate {
   update: Uint8Array;
 }
 
-export interface Compaction {
-  /** `Y.encodeStateAsUpdate` of a document holding every update up to `throughSeq`. */
-  state: Uint8Array;
-  /** Log rows up to and including this sequence number are replaced by `state`. */
+export interface CompactionResult {
+  /** How many log rows were merged into the snapshot and deleted. */
+  merged: number;
+  /** The snapshot now covers every update up to and including this position. */
   throughSeq: number;
-  /** The document's current title, kept on the map row for listings. */
-  title: string;
-  /** When the map last changed (ISO). Written here, not per update, to keep the hot path lean. */
-  updatedAt: string;
 }
 
 /**
@@ -73,23 +78,34 @@ export interface StoredVersion extends VersionRecord {
 }
 
 /**
- * Where maps live. Promise-returning so that a PostgreSQL store (DATABASE_URL) can slot in
- * beside the embedded SQLite one without changing the rooms or the HTTP layer.
+ * Where maps live: the embedded SQLite file, or PostgreSQL (DATABASE_URL) shared by any number
+ * of nodes. Every implementation passes the contract suites (store-contract.test-support.ts,
+ * versions-contract.test-support.ts).
  */
 export interface MapStore {
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
   findMap(id: string): Promise<MapRecord | undefined>;
-  loadState(id: string): Promise<StoredState>;
+  /**
+   * Snapshot and log in one consistent read. With `after`, only what a holder of every update
+   * up to that position lacks: the later updates, plus the snapshot if it covers some of them.
+   */
+  loadState(id: string, after?: number): Promise<StoredState>;
   /**
    * Group commit: stores every update of the batch (several maps, in arrival order) in ONE
-   * transaction — one round trip for a networked store — and resolves with their sequence
-   * numbers, in batch order, only once all are committed. All or nothing: on rejection none
-   * is stored. Sequence numbers increase in commit order within each map.
+   * transaction and resolves with their positions, in batch order, only once all are
+   * committed. All or nothing: on rejection none is stored. Each map's positions continue its
+   * log without holes.
    */
   appendUpdates(batch: readonly PendingUpdate[], at: Date): Promise<number[]>;
-  /** Replaces log rows up to `throughSeq` by the snapshot and records the title and updatedAt. */
-  compact(id: string, compaction: Compaction): Promise<void>;
+  /**
+   * Compaction from storage, not from any node's memory: merges the stored snapshot and log
+   * into a new snapshot and deletes exactly the merged rows, in one transaction under a per-map
+   * lock, so nodes compacting at once lose nothing. Undefined when the log was empty.
+   */
+  compact(id: string): Promise<CompactionResult | undefined>;
+  /** The head position of each of these maps (missing ones left out): the check for silent gaps. */
+  heads(ids: readonly string[]): Promise<Map<string, number>>;
   /** Replaces a map's token hashes; false when the map does not exist. */
   replaceTokens(id: string, tokens: TokenHashes): Promise<boolean>;
   /** Stores an immutable version of a map (its map must exist). */
@@ -100,6 +116,8 @@ export interface MapStore {
   findVersion(mapId: string, versionId: string): Promise<StoredVersion | undefined>;
   /** Retention: deletes a map's versions of `kind` taken before `before`; resolves with how many. */
   deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number>;
+  /** Resolves when the storage answers; rejects with the reason it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,58 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
 import {
-  type Compaction,
+  type CompactionResult,
   type MapRecord,
   type MapStore,
   type PendingUpdate,
   type StorageProblem,
   type StoredState,
-  type StoredUpdate,
   type StoredVersion,
   VERSION_KINDS,
   type VersionKind,
   type VersionRecord,
 } from './map-store.js';
+import { decodeFailure, mergeStoredState } from './merge-state.js';
+import { migrateSqlite } from './sqlite-migrations.js';
+import { readStoredRows } from './stored-rows.js';
 
 export const DATABASE_FILE = 'baton.sqlite';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS maps (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  edit_token_hash TEXT NOT NULL,
-  view_token_hash TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS map_snapshots (
-  map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
-  state BLOB NOT NULL,
-  through_seq INTEGER NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS map_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  update_data BLOB NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS map_updates_by_map ON map_updates (map_id, seq);
-CREATE TABLE IF NOT EXISTS map_versions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  state BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS map_versions_by_map ON map_versions (map_id, created_at);
-`;
 
 const MapRowSchema = z.object({
   id: z.string().min(1),
@@ -72,8 +39,6 @@ const VersionRowSchema = z.object({
 });
 
 const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
-const SnapshotRowSchema = z.object({ state: blob });
-const UpdateRowSchema = z.object({ seq: z.number().int(), update_data: blob, created_at: z.string() });
 const VersionStateRowSchema = VersionRowSchema.extend({ state: blob });
 
 export interface SqliteStoreOptions {
@@ -82,11 +47,20 @@ export interface SqliteStoreOptions {
   report?: (problem: StorageProblem) => void;
 }
 
+/** Another process (a running server, or the CLI) has the data directory open. */
+export class DataDirInUse extends Error {
+  override readonly name = 'DataDirInUse';
+}
+
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so when
- * `appendUpdates` resolves the rows are committed to the WAL: a `kill -9` of the process cannot
+ * `appendUpdate` resolves the row is committed to the WAL: a `kill -9` of the process cannot
  * lose it. (synchronous=NORMAL skips the fsync per commit; that protects against process
  * crashes, which is the guarantee we make, but not against power loss of the machine.)
+ *
+ * The file is opened in EXCLUSIVE locking mode: the process holds SQLite's lock until it exits,
+ * and the operating system drops it even on `kill -9`. A second process on the same directory
+ * would have its own rooms and compact behind the first one's back, so it is refused instead.
  */
 export class SqliteMapStore implements MapStore {
   readonly kind = 'sqlite' as const;
@@ -94,38 +68,62 @@ export class SqliteMapStore implements MapStore {
   private readonly db: Database.Database;
   private readonly report: (problem: StorageProblem) => void;
   private readonly statements;
-  private readonly transactions;
+  private readonly transactions: {
+    appendUpdates: (batch: readonly PendingUpdate[], at: string) => number[];
+    loadState: (id: string, after: number) => StoredState;
+  };
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     this.file = path.join(options.dataDir, DATABASE_FILE);
     this.report = options.report ?? (() => {});
     this.db = new Database(this.file);
-    this.db.pragma('journal_mode = WAL');
+    try {
+      // A server stopping (its lock about to go) gets a moment; a running one does not let go.
+      this.db.pragma('busy_timeout = 500');
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.pragma('journal_mode = WAL');
+      this.db.exec('BEGIN EXCLUSIVE; COMMIT');
+    } catch (error) {
+      this.db.close();
+      if (
+        error instanceof Error &&
+        /SQLITE_BUSY|locked/i.test(`${(error as { code?: string }).code} ${error.message}`)
+      ) {
+        throw new DataDirInUse(
+          `The data directory ${options.dataDir} is in use by another Baton process; stop it, or use --server to talk to it.`,
+        );
+      }
+      throw error;
+    }
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    migrateSqlite(this.db);
     this.statements = {
       insertMap: this.db.prepare(
         `INSERT INTO maps (id, title, created_at, updated_at, edit_token_hash, view_token_hash)
          VALUES (@id, @title, @createdAt, @updatedAt, @edit, @view)`,
       ),
-      insertSnapshot: this.db.prepare(
-        `INSERT INTO map_snapshots (map_id, state, through_seq, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (map_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
-           created_at = excluded.created_at`,
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO map_snapshots (map_id, state, through_seq, through_position, created_at) VALUES (?, ?, 0, ?, ?)
+         ON CONFLICT (map_id) DO UPDATE SET state = excluded.state,
+           through_position = excluded.through_position, created_at = excluded.created_at`,
       ),
       findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
-      snapshot: this.db.prepare('SELECT state FROM map_snapshots WHERE map_id = ?'),
+      head: this.db.prepare('SELECT head FROM maps WHERE id = ?').pluck(),
+      snapshot: this.db.prepare('SELECT state, through_position FROM map_snapshots WHERE map_id = ?'),
       updates: this.db.prepare(
-        'SELECT seq, update_data, created_at FROM map_updates WHERE map_id = ? ORDER BY seq',
+        'SELECT position, update_data, created_at FROM map_updates WHERE map_id = ? AND position > ? ORDER BY position',
       ),
+      // The map row is written anyway to bump the head, so updated_at costs nothing here.
+      bumpHead: this.db
+        .prepare('UPDATE maps SET head = head + ?, updated_at = ? WHERE id = ? RETURNING head')
+        .pluck(),
       appendUpdate: this.db.prepare(
-        'INSERT INTO map_updates (map_id, update_data, created_at) VALUES (?, ?, ?)',
+        'INSERT INTO map_updates (map_id, position, update_data, created_at) VALUES (?, ?, ?, ?)',
       ),
-      dropUpdates: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND seq <= ?'),
-      setTitle: this.db.prepare('UPDATE maps SET title = ?, updated_at = ? WHERE id = ?'),
+      dropUpdate: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND position = ?'),
+      setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
       setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
       insertVersion: this.db.prepare(
         `INSERT INTO map_versions (id, map_id, name, kind, created_at, state)
@@ -142,40 +140,39 @@ export class SqliteMapStore implements MapStore {
     };
     // Transaction wrappers are built once: better-sqlite3 compiles one per `transaction()` call.
     this.transactions = {
-      createMap: this.db.transaction((record: MapRecord, initialState: Uint8Array) => {
-        this.statements.insertMap.run({
-          id: record.id,
-          title: record.title,
-          createdAt: record.createdAt,
-          updatedAt: record.updatedAt,
-          edit: record.tokens.edit,
-          view: record.tokens.view,
-        });
-        this.statements.insertSnapshot.run(record.id, initialState, 0, record.createdAt);
-      }),
       appendUpdates: this.db.transaction((batch: readonly PendingUpdate[], at: string) => {
-        const seqs: number[] = new Array(batch.length);
-        for (let i = 0; i < batch.length; i++) {
-          const entry = batch[i] as PendingUpdate;
-          seqs[i] = Number(this.statements.appendUpdate.run(entry.mapId, entry.update, at).lastInsertRowid);
+        // One head bump per map of the batch; its updates take the positions below the new head.
+        const counts = new Map<string, number>();
+        for (const entry of batch) counts.set(entry.mapId, (counts.get(entry.mapId) ?? 0) + 1);
+        const next = new Map<string, number>();
+        for (const [mapId, count] of counts) {
+          const head = this.statements.bumpHead.get(count, at, mapId);
+          if (typeof head !== 'number') throw new Error(`map ${mapId} does not exist`);
+          next.set(mapId, head - count + 1);
         }
-        return seqs;
+        return batch.map((entry) => {
+          const position = next.get(entry.mapId) as number;
+          next.set(entry.mapId, position + 1);
+          this.statements.appendUpdate.run(entry.mapId, position, entry.update, at);
+          return position;
+        });
       }),
-      compact: this.db.transaction((id: string, compaction: Compaction) => {
-        this.statements.insertSnapshot.run(
-          id,
-          compaction.state,
-          compaction.throughSeq,
-          new Date().toISOString(),
-        );
-        this.statements.dropUpdates.run(id, compaction.throughSeq);
-        this.statements.setTitle.run(compaction.title, compaction.updatedAt, id);
-      }),
+      loadState: this.db.transaction((id: string, after: number) => this.readState(id, after)),
     };
   }
 
   async createMap(record: MapRecord, initialState: Uint8Array): Promise<void> {
-    this.transactions.createMap(record, initialState);
+    this.db.transaction(() => {
+      this.statements.insertMap.run({
+        id: record.id,
+        title: record.title,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+        edit: record.tokens.edit,
+        view: record.tokens.view,
+      });
+      this.statements.upsertSnapshot.run(record.id, initialState, 0, record.createdAt);
+    })();
   }
 
   async findMap(id: string): Promise<MapRecord | undefined> {
@@ -197,41 +194,10 @@ export class SqliteMapStore implements MapStore {
     };
   }
 
-  async loadState(id: string): Promise<StoredState> {
-    const problems: StorageProblem[] = [];
-    const problem = (found: StorageProblem) => {
-      problems.push(found);
-      this.report(found);
-    };
-    let snapshot: Uint8Array | undefined;
-    const snapshotRow = this.statements.snapshot.get(id);
-    if (snapshotRow !== undefined) {
-      // Not decoded here: the room applies it once and reports a snapshot that does not apply.
-      const parsed = SnapshotRowSchema.safeParse(snapshotRow);
-      if (parsed.success) snapshot = parsed.data.state;
-      else problem({ mapId: id, row: 'snapshot', message: parsed.error.issues[0]?.message ?? 'invalid row' });
-    }
-    const updates: StoredUpdate[] = [];
-    let lastUpdateAt: string | undefined;
-    for (const row of this.statements.updates.all(id)) {
-      const parsed = UpdateRowSchema.safeParse(row);
-      const seq = (row as { seq?: unknown }).seq;
-      const failure = parsed.success
-        ? decodeFailure(parsed.data.update_data)
-        : parsed.error.issues[0]?.message;
-      if (parsed.success && failure === undefined) {
-        updates.push({ seq: parsed.data.seq, update: parsed.data.update_data });
-        lastUpdateAt = parsed.data.created_at;
-      } else {
-        problem({
-          mapId: id,
-          row: 'update',
-          ...(typeof seq === 'number' ? { seq } : {}),
-          message: failure ?? 'invalid row',
-        });
-      }
-    }
-    return { snapshot, updates, lastUpdateAt, problems };
+  async loadState(id: string, after = 0): Promise<StoredState> {
+    // One read transaction: a compaction between the snapshot read and the log read would
+    // otherwise leave the updates it merged in neither.
+    return this.transactions.loadState(id, after);
   }
 
   async appendUpdates(batch: readonly PendingUpdate[], at: Date): Promise<number[]> {
@@ -239,9 +205,28 @@ export class SqliteMapStore implements MapStore {
     return this.transactions.appendUpdates(batch, at.toISOString());
   }
 
-  async compact(id: string, compaction: Compaction): Promise<void> {
-    // One transaction: a crash leaves either the old log or the new snapshot, never neither.
-    this.transactions.compact(id, compaction);
+  async compact(id: string): Promise<CompactionResult | undefined> {
+    // Synchronous and in one transaction: nothing else in this process runs in between, and the
+    // data directory lock keeps other processes out, so this is the per-map lock too.
+    return this.db.transaction(() => {
+      const stored = this.readState(id, 0);
+      const last = stored.updates.at(-1);
+      if (!last) return undefined;
+      const merged = mergeStoredState(stored.snapshot, stored.updates);
+      this.statements.upsertSnapshot.run(id, merged.state, last.seq, new Date().toISOString());
+      for (const { seq } of stored.updates) this.statements.dropUpdate.run(id, seq);
+      this.statements.setTitle.run(merged.title, id);
+      return { merged: stored.updates.length, throughSeq: last.seq };
+    })();
+  }
+
+  async heads(ids: readonly string[]): Promise<Map<string, number>> {
+    const heads = new Map<string, number>();
+    for (const id of ids) {
+      const head = this.statements.head.get(id);
+      if (typeof head === 'number') heads.set(id, head);
+    }
+    return heads;
   }
 
   async replaceTokens(id: string, tokens: TokenHashes): Promise<boolean> {
@@ -285,21 +270,40 @@ export class SqliteMapStore implements MapStore {
     return this.statements.dropVersions.run(mapId, kind, before.toISOString()).changes;
   }
 
+  /** Rows in one table (of one map), for operators and tests: the file is locked to this process. */
+  countRows(table: 'maps' | 'map_snapshots' | 'map_updates', mapId?: string): number {
+    if (mapId === undefined || table === 'maps') {
+      return this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    }
+    return this.db.prepare(`SELECT count(*) FROM ${table} WHERE map_id = ?`).pluck().get(mapId) as number;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private readState(id: string, after: number): StoredState {
+    const head = this.statements.head.get(id);
+    const snapshot = this.statements.snapshot.get(id) as { through_position?: unknown } | undefined;
+    const coversMissing =
+      snapshot !== undefined && (after === 0 || Number(snapshot.through_position) > after);
+    // Rows the snapshot covers are gone already; a caller behind the snapshot gets it whole.
+    const from = coversMissing ? 0 : after;
+    const rows = this.statements.updates.all(id, from);
+    return readStoredRows(
+      id,
+      coversMissing ? snapshot : undefined,
+      rows,
+      typeof head === 'number' ? head : 0,
+      this.report,
+    );
   }
 }
 
 function versionRecord(row: z.infer<typeof VersionRowSchema>): VersionRecord {
   return { id: row.id, mapId: row.map_id, name: row.name, kind: row.kind, createdAt: row.created_at };
-}
-
-/** Why a stored blob is not a Yjs update, or undefined when it decodes. */
-function decodeFailure(update: Uint8Array): string | undefined {
-  try {
-    Y.decodeUpdate(update);
-    return undefined;
-  } catch (error) {
-    return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
-  }
 }

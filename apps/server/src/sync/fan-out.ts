@@ -12,6 +12,12 @@ export interface FanOutReceiver {
   updates(committed: CommittedUpdates): void;
   /** A presence change another node accepted and screened. */
   awareness(mapId: string, update: Uint8Array): void;
+  /** Share links of a map were rotated on another node: re-read them from the store. */
+  tokensRotated(mapId: string): void;
+  /** Live state of another feature (workshop phase, timer, lock), as that feature's JSON. */
+  event(mapId: string, name: string, payload: string): void;
+  /** The link to the other nodes came back: messages sent meanwhile are lost, look for gaps. */
+  reconnected(): void;
 }
 
 /**
@@ -26,8 +32,14 @@ export interface FanOut {
   publishUpdates(batch: readonly CommittedUpdates[]): void;
   /** Called once per presence batch of a room (already screened), after local delivery. */
   publishAwareness(mapId: string, update: Uint8Array): void;
+  /** After a rotation here: other nodes close their sockets on the old links. */
+  publishTokens(mapId: string): void;
+  /** Another feature's live state for the map's rooms on other nodes. */
+  publishEvent(mapId: string, name: string, payload: string): void;
   /** Where messages from other nodes go; called once, when the server starts. */
   listen(receiver: FanOutReceiver): void;
+  /** Resolves when the fan-out answers; rejects with the reason it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +48,9 @@ export class InProcessFanOut implements FanOut {
   readonly kind = 'in-process' as const;
   publishUpdates(_batch: readonly CommittedUpdates[]): void {}
   publishAwareness(_mapId: string, _update: Uint8Array): void {}
+  publishTokens(_mapId: string): void {}
+  publishEvent(_mapId: string, _name: string, _payload: string): void {}
   listen(_receiver: FanOutReceiver): void {}
+  async ping(): Promise<void> {}
   async close(): Promise<void> {}
 }

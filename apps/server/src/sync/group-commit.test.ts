@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log.js';
@@ -35,13 +34,8 @@ function target(store: SqliteMapStore, mapId: string) {
 }
 
 function storedCount(store: SqliteMapStore, mapId: string): number {
-  // Through a second handle, as another process would see the file.
-  const db = new Database(store.file, { readonly: true });
-  const row = db.prepare('SELECT count(*) AS n FROM map_updates WHERE map_id = ?').get(mapId) as {
-    n: number;
-  };
-  db.close();
-  return row.n;
+  // What is committed: the file is locked to this process, so it is read through the store.
+  return store.countRows('map_updates', mapId);
 }
 
 function update(text: string): Uint8Array {

@@ -1,4 +1,3 @@
-import { mapDocument } from '@baton/model';
 import * as Y from 'yjs';
 import { type Role, roleFor, type TokenHashes } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
@@ -18,6 +17,7 @@ import {
   MalformedMessage,
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
+import { Replica } from './replica.js';
 import { DEFAULT_UPDATE_LIMITS, UpdateGuard, type UpdateLimits, UpdateOverLimit } from './update-guard.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
@@ -28,6 +28,18 @@ export interface RoomConnection {
   send(frame: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
 }
+
+/** Another feature's live state published on any node (workshop phase, timer, lock). */
+/** Optional TCP backpressure: a socket whose updates wait for storage is not read meanwhile. */
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+/** Updates one connection may have waiting for the group commit before its socket is paused. */
+export const MAX_UPDATES_IN_FLIGHT = 64;
+
+export type RoomEventListener = (payload: string) => void;
 
 export interface CompactionPolicy {
   /** Compact once this many updates are in the log... */
@@ -88,7 +100,13 @@ export class Room implements CommitTarget<unknown> {
   private readonly connections = new Set<RoomConnection>();
   /** Connections the room closed (malformed frame, rotated token): their later frames are ignored. */
   private readonly refused = new WeakSet<RoomConnection>();
+  /** Connections whose token is being checked against the store; a rotation meanwhile refuses them. */
+  private readonly admitting = new Set<RoomConnection>();
+  private readonly inFlight = new Map<RoomConnection, number>();
   private readonly applied: AppliedUpdate[] = [];
+  private readonly replica: Replica;
+  private readonly eventListeners = new Map<string, Set<RoomEventListener>>();
+  private tokenReads = 0;
   private log = { count: 0, bytes: 0, lastSeq: 0 };
   private lastChangedAt: string | undefined;
   private compacting: Promise<void> = Promise.resolve();
@@ -113,6 +131,13 @@ export class Room implements CommitTarget<unknown> {
       void this.compactSoon();
     }
     this.lastChangedAt = stored.lastUpdateAt;
+    this.replica = new Replica({
+      mapId,
+      head: stored.head,
+      store: options.store,
+      logger: options.logger,
+      apply: (caughtUp) => this.applyCaughtUp(caughtUp),
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.applied.push({ update, origin }));
     this.presence = new RoomPresence(this.doc, this.connections, {
       mapId,
@@ -141,6 +166,61 @@ export class Room implements CommitTarget<unknown> {
     return roleFor(this.tokens, tokenHash);
   }
 
+  /** Every update up to this position is in the room's document. */
+  get head(): number {
+    return this.replica.head;
+  }
+
+  /**
+   * Admission, step 1: from now on a rotation (on any node) refuses this connection. The caller
+   * then checks the token against the store and calls `admit`.
+   */
+  expect(connection: RoomConnection): void {
+    this.admitting.add(connection);
+  }
+
+  /** Admission, step 2: false when the links were rotated while the token was being checked. */
+  admit(connection: RoomConnection): boolean {
+    this.admitting.delete(connection);
+    return !this.refused.has(connection);
+  }
+
+  /** Share links were rotated here: close old-link sockets on this node and on every other. */
+  tokensRotated(tokens: TokenHashes): void {
+    this.tokenReads++;
+    this.replaceTokens(tokens);
+    this.options.fanOut.publishTokens(this.mapId);
+  }
+
+  /** Rotated on another node: the store has the new hashes (the latest read wins). */
+  async refreshTokens(): Promise<void> {
+    const read = ++this.tokenReads;
+    const record = await this.options.store.findMap(this.mapId).catch(() => undefined);
+    if (record && read === this.tokenReads) this.replaceTokens(record.tokens);
+  }
+
+  /** Hears another feature's live state for this map published on another node. */
+  onEvent(name: string, listener: RoomEventListener): () => void {
+    const listeners = this.eventListeners.get(name) ?? new Set();
+    this.eventListeners.set(name, listeners);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /** Tells this map's rooms on the other nodes (their `onEvent` listeners). */
+  publishEvent(name: string, payload: string): void {
+    this.options.fanOut.publishEvent(this.mapId, name, payload);
+  }
+
+  receiveEvent(name: string, payload: string): void {
+    for (const listener of this.eventListeners.get(name) ?? []) listener(payload);
+  }
+
+  /** The periodic check for silent gaps: the store's head for this map. */
+  checkHead(storeHead: number): void {
+    this.replica.checkHead(storeHead);
+  }
+
   join(connection: RoomConnection): void {
     this.connections.add(connection);
     // A view connection's document is never read by the server, so asking for it is pointless;
@@ -151,6 +231,7 @@ export class Room implements CommitTarget<unknown> {
 
   leave(connection: RoomConnection): void {
     this.connections.delete(connection);
+    this.inFlight.delete(connection);
     this.presence.leave(connection);
   }
 
@@ -207,7 +288,7 @@ export class Room implements CommitTarget<unknown> {
   /** New share links: every socket opened with a token that no longer grants its role is closed. */
   replaceTokens(tokens: TokenHashes): void {
     this.tokens = tokens;
-    for (const connection of this.connections) {
+    for (const connection of [...this.connections, ...this.admitting]) {
       if (this.roleOf(connection.tokenHash) !== connection.role) {
         this.refuse(connection, CloseCode.unauthorized, 'share links were rotated');
       }
@@ -221,6 +302,7 @@ export class Room implements CommitTarget<unknown> {
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
     for (const { seq, update, origin } of entries) {
+      this.settledFor(origin);
       try {
         Y.applyUpdate(this.doc, update, origin);
         if (origin instanceof ServerChange) origin.resolve();
@@ -231,6 +313,7 @@ export class Room implements CommitTarget<unknown> {
           this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
       }
     }
+    for (const { seq } of entries) this.replica.note(seq);
     this.relayApplied();
     const { maxLogUpdates, maxLogBytes } = this.options.compaction;
     if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) void this.compactSoon();
@@ -240,6 +323,7 @@ export class Room implements CommitTarget<unknown> {
   failed(origins: unknown[], error: unknown): void {
     this.guard.reset();
     for (const origin of origins) {
+      this.settledFor(origin);
       if (origin instanceof ServerChange) origin.reject(error);
       else if (this.connections.has(origin as RoomConnection))
         this.refuse(origin as RoomConnection, CloseCode.internalError, 'storage unavailable');
@@ -248,7 +332,11 @@ export class Room implements CommitTarget<unknown> {
 
   /** Updates another node committed (multi-node fan-out): applied and relayed to everyone here. */
   receiveRemote(updates: StoredUpdate[]): void {
-    this.committed(updates.map(({ seq, update }) => ({ seq, update, origin: undefined })));
+    // Already here (committed on this node, or read by a catch-up): Yjs would ignore it, but the
+    // log counts would not.
+    const fresh = updates.filter(({ seq }) => !this.replica.has(seq));
+    if (fresh.length > 0)
+      this.committed(fresh.map(({ seq, update }) => ({ seq, update, origin: undefined })));
   }
 
   /** Waits for this room's pending commits and compacts the log, so it can leave memory. */
@@ -264,6 +352,7 @@ export class Room implements CommitTarget<unknown> {
   }
 
   destroy(): void {
+    this.replica.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }
@@ -297,7 +386,19 @@ export class Room implements CommitTarget<unknown> {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
+    const waiting = (this.inFlight.get(connection) ?? 0) + 1;
+    this.inFlight.set(connection, waiting);
+    if (waiting === MAX_UPDATES_IN_FLIGHT) (connection as Partial<Pausable>).pause?.();
     this.options.commits.submit(this, fresh, connection);
+  }
+
+  /** A connection's update left the group commit (stored or refused): read its socket again. */
+  private settledFor(origin: unknown): void {
+    const waiting = this.inFlight.get(origin as RoomConnection);
+    if (waiting === undefined) return;
+    if (waiting <= 1) this.inFlight.delete(origin as RoomConnection);
+    else this.inFlight.set(origin as RoomConnection, waiting - 1);
+    if (waiting === MAX_UPDATES_IN_FLIGHT) (origin as Partial<Pausable>).resume?.();
   }
 
   private relayApplied(): void {
@@ -328,23 +429,27 @@ export class Room implements CommitTarget<unknown> {
     return this.compacting;
   }
 
+  /** Compaction from storage (not from this node's memory), under the store's per-map lock. */
   private async compact(): Promise<void> {
     if (this.log.count === 0) return;
-    const title = mapDocument(this.doc).meta.get('title');
-    const compacted = { ...this.log };
-    await this.options.store.compact(this.mapId, {
-      state: Y.encodeStateAsUpdate(this.doc),
-      throughSeq: compacted.lastSeq,
-      title: typeof title === 'string' && title.trim() ? title : 'Untitled journey',
-      updatedAt: this.lastChangedAt ?? new Date().toISOString(),
-    });
-    this.options.logger.debug(`map ${this.mapId}: compacted ${compacted.count} updates`);
-    // Updates committed while the compaction was stored stay counted.
+    const counted = { ...this.log };
+    const result = await this.options.store.compact(this.mapId);
+    if (result) this.options.logger.debug(`map ${this.mapId}: compacted ${result.merged} updates`);
+    // Updates committed while the compaction ran stay counted.
     this.log = {
-      count: this.log.count - compacted.count,
-      bytes: this.log.bytes - compacted.bytes,
+      count: Math.max(0, this.log.count - counted.count),
+      bytes: Math.max(0, this.log.bytes - counted.bytes),
       lastSeq: this.log.lastSeq,
     };
+  }
+
+  /** What a catch-up read from the store: applied and relayed like updates from another node. */
+  private applyCaughtUp(stored: StoredState): void {
+    if (stored.snapshot) {
+      this.restore(stored.snapshot, 'snapshot');
+      this.relayApplied();
+    }
+    this.receiveRemote(stored.updates);
   }
 
   private restore(update: Uint8Array, what: string): void {

@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type BatonServer, createBatonServer } from '../index.js';
 import { createLogger } from '../log.js';
-import { DATABASE_FILE } from '../storage/sqlite-store.js';
+import { DATABASE_FILE, type SqliteMapStore } from '../storage/sqlite-store.js';
 import { encodeAwarenessEntries } from './awareness-guard.js';
 import { encodeAwarenessMessage } from './protocol.js';
 
@@ -61,12 +61,8 @@ describe('rooms', () => {
       editToken: string;
       viewToken: string;
     };
-  const rowCount = (table: string) => {
-    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const row = db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number };
-    db.close();
-    return row.n;
-  };
+  const rowCount = (table: 'map_updates' | 'map_snapshots') =>
+    (server.store as SqliteMapStore).countRows(table);
 
   beforeEach(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'baton-rooms-'));
@@ -104,11 +100,9 @@ describe('rooms', () => {
     await writer.synced;
     await server.close();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
-    db.prepare('INSERT INTO map_updates (map_id, update_data, created_at) VALUES (?, ?, ?)').run(
-      map.id,
-      Buffer.from('definitely not yjs'),
-      'now',
-    );
+    db.prepare(
+      "INSERT INTO map_updates (map_id, position, update_data, created_at) VALUES (?, 1000, ?, 'now')",
+    ).run(map.id, Buffer.from('definitely not yjs'));
     db.close();
     for (const provider of providers.splice(0)) provider.destroy();
 

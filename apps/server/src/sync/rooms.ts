@@ -20,6 +20,8 @@ export interface RoomRegistryOptions {
   beforeEdit?: (mapId: string, doc: Y.Doc) => void;
   /** Carries committed updates and presence to other server processes; default in-process. */
   fanOut?: FanOut;
+  /** How often loaded maps are compared with the store's heads (the check for silent gaps). */
+  headCheckMs?: number;
 }
 
 /**
@@ -33,6 +35,8 @@ export class RoomRegistry {
   private readonly live = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly roomOptions: RoomOptions;
+  private readonly headCheck: NodeJS.Timeout;
+  private checkingHeads = false;
   private closed = false;
 
   constructor(options: RoomRegistryOptions) {
@@ -51,7 +55,30 @@ export class RoomRegistry {
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
       awareness: (mapId, update) => this.live.get(mapId)?.presence.applyRemote(update),
+      tokensRotated: (mapId) => void this.live.get(mapId)?.refreshTokens(),
+      event: (mapId, name, payload) => this.live.get(mapId)?.receiveEvent(name, payload),
+      // Messages published while the link was down are lost: look at every map now.
+      reconnected: () => void this.checkHeads(),
     });
+    this.headCheck = setInterval(() => void this.checkHeads(), options.headCheckMs ?? 1000);
+    this.headCheck.unref();
+  }
+
+  /**
+   * Compares every loaded map with the store: a fan-out message lost with nothing after it
+   * (a silent gap) is found within one interval and read from the store.
+   */
+  async checkHeads(): Promise<void> {
+    if (this.checkingHeads || this.closed || this.live.size === 0) return;
+    this.checkingHeads = true;
+    try {
+      const heads = await this.roomOptions.store.heads([...this.live.keys()]);
+      for (const [id, head] of heads) this.live.get(id)?.checkHead(head);
+    } catch (error) {
+      this.roomOptions.logger.debug(`checking map heads failed: ${String(error)}`);
+    } finally {
+      this.checkingHeads = false;
+    }
   }
 
   get loadedCount(): number {
@@ -120,17 +147,21 @@ export class RoomRegistry {
     }
   }
 
-  /** After a rotation: the live room learns the new hashes and closes sockets using old ones. */
+  /**
+   * After a rotation: the live room learns the new hashes and closes sockets using old ones,
+   * and every other node is told to do the same.
+   */
   async tokensChanged(mapId: string, tokens: TokenHashes): Promise<void> {
     const loading = this.rooms.get(mapId);
-    if (!loading) return;
-    const room = await loading.catch(() => undefined);
-    room?.replaceTokens(tokens);
+    const room = loading && (await loading.catch(() => undefined));
+    if (room) room.tokensRotated(tokens);
+    else this.fanOut.publishTokens(mapId);
   }
 
   /** Shutdown: every room finishes its commits and compacts; nothing is loaded afterwards. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.headCheck);
     const loaded = await Promise.allSettled(this.rooms.values());
     this.rooms.clear();
     this.live.clear();

@@ -23,7 +23,11 @@ export interface SyncServerOptions {
   closeGraceMs?: number;
   /** Frames a client may send before its token has been checked; the stock client sends two. */
   maxFramesBeforeAdmission?: number;
+  /** Unsent bytes a socket may hold before its client is dropped as a slow reader (4503). */
+  maxBufferedBytes?: number;
 }
+
+export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface SyncServer {
   readonly connectionCount: number;
@@ -31,11 +35,12 @@ export interface SyncServer {
 }
 
 class SocketConnection implements RoomConnection {
-  alive = true;
+  private dropped = false;
   constructor(
     private readonly socket: WebSocket,
     readonly role: Role,
     readonly tokenHash: string,
+    private readonly maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
   ) {}
 
   get isOpen(): boolean {
@@ -43,7 +48,25 @@ class SocketConnection implements RoomConnection {
   }
 
   send(frame: Uint8Array): void {
-    if (this.isOpen) this.socket.send(frame);
+    if (!this.isOpen || this.dropped) return;
+    if (this.socket.bufferedAmount + frame.byteLength > this.maxBufferedBytes) {
+      // A client that reads too slowly would grow the server's memory without bound: it is
+      // dropped with its own close code, and its reconnect syncs only what it lacks.
+      this.dropped = true;
+      this.socket.close(CloseCode.slowReader, 'reading too slowly');
+      // The close frame queues behind the unread data; do not wait for it for ever.
+      setTimeout(() => this.socket.terminate(), 5000).unref();
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
   }
 
   close(code: CloseCode, reason: string): void {
@@ -106,13 +129,19 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     if (!credential || !record || !role) return ws.close(CloseCode.unauthorized, 'unauthorized');
     if (closed) return;
     const room = await rooms.acquire(record);
-    // Checked again against the live room: links may have been rotated while it loaded.
-    if (closed || room.roleOf(credential.tokenHash) !== role) {
+    const connection = new SocketConnection(ws, role, credential.tokenHash, options.maxBufferedBytes);
+    // Checked again against the store once the room is live, never against a cached copy: a
+    // rotation that committed while the room loaded is seen here, and one from now on (on any
+    // node) refuses the connection through the room.
+    room.expect(connection);
+    const latest = await store.findMap(mapId).catch(() => undefined);
+    const admitted =
+      room.admit(connection) && latest && roleFor(latest.tokens, credential.tokenHash) === role;
+    if (closed || !admitted) {
       rooms.release(room);
       if (!closed) ws.close(CloseCode.unauthorized, 'unauthorized');
       return;
     }
-    const connection = new SocketConnection(ws, role, credential.tokenHash);
     joined = { room, connection };
     room.join(connection);
     for (const frame of early.splice(0)) room.receive(connection, frame);

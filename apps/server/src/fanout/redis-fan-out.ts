@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import type { CommittedUpdates, FanOut, FanOutReceiver } from '../sync/fan-out.js';
+import {
+  decodeFanOutMessage,
+  deliver,
+  encodeFanOutMessage,
+  type FanOutMessage,
+  newNodeId,
+} from './fan-out-codec.js';
+
+export interface RedisFanOutOptions {
+  /** redis://host:port (REDIS_URL). */
+  url: string;
+  /** Prefix of the channel, so deployments (and tests) sharing one Redis never hear each other. */
+  prefix?: string;
+  /** Hears connection trouble; the clients reconnect by themselves. */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Redis pub/sub between nodes, published only after the commit. Publishing while Redis is
+ * away is dropped at once (no offline queue growing without bound): the store is the truth, and
+ * every node's gap check reads those updates from it, at the latest when Redis comes back.
+ */
+export class RedisFanOut implements FanOut {
+  readonly kind = 'redis' as const;
+  private readonly node = newNodeId();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+  private receiver: FanOutReceiver | undefined;
+
+  constructor(options: RedisFanOutOptions) {
+    this.channel = `${options.prefix ?? 'baton:'}fanout`;
+    const common = {
+      maxRetriesPerRequest: 1,
+      // At most 500 ms between attempts, so a returning Redis is found quickly.
+      retryStrategy: (attempt: number) => Math.min(50 * attempt, 500),
+    };
+    this.publisher = new Redis(options.url, { ...common, enableOfflineQueue: false });
+    this.subscriber = new Redis(options.url, common);
+    const onError = (error: Error) => options.onError?.(error);
+    this.publisher.on('error', onError);
+    this.subscriber.on('error', onError);
+    let everReady = false;
+    this.subscriber.on('ready', () => {
+      // ioredis subscribes again by itself; what was published meanwhile is for the gap check.
+      if (everReady) this.receiver?.reconnected();
+      everReady = true;
+    });
+    this.subscriber.on('messageBuffer', (_channel: Buffer, frame: Buffer) => {
+      const decoded = decodeFanOutMessage(new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
+      if (decoded && decoded.node !== this.node && this.receiver) deliver(this.receiver, decoded.message);
+    });
+    this.subscriber.subscribe(this.channel).catch(() => {});
+  }
+
+  /** Resolves once both connections answer; rejects if Redis does not within the time. */
+  async ready(timeoutMs = 5000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.all([this.publisher.ping(), this.subscriber.ping()]),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  publishUpdates(batch: readonly CommittedUpdates[]): void {
+    for (const { mapId, updates } of batch) this.send({ kind: 'updates', mapId, updates });
+  }
+
+  publishAwareness(mapId: string, update: Uint8Array): void {
+    this.send({ kind: 'awareness', mapId, update });
+  }
+
+  publishTokens(mapId: string): void {
+    this.send({ kind: 'tokens', mapId });
+  }
+
+  publishEvent(mapId: string, name: string, payload: string): void {
+    this.send({ kind: 'event', mapId, name, payload });
+  }
+
+  listen(receiver: FanOutReceiver): void {
+    this.receiver = receiver;
+  }
+
+  async ping(): Promise<void> {
+    if (this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') {
+      throw new Error(`the Redis connection is ${this.publisher.status}`);
+    }
+    await this.publisher.ping();
+  }
+
+  async close(): Promise<void> {
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private send(message: FanOutMessage): void {
+    if (this.publisher.status !== 'ready') return;
+    this.publisher.publish(this.channel, Buffer.from(encodeFanOutMessage(this.node, message))).catch(() => {
+      // Lost on the way: the other nodes' gap check reads it from the store.
+    });
+  }
+}

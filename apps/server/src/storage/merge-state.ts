@@ -1,0 +1,47 @@
+import { mapDocument } from '@baton/model';
+import * as Y from 'yjs';
+import type { StoredUpdate } from './map-store.js';
+
+export interface MergedState {
+  /** `Y.encodeStateAsUpdate` of the snapshot with every update applied (garbage-collected). */
+  state: Uint8Array;
+  /** The document's current title, kept on the map row for listings. */
+  title: string;
+}
+
+/**
+ * What compaction writes: the snapshot and the logged updates merged into one state. Rows that
+ * decode but do not apply are skipped here exactly as a room skips them when it loads.
+ */
+export function mergeStoredState(
+  snapshot: Uint8Array | undefined,
+  updates: readonly StoredUpdate[],
+): MergedState {
+  const doc = new Y.Doc();
+  try {
+    for (const update of [...(snapshot ? [snapshot] : []), ...updates.map((row) => row.update)]) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch {
+        // Already reported when the rows were read; compaction must not stop on them.
+      }
+    }
+    const title = mapDocument(doc).meta.get('title');
+    return {
+      state: Y.encodeStateAsUpdate(doc),
+      title: typeof title === 'string' && title.trim() ? title : 'Untitled journey',
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Why a stored blob is not a Yjs update, or undefined when it decodes. */
+export function decodeFailure(update: Uint8Array): string | undefined {
+  try {
+    Y.decodeUpdate(update);
+    return undefined;
+  } catch (error) {
+    return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
