@@ -35,6 +35,7 @@ import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
 import { useSnapshot } from '../sync/useSnapshot';
+import { useWorkshopLayer } from '../workshop/useWorkshopLayer';
 import { useClipboard } from './useClipboard';
 import { useRememberMap } from './useRememberMap';
 import { useShortcuts } from './useShortcuts';
@@ -48,13 +49,12 @@ interface MapWorkspaceProps {
 
 /** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
-  const editable = info.role === 'edit';
+  const canEdit = info.role === 'edit';
   const { snapshot } = useSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
   const awareness = session.provider.awareness;
-  const people = usePeople(awareness, profile);
   const { following, follow } = useFollow(awareness);
   useViewportBroadcast(awareness);
   const dragBroadcast = useMemo(() => createDragBroadcast(awareness), [awareness]);
@@ -82,6 +82,20 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   useRefitOnResize(canvasArea);
 
   const analysis = useMemo(() => analyzeMap(snapshot), [snapshot]);
+  const layer = useWorkshopLayer({
+    session,
+    mapId: info.id,
+    token,
+    canEdit,
+    profile,
+    snapshot,
+    analysis,
+    selectedTouchpoint: selection.touchpoints.length === 1 ? (selection.touchpoints[0] ?? null) : null,
+    notify: showToast,
+  });
+  // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
+  const editable = canEdit && !layer.lockedOut;
+  const people = usePeople(awareness, layer.presenceUser);
   // An empty map is all gaps: its empty state says so better than eight red cells.
   const empty = snapshot.touchpoints.length === 0;
   const gaps = useMemo(
@@ -158,7 +172,14 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         onRename={actions.setTitle}
         connection={connection.state}
         presence={
-          <PeopleMenu roster={rosterOf(people)} followingClientId={following.clientId} onFollow={follow} />
+          <>
+            {layer.entry}
+            <PeopleMenu
+              roster={rosterOf(people, layer.members)}
+              followingClientId={following.clientId}
+              onFollow={follow}
+            />
+          </>
         }
         analysis={{
           open: analysisOpen,
@@ -181,6 +202,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
           )
         }
       />
+      {layer.bar}
       <div className="map-body">
         {editable &&
           (paletteOpen ? (
@@ -228,6 +250,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
               actions={noteActions}
               freshNoteId={freshNoteId}
             />
+            {layer.canvasLayer}
             <LiveCursors awareness={awareness} />
             {loaded && snapshot.touchpoints.length === 0 && (
               <Panel position="top-center" className="empty-panel">
@@ -242,21 +265,23 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             </div>
           )}
         </main>
-        <WorkspacePanel
-          snapshot={snapshot}
-          analysis={analysis}
-          editable={editable}
-          actions={actions}
-          selection={selection}
-          draft={draft}
-          stage={stage}
-          analysisOpen={analysisOpen}
-          onAdded={selectOne}
-          onClose={closePanel}
-          onCloseAnalysis={() => setAnalysisOpen(false)}
-          onFocusFinding={focusFinding}
-          onFocusTouchpoint={focusTouchpoint}
-        />
+        {layer.panel ?? (
+          <WorkspacePanel
+            snapshot={snapshot}
+            analysis={analysis}
+            editable={editable}
+            actions={actions}
+            selection={selection}
+            draft={draft}
+            stage={stage}
+            analysisOpen={analysisOpen}
+            onAdded={selectOne}
+            onClose={closePanel}
+            onCloseAnalysis={() => setAnalysisOpen(false)}
+            onFocusFinding={focusFinding}
+            onFocusTouchpoint={focusTouchpoint}
+          />
+        )}
       </div>
       <Toast message={toast} />
       {!profile && <NamePrompt onSubmit={(name) => setProfile(saveProfile(name))} />}

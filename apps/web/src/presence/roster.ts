@@ -8,6 +8,8 @@ export interface WorkshopMember {
   name: string;
   team: 'marketing' | 'sales' | null;
   role: PresenceRole;
+  /** What the server knows (its live stream is open); awareness may know better. */
+  online?: boolean;
 }
 
 /** A line of the people list: a person, their team and role, and whether they are here now. */
@@ -40,7 +42,7 @@ export function rosterOf(people: Person[], members: readonly WorkshopMember[] = 
       color: person?.color ?? OFFLINE_COLOR,
       team: member.team,
       role: member.role,
-      online: Boolean(person),
+      online: Boolean(person) || Boolean(member.online),
       isSelf: person?.isSelf ?? false,
       clientId: person?.clientId ?? null,
     };

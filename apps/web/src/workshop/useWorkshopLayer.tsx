@@ -1,0 +1,135 @@
+import type { MapAnalysis, MapSnapshot } from '@baton/model';
+import { useEffect, useMemo, useState } from 'react';
+import { DiscussPanel, type DiscussTab } from '../discuss/DiscussPanel';
+import { createDiscussActions } from '../discuss/discuss-actions';
+import type { PresenceUser } from '../presence/presence-schema';
+import type { WorkshopMember } from '../presence/roster';
+import type { UserProfile } from '../storage/user-profile';
+import type { MapSession } from '../sync/map-session';
+import { useWorkshop } from './useWorkshop';
+import { WorkshopBar } from './WorkshopBar';
+import { WorkshopCanvasLayer } from './WorkshopCanvasLayer';
+import { WorkshopEntry } from './WorkshopEntry';
+
+interface WorkshopLayerOptions {
+  session: MapSession;
+  mapId: string;
+  token: string;
+  canEdit: boolean;
+  profile: UserProfile | null;
+  snapshot: MapSnapshot;
+  analysis: MapAnalysis;
+  /** The one touchpoint selected on the canvas, if any: the comments panel follows it. */
+  selectedTouchpoint: string | null;
+  notify: (message: string) => void;
+}
+
+/**
+ * Everything the workshop and the discussion add to the map page, as pieces the page places:
+ * the top-bar entry, the workshop bar, the canvas layer, the side panel; and whether a lock
+ * keeps this browser from editing.
+ */
+export function useWorkshopLayer(options: WorkshopLayerOptions) {
+  const { session, snapshot, profile, canEdit } = options;
+  const workshop = useWorkshop({
+    mapId: options.mapId,
+    token: options.token,
+    provider: session.provider,
+    notify: options.notify,
+  });
+  const { state, me } = workshop;
+  const [discussOpen, setDiscussOpen] = useState(false);
+  const [tab, setTab] = useState<DiscussTab>('comments');
+  const [commentTarget, setCommentTarget] = useState<string | null>(null);
+  const discussActions = useMemo(
+    () => createDiscussActions(session.doc, session.localOrigin, options.notify),
+    [session, options.notify],
+  );
+  useEffect(() => {
+    if (options.selectedTouchpoint) setCommentTarget(options.selectedTouchpoint);
+  }, [options.selectedTouchpoint]);
+  useEffect(() => {
+    if (!workshop.ended) return;
+    options.notify('The workshop has ended; its results are saved with the map.');
+    setTab('results');
+    setDiscussOpen(true);
+  }, [workshop.ended, options.notify]);
+  // The handoff phase is where sign-off happens: open it there for everyone.
+  const phase = state?.phase;
+  useEffect(() => {
+    if (phase === 'agree-handoff') {
+      setTab('signoff');
+      setDiscussOpen(true);
+    } else if (phase === 'decide-actions') {
+      setTab('actions');
+      setDiscussOpen(true);
+    }
+  }, [phase]);
+
+  const lockedOut = Boolean(state?.locked && !state.facilitator);
+  const canWrite = canEdit && !lockedOut;
+  const author = {
+    name: me?.name ?? profile?.name ?? 'Someone',
+    team: me?.team ?? null,
+    participantId: me?.id,
+  };
+  const signer = me ? { ...author, team: me.team } : null;
+  const presenceUser: PresenceUser | null = profile
+    ? {
+        name: me?.name ?? profile.name,
+        color: profile.color,
+        team: me?.team ?? null,
+        role: workshop.role,
+        participantId: me?.id ?? null,
+      }
+    : null;
+  const members: WorkshopMember[] = (state?.participants ?? []).map((p) => ({
+    id: p.id,
+    name: p.name,
+    team: p.team,
+    role: p.role,
+    online: p.online,
+  }));
+
+  const openComments = (id: string) => {
+    setCommentTarget(id);
+    setTab('comments');
+    setDiscussOpen(true);
+  };
+
+  return {
+    workshop,
+    lockedOut,
+    presenceUser,
+    members,
+    discussOpen,
+    entry: (
+      <WorkshopEntry
+        workshop={workshop}
+        canEdit={canEdit}
+        defaultName={profile?.name ?? ''}
+        discussOpen={discussOpen}
+        onToggleDiscuss={() => setDiscussOpen((open) => !open)}
+      />
+    ),
+    bar: <WorkshopBar workshop={workshop} />,
+    canvasLayer: (
+      <WorkshopCanvasLayer snapshot={snapshot} workshop={workshop} onOpenComments={openComments} />
+    ),
+    panel: discussOpen ? (
+      <DiscussPanel
+        tab={tab}
+        onTab={setTab}
+        snapshot={snapshot}
+        analysis={options.analysis}
+        commentTarget={commentTarget}
+        onCommentTarget={setCommentTarget}
+        canWrite={canWrite}
+        author={author}
+        signer={signer}
+        actions={discussActions}
+        onClose={() => setDiscussOpen(false)}
+      />
+    ) : null,
+  };
+}
