@@ -23,7 +23,7 @@ interface CardBadgesProps {
 type Box = { x: number; y: number; width: number };
 
 function boxOf(node: InternalNode | undefined): Box | null {
-  if (!node || node.type !== 'touchpoint') return null;
+  if (node?.type !== 'touchpoint') return null;
   return {
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,

@@ -2,6 +2,7 @@ import type { MapAnalysis, MapSnapshot } from '@baton/model';
 import { useEffect, useMemo, useState } from 'react';
 import { DiscussPanel, type DiscussTab } from '../discuss/DiscussPanel';
 import { createDiscussActions } from '../discuss/discuss-actions';
+import { useWorkshopData } from '../discuss/useWorkshopData';
 import type { PresenceUser } from '../presence/presence-schema';
 import type { WorkshopMember } from '../presence/roster';
 import type { UserProfile } from '../storage/user-profile';
@@ -30,7 +31,13 @@ interface WorkshopLayerOptions {
  * keeps this browser from editing.
  */
 export function useWorkshopLayer(options: WorkshopLayerOptions) {
-  const { session, snapshot, profile, canEdit } = options;
+  const { session, profile, canEdit } = options;
+  // The canvas's snapshot reader leaves workshop data out; it is read here, beside it.
+  const workshopData = useWorkshopData(session.doc);
+  const snapshot = useMemo(
+    () => ({ ...options.snapshot, workshop: workshopData }),
+    [options.snapshot, workshopData],
+  );
   const workshop = useWorkshop({
     mapId: options.mapId,
     token: options.token,
