@@ -49,7 +49,9 @@ describe('comments and action items in Chromium', () => {
     await ada.page.getByTestId('new-decision-owner').fill('Marketing ops');
     await ada.page.getByTestId('new-decision-due').fill('2026-12-15');
     const link = ada.page.getByTestId('decision-form').getByTestId('decision-link');
-    const webinar = await link.locator('option[value^="touchpoint:"]', { hasText: 'Webinar invitation' }).getAttribute('value');
+    const webinar = await link
+      .locator('option[value^="touchpoint:"]', { hasText: 'Webinar invitation' })
+      .getAttribute('value');
     await link.selectOption(webinar ?? '');
     await ada.page.getByTestId('add-decision').click();
 
