@@ -8,6 +8,8 @@ export interface WorkshopCredentials {
   facilitatorToken?: string;
   participantToken?: string;
   participantId?: string;
+  /** When this browser got them (its clock): a state older than this cannot disown them. */
+  savedAt?: number;
 }
 
 const keyOf = (mapId: string) => `baton.workshop.${mapId}`;
@@ -23,7 +25,8 @@ export function loadCredentials(mapId: string): WorkshopCredentials | null {
 
 export function saveCredentials(mapId: string, credentials: WorkshopCredentials | null): void {
   try {
-    if (credentials) sessionStorage.setItem(keyOf(mapId), JSON.stringify(credentials));
+    if (credentials)
+      sessionStorage.setItem(keyOf(mapId), JSON.stringify({ savedAt: Date.now(), ...credentials }));
     else sessionStorage.removeItem(keyOf(mapId));
   } catch {
     // Without storage the role lasts until the page is reloaded.

@@ -26,8 +26,9 @@ export function useWorkshop({ mapId, token, provider, notify }: UseWorkshopOptio
   const [ended, setEnded] = useState<{ workshopId: string; versionId: string | null } | null>(null);
   const setCredentials = useCallback(
     (next: WorkshopCredentials | null) => {
-      saveCredentials(mapId, next);
-      setCredentialsState(next);
+      const stamped = next ? { ...next, savedAt: Date.now() } : null;
+      saveCredentials(mapId, stamped);
+      setCredentialsState(stamped);
     },
     [mapId],
   );
@@ -42,15 +43,26 @@ export function useWorkshop({ mapId, token, provider, notify }: UseWorkshopOptio
       });
       notify('You are now a facilitator of this workshop.');
     },
-    onEnded: setEnded,
+    onEnded: (event) => {
+      setEnded(event);
+      setCredentials(null);
+    },
+    // Refused again and again: if the server says the workshop or the tokens are gone, forget them.
+    onRefused: () => {
+      workshopApi(mapId, token, loadCredentials(mapId))
+        .current()
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && [401, 403, 404].includes(error.status)) setCredentials(null);
+        });
+    },
   });
   const state = live.state;
 
   // Tokens of a workshop that is over are no use: forget them.
   useEffect(() => {
-    if (!live.known || !credentials) return;
+    if (!live.known || !credentials || live.receivedAt < (credentials.savedAt ?? 0)) return;
     if (!state || state.id !== credentials.workshopId) setCredentials(null);
-  }, [live.known, state, credentials, setCredentials]);
+  }, [live.known, live.receivedAt, state, credentials, setCredentials]);
 
   // Only a socket opened with the facilitator token may edit a locked map.
   const facilitatorToken = state?.facilitator ? credentials?.facilitatorToken : undefined;

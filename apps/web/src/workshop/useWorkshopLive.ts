@@ -17,6 +17,8 @@ export interface LiveHandlers {
   onRelease: () => void;
   onFacilitatorGranted: (token: string) => void;
   onEnded: (ended: { workshopId: string; versionId: string | null }) => void;
+  /** The stream keeps being refused with this browser's workshop tokens (the workshop is gone). */
+  onRefused: () => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export function useWorkshopLive(
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
+    let failures = 0;
     const parse = <K extends keyof typeof LiveEventSchemas>(
       name: K,
       event: MessageEvent,
@@ -59,6 +62,7 @@ export function useWorkshopLive(
       if (closed) return;
       source = new EventSource(url);
       source.addEventListener('state', (event) => {
+        failures = 0;
         const state = parse('state', event);
         if (state !== undefined) setLive({ state, receivedAt: Date.now(), known: true });
       });
@@ -79,7 +83,9 @@ export function useWorkshopLive(
         // A refused or dropped stream that the browser gave up on: try again shortly.
         if (source?.readyState === EventSource.CLOSED) {
           source.close();
-          retry = setTimeout(open, 3000);
+          failures++;
+          if (failures >= 2 && (participant || facilitator)) latest.current.onRefused();
+          retry = setTimeout(open, Math.min(10_000, 1000 * 2 ** failures));
         }
       };
     };
