@@ -82,7 +82,7 @@ const Badge = memo(function Badge({
           data-testid="comment-badge"
           data-comments={data.comments}
         >
-          💬 {data.comments}
+          {data.comments} {data.comments === 1 ? 'comment' : 'comments'}
         </button>
       )}
     </div>

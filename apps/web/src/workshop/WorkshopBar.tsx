@@ -49,7 +49,7 @@ export function WorkshopBar({ workshop }: { workshop: Workshop }) {
       )}
       {state.locked && (
         <span className="lock-banner" role="status" data-testid="lock-banner">
-          🔒 Locked by {state.lockedBy ?? 'the facilitator'}
+          Locked by {state.lockedBy ?? 'the facilitator'}
           {state.facilitator ? ' — you can still edit' : ' — editing is paused'}
         </span>
       )}

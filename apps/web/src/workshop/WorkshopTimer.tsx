@@ -76,7 +76,7 @@ export function WorkshopTimer({ state, receivedAt, api, run }: WorkshopTimerProp
         title={muted ? 'Sound off' : 'Sound on'}
         data-testid="timer-mute"
       >
-        {muted ? '🔇' : '🔔'}
+        {muted ? 'Sound off' : 'Sound on'}
       </button>
       {state.facilitator && (
         <span className="timer-controls">
