@@ -55,12 +55,16 @@ export class RedisFanOut implements FanOut {
     this.subscriber.subscribe(this.channel).catch(() => {});
   }
 
-  /** Resolves once both connections answer; rejects if Redis does not within the time. */
+  /** Resolves once both connections are up; rejects if Redis does not within the time. */
   async ready(timeoutMs = 5000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     try {
+      const connected = (client: Redis) =>
+        client.status === 'ready'
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => client.once('ready', () => resolve()));
       await Promise.race([
-        Promise.all([this.publisher.ping(), this.subscriber.ping()]),
+        Promise.all([connected(this.publisher), connected(this.subscriber)]),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
         }),
@@ -91,9 +95,8 @@ export class RedisFanOut implements FanOut {
   }
 
   async ping(): Promise<void> {
-    if (this.publisher.status !== 'ready' || this.subscriber.status !== 'ready') {
+    if (this.publisher.status !== 'ready')
       throw new Error(`the Redis connection is ${this.publisher.status}`);
-    }
     await this.publisher.ping();
   }
 
