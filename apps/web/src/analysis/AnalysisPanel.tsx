@@ -1,5 +1,5 @@
 import type { Finding, MapAnalysis, MapSnapshot } from '@baton/model';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { BalanceBar } from './BalanceBar';
 import { CheckList } from './CheckList';
 import { CoverageMatrix } from './CoverageMatrix';
@@ -8,7 +8,8 @@ import { MetricsTable } from './MetricsTable';
 
 interface AnalysisPanelProps {
   analysis: MapAnalysis;
-  snapshot: MapSnapshot;
+  /** The stages' names as the map's users named them (the same object until a stage is edited). */
+  stages: MapSnapshot['stages'];
   onFocusFinding: (finding: Finding) => void;
   onSelectTouchpoint: (id: string) => void;
   onClose: () => void;
@@ -23,10 +24,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The live analysis of the map as it is now: recomputed from every snapshot, so anyone's edit shows. */
-export function AnalysisPanel({
+/**
+ * The live analysis of the map, so anyone's edit shows. Memoised: it re-renders when the
+ * analysis (computed off the typing path, see useLiveAnalysis) changes, not on every keystroke.
+ */
+export const AnalysisPanel = memo(function AnalysisPanel({
   analysis,
-  snapshot,
+  stages,
   onFocusFinding,
   onSelectTouchpoint,
   onClose,
@@ -64,7 +68,7 @@ export function AnalysisPanel({
         <CheckList analysis={analysis} onFocusFinding={onFocusFinding} />
       </Section>
       <Section title="Coverage">
-        <CoverageMatrix coverage={analysis.coverage} snapshot={snapshot} />
+        <CoverageMatrix coverage={analysis.coverage} stages={stages} />
       </Section>
       <Section title="Balance">
         <BalanceBar balance={analysis.balance} />
@@ -77,4 +81,4 @@ export function AnalysisPanel({
       </Section>
     </aside>
   );
-}
+});

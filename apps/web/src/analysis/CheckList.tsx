@@ -1,5 +1,10 @@
 import { ANALYSIS_RULES, type Finding, type MapAnalysis, SEVERITIES, type Severity } from '@baton/model';
+import { memo } from 'react';
+import { ShowMore, usePaged } from './paging';
 import { SeverityIcon } from './SeverityIcon';
+
+const FINDINGS_PAGE = 8;
+
 import { RULE_LABELS } from './words';
 
 /** Whether clicking a finding can show something on the canvas. */
@@ -18,13 +23,66 @@ function worst(findings: Finding[]): Severity {
   return SEVERITIES[index] ?? 'ok';
 }
 
+/** One check's findings, the first few at once: a big map can have hundreds of dead ends. */
+function FindingList({
+  findings,
+  onFocusFinding,
+}: {
+  findings: Finding[];
+  onFocusFinding: (finding: Finding) => void;
+}) {
+  const { shown, hidden, showMore } = usePaged(findings, FINDINGS_PAGE);
+  return (
+    <>
+      <ul className="finding-list">
+        {shown.map((finding) => {
+          const clickable = pointsAtCanvas(finding);
+          const content = (
+            <>
+              <span className={`finding-dot severity-${finding.severity}`} aria-hidden="true" />
+              <span className="finding-message">{finding.message}</span>
+            </>
+          );
+          return (
+            <li key={finding.id}>
+              {clickable ? (
+                <button
+                  type="button"
+                  className="finding clickable"
+                  data-testid="finding"
+                  data-finding-id={finding.id}
+                  data-severity={finding.severity}
+                  title="Show on the canvas"
+                  onClick={() => onFocusFinding(finding)}
+                >
+                  {content}
+                </button>
+              ) : (
+                <div
+                  className="finding"
+                  data-testid="finding"
+                  data-finding-id={finding.id}
+                  data-severity={finding.severity}
+                >
+                  {content}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <ShowMore hidden={hidden} onClick={showMore} what="findings" />
+    </>
+  );
+}
+
 interface CheckListProps {
   analysis: MapAnalysis;
   onFocusFinding: (finding: Finding) => void;
 }
 
 /** Every check, worst first, with its findings; a finding that points at cards frames them on click. */
-export function CheckList({ analysis, onFocusFinding }: CheckListProps) {
+export const CheckList = memo(function CheckList({ analysis, onFocusFinding }: CheckListProps) {
   const groups = ANALYSIS_RULES.map((rule) => {
     const findings = analysis.findings.filter((finding) => finding.rule === rule);
     return { rule, findings, severity: worst(findings) };
@@ -45,45 +103,9 @@ export function CheckList({ analysis, onFocusFinding }: CheckListProps) {
             <SeverityIcon severity={severity} />
             <span className="check-name">{RULE_LABELS[rule]}</span>
           </div>
-          <ul className="finding-list">
-            {findings.map((finding) => {
-              const clickable = pointsAtCanvas(finding);
-              const content = (
-                <>
-                  <span className={`finding-dot severity-${finding.severity}`} aria-hidden="true" />
-                  <span className="finding-message">{finding.message}</span>
-                </>
-              );
-              return (
-                <li key={finding.id}>
-                  {clickable ? (
-                    <button
-                      type="button"
-                      className="finding clickable"
-                      data-testid="finding"
-                      data-finding-id={finding.id}
-                      data-severity={finding.severity}
-                      title="Show on the canvas"
-                      onClick={() => onFocusFinding(finding)}
-                    >
-                      {content}
-                    </button>
-                  ) : (
-                    <div
-                      className="finding"
-                      data-testid="finding"
-                      data-finding-id={finding.id}
-                      data-severity={finding.severity}
-                    >
-                      {content}
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <FindingList findings={findings} onFocusFinding={onFocusFinding} />
         </li>
       ))}
     </ul>
   );
-}
+});

@@ -1,13 +1,14 @@
 import { type CoverageAnalysis, LEAD_STAGES, type MapSnapshot, TEAM_LABELS, TEAMS } from '@baton/model';
+import { memo } from 'react';
 import { TEAM_COLORS } from '../canvas/palette';
 
 /** Team × stage counts; the cells of a gap are marked, as they are on the canvas. */
-export function CoverageMatrix({
+export const CoverageMatrix = memo(function CoverageMatrix({
   coverage,
-  snapshot,
+  stages,
 }: {
   coverage: CoverageAnalysis;
-  snapshot: MapSnapshot;
+  stages: MapSnapshot['stages'];
 }) {
   return (
     <table className="coverage-matrix" data-testid="coverage-matrix">
@@ -18,7 +19,7 @@ export function CoverageMatrix({
           </th>
           {LEAD_STAGES.map((stage) => (
             <th key={stage} scope="col">
-              {snapshot.stages[stage].label}
+              {stages[stage].label}
             </th>
           ))}
         </tr>
@@ -54,4 +55,4 @@ export function CoverageMatrix({
       </tbody>
     </table>
   );
-}
+});

@@ -24,6 +24,10 @@ export function percentText(share: number | null): string {
   return `${value >= 10 || value === 0 ? Math.round(value) : value.toFixed(1)}%`;
 }
 
+/** Created once, not per number: formatters are costly to build. */
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** 1200 → "1,200"; no value → "—". */
 export function countText(value: number | null): string {
-  return value === null ? '—' : value.toLocaleString('en-US');
+  return value === null ? '—' : COUNT.format(value);
 }

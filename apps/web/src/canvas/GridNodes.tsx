@@ -1,6 +1,7 @@
 import { TEAM_LABELS } from '@baton/model';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { countText } from '../analysis/words';
 import type { CellNode, LaneHeaderNode, StageHeaderNode } from './node-types';
 import { TEAM_COLORS } from './palette';
 
@@ -33,7 +34,7 @@ export const CellView = memo(function CellView({ data }: NodeProps<CellNode>) {
 
 function leadsText(leads: number | null): string {
   if (leads === null) return 'No lead count';
-  return `${leads.toLocaleString('en-US')} lead${leads === 1 ? '' : 's'}`;
+  return `${countText(leads)} lead${leads === 1 ? '' : 's'}`;
 }
 
 export const StageHeaderView = memo(function StageHeaderView({ data }: NodeProps<StageHeaderNode>) {

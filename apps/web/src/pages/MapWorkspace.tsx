@@ -1,7 +1,8 @@
-import { analyzeMap, type CellPlacement, type ConnectionKind, type LeadStage } from '@baton/model';
+import type { CellPlacement, ConnectionKind, LeadStage } from '@baton/model';
 import { Panel } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { gapLabels } from '../analysis/gap-labels';
+import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
 import type { MapInfo } from '../api/client';
 import type { CanvasView } from '../canvas/canvas-view';
 import { emphasisOf, NO_FILTER } from '../canvas/filters';
@@ -81,7 +82,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   useRememberMap(loaded, snapshot.meta.title, info, token);
   useRefitOnResize(canvasArea);
 
-  const analysis = useMemo(() => analyzeMap(snapshot), [snapshot]);
+  const analysis = useLiveAnalysis(snapshot);
   const layer = useWorkshopLayer({
     session,
     mapId: info.id,
@@ -105,6 +106,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
   const view: CanvasView = useMemo(() => ({ emphasis, gaps }), [emphasis, gaps]);
 
+  const closeAnalysis = useCallback(() => setAnalysisOpen(false), []);
   const select = useCallback((next: Selection) => {
     setDraft(null);
     setStage(null);
@@ -277,7 +279,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             analysisOpen={analysisOpen}
             onAdded={selectOne}
             onClose={closePanel}
-            onCloseAnalysis={() => setAnalysisOpen(false)}
+            onCloseAnalysis={closeAnalysis}
             onFocusFinding={focusFinding}
             onFocusTouchpoint={focusTouchpoint}
           />

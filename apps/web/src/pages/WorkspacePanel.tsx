@@ -84,7 +84,7 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
   return (
     <AnalysisPanel
       analysis={props.analysis}
-      snapshot={snapshot}
+      stages={snapshot.stages}
       onFocusFinding={props.onFocusFinding}
       onSelectTouchpoint={props.onFocusTouchpoint}
       onClose={props.onCloseAnalysis}

@@ -15,9 +15,13 @@ export function quoted(touchpoint: Touchpoint): string {
   return `“${touchpoint.title}”`;
 }
 
+// Created once: `toLocaleString` with options builds a new formatter on every call, which made
+// number formatting a tenth of all the CPU a 1,000-card map spent per edit.
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** 260000 → "260,000". */
 export function amount(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return AMOUNT.format(value);
 }
 
 /** 0.25 → "25%", 0.046 → "4.6%", 0.0004 → "0.04%". */

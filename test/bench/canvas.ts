@@ -1,0 +1,120 @@
+/**
+ * Canvas benchmark (issue 12): Baton's map page against a bare React Flow page drawing the same
+ * cards and connections, in headless Chromium, runs interleaved (Baton, bare, bare, Baton, …) so
+ * a busy machine weighs on both alike. Prints the median of the runs per figure and Baton's
+ * ratio to bare React Flow. Not a test: timings live here, never as assertions in the suite.
+ *
+ *   pnpm bench:canvas                  # 100, 500 and 1,000 cards, 3 runs each
+ *   pnpm bench:canvas 1000 5           # one size, 5 runs
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { launchChromium } from '../e2e/support/browser';
+import { createMap } from '../support/map-api';
+import { startServer } from '../support/server-process';
+import { connectClient, waitForDoc } from '../support/sync-client';
+import { benchMap, seedDocument } from './canvas/journey-map';
+import { measureBare, measureBaton, type RunResult } from './canvas/pages';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bareDist = path.join(root, 'apps/web/bench-dist');
+const sizes = process.argv[2] ? [Number(process.argv[2])] : [100, 500, 1000];
+const runs = Math.max(1, Number(process.argv[3] ?? 3));
+
+/** Serves the built bare React Flow page. */
+function serveBarePage(): Promise<Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
+  const server = createServer((request, response) => {
+    const file = path.join(
+      bareDist,
+      path.normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+$/, 'index.html'),
+    );
+    if (!file.startsWith(bareDist) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function median(values: number[]): number {
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const FIGURES: [keyof RunResult, string, string][] = [
+  ['loadMs', 'load: navigation → all cards shown', 'ms'],
+  ['dragP50', 'drag a card: frame p50', 'ms'],
+  ['dragP95', 'drag a card: frame p95', 'ms'],
+  ['panP95', 'pan/zoom: frame p95', 'ms'],
+  ['remoteP50', 'remote title edit → visible p50', 'ms'],
+  ['remoteP95', 'remote title edit → visible p95', 'ms'],
+  ['enterMs', 'Enter in title field → card updated', 'ms'],
+  ['heapMb', 'JS heap after GC', 'MB'],
+  ['dom', 'DOM elements', ''],
+];
+
+function report(count: number, baton: RunResult[], bare: RunResult[]): void {
+  console.log(`\n${count} cards, ${baton.length} interleaved runs (medians)`);
+  console.log(
+    `${'figure'.padEnd(40)} ${'Baton'.padStart(10)} ${'bare RF'.padStart(10)} ${'ratio'.padStart(7)}`,
+  );
+  for (const [key, label, unit] of FIGURES) {
+    const ours = median(baton.map((run) => run[key]));
+    const theirs = median(bare.map((run) => run[key]));
+    const show = (value: number) =>
+      Number.isNaN(value) ? '—' : `${value.toFixed(unit === '' ? 0 : 1)}${unit && ` ${unit}`}`;
+    const ratio = Number.isNaN(theirs) || theirs === 0 ? '—' : `${(ours / theirs).toFixed(2)}×`;
+    console.log(
+      `${label.padEnd(40)} ${show(ours).padStart(10)} ${show(theirs).padStart(10)} ${ratio.padStart(7)}`,
+    );
+  }
+}
+
+const baton = await startServer();
+const bareServer = await serveBarePage();
+const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/index.html`;
+const browser = await launchChromium();
+try {
+  console.log(
+    `Canvas benchmark: Baton vs bare React Flow 12, headless Chromium ${browser.version()}, Node ${process.version}`,
+  );
+  for (const count of sizes) {
+    const map = benchMap(count);
+    const created = await createMap(baton.url, { title: `Bench ${count}` });
+    const colleague = connectClient(baton.url, created.id, created.editToken);
+    await colleague.synced();
+    seedDocument(colleague.doc, map);
+    const check = connectClient(baton.url, created.id, created.editToken);
+    await waitForDoc(check.doc, (doc) => doc.getMap('touchpoints').size === count, 'the seeded map', 60_000);
+    check.destroy();
+    const ours: RunResult[] = [];
+    const theirs: RunResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      const tag = `${count}-${run}`;
+      // Alternate who goes first, so warm caches and a busy moment fall on both.
+      if (run % 2 === 0) {
+        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag));
+        theirs.push(await measureBare(browser, bareUrl, map, tag));
+      } else {
+        theirs.push(await measureBare(browser, bareUrl, map, tag));
+        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag));
+      }
+      process.stdout.write(`  ${count} cards: run ${run + 1}/${runs} done\n`);
+    }
+    colleague.destroy();
+    report(count, ours, theirs);
+  }
+} finally {
+  await browser.close();
+  bareServer.close();
+  await baton.stop();
+}
