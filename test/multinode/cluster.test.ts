@@ -59,9 +59,9 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const deadline = Date.now() + 20_000;
     while (!converged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     const groups = new Map<string, number[]>();
-    clients.forEach((client, index) =>
-      groups.set(state(client.doc), [...(groups.get(state(client.doc)) ?? []), index]),
-    );
+    for (const [index, client] of clients.entries()) {
+      groups.set(state(client.doc), [...(groups.get(state(client.doc)) ?? []), index]);
+    }
     expect([...groups.values()], `seed ${seed}: clients by replica`).toHaveLength(1);
 
     // And what the nodes stored is the same document: a fresh client on each node agrees.
