@@ -78,7 +78,9 @@ describe('kill -9 under load', () => {
           writer.peer.sendUpdate(writer.edits[writer.sent++] as Uint8Array);
           sent++;
         }
-        if (seenCount < KILL_AFTER_SEEN && sent < writers.length * editsPerWriter) return;
+        // Once everything is sent the server is still working through a backlog: edits are in
+        // flight at every stage (received, committed, relayed) when observers reach the mark.
+        if (seenCount < KILL_AFTER_SEEN && elapsed < 25_000) return;
         clearInterval(tick);
         // No goodbye, while edits are still in flight.
         server.child.kill('SIGKILL');
@@ -90,7 +92,7 @@ describe('kill -9 under load', () => {
     for (const peer of peers.splice(0)) peer.close();
 
     // The load was real: many edits were seen live, and more were sent, when the process died.
-    expect(observed).toBeGreaterThan(100);
+    expect(observed, server.output().slice(0, 2000)).toBeGreaterThan(100);
     expect(sent).toBeGreaterThan(observed);
 
     const again = await startServer({ dataDir });

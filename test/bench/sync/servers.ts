@@ -61,12 +61,17 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
       const match = pattern.exec(log);
       if (match) {
         child.stdout?.off('data', onData);
+        // Keep draining: a server writing to a full pipe would block.
+        child.stdout?.on('data', (more: Buffer) => {
+          if (process.env.BENCH_BATON_LOG) process.stderr.write(more);
+        });
         resolve(match);
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
+      if (process.env.BENCH_BATON_LOG) process.stderr.write(chunk);
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
   });
@@ -99,7 +104,12 @@ export async function startBaton(core: number): Promise<BenchServer> {
   const dataDir = freshDataDir();
   const child = launch(
     [path.join(root, 'apps/server/dist/main.js')],
-    { PORT: '0', HOST: '127.0.0.1', BATON_DATA_DIR: dataDir, BATON_LOG: 'error' },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BATON_DATA_DIR: dataDir,
+      BATON_LOG: process.env.BENCH_BATON_LOG ?? 'error',
+    },
     core,
   );
   const [, url = ''] = await waitForLine(child, /Baton listening on (http:\/\/\S+)/);

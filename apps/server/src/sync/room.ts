@@ -298,7 +298,6 @@ export class Room implements CommitTarget<unknown> {
   /** Group commit: these updates are stored; apply them and relay them, one frame per peer. */
   committed(entries: CommittedEntry<unknown>[]): void {
     this.noteLogged(entries);
-    this.guard.settled();
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
     for (const { seq, update, origin } of entries) {
@@ -314,6 +313,8 @@ export class Room implements CommitTarget<unknown> {
       }
     }
     for (const { seq } of entries) this.replica.note(seq);
+    // Now in the document: no longer "in flight" for the guard, whose checks grow with that list.
+    this.guard.settled();
     this.relayApplied();
     const { maxLogUpdates, maxLogBytes } = this.options.compaction;
     if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) void this.compactSoon();
