@@ -13,6 +13,8 @@ import type { CompactionPolicy } from './sync/room.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 import { MapVersions } from './versions/map-versions.js';
+import { InProcessWorkshopSignals } from './workshop/live-hub.js';
+import { WorkshopService } from './workshop/workshop-service.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
 export { MemoryBus, MemoryFanOut } from './fanout/memory-fan-out.js';
@@ -45,6 +47,8 @@ export interface BatonServer {
   rooms: RoomRegistry;
   /** Named, workshop and automatic versions of maps (`createVersion(mapId, name, kind)`). */
   versions: MapVersions;
+  /** Running workshops: their state, lock and live streams. */
+  workshops: WorkshopService;
   /** Stops accepting, closes sockets (1001), flushes every room to storage, closes storage. */
   close(): Promise<void>;
 }
@@ -68,7 +72,10 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     throw error;
   }
   let versions: MapVersions | undefined;
+  const workshops = new WorkshopService({ store, logger, signals: new InProcessWorkshopSignals() });
+  await workshops.init();
   const rooms = new RoomRegistry({
+    admitUpdate: [workshops.admission],
     store,
     ...(options.awarenessBatchMs !== undefined ? { awarenessBatchMs: options.awarenessBatchMs } : {}),
     logger,
@@ -89,6 +96,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     fanOut,
     rooms,
     versions,
+    workshops,
     logger,
     version: SERVER_VERSION,
     maxBodyBytes: config.maxBodyBytes,
@@ -132,6 +140,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     fanOut,
     rooms,
     versions,
+    workshops,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

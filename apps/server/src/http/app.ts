@@ -7,6 +7,8 @@ import type { FanOut } from '../sync/fan-out.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
 import { createVersionRoutes } from '../versions/version-routes.js';
+import { createWorkshopRoutes } from '../workshop/workshop-routes.js';
+import type { WorkshopService } from '../workshop/workshop-service.js';
 import { ApiError, apiNotFound, createErrorHandler } from './errors.js';
 import { createImportRoutes } from './import-routes.js';
 import { createMapRoutes } from './routes.js';
@@ -17,6 +19,7 @@ export interface HttpAppOptions {
   fanOut: FanOut;
   rooms: RoomRegistry;
   versions: MapVersions;
+  workshops: WorkshopService;
   logger: Logger;
   version: string;
   maxBodyBytes: number;
@@ -67,6 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   api.route('/maps/import', createImportRoutes(options));
   api.route('/maps', createMapRoutes(options));
   api.route('/maps', createVersionRoutes(options));
+  api.route('/maps', createWorkshopRoutes(options));
 
   app.route('/api', api);
   app.use('*', createWebApp({ distDir: options.webDist }));

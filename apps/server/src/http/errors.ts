@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../log.js';
+import type { WorkshopErrorCode } from '../workshop/workshop-errors.js';
 
 export type ApiErrorCode =
   | 'invalid-json'
@@ -17,7 +18,8 @@ export type ApiErrorCode =
   | 'payload-too-large'
   | 'not-found'
   | 'method-not-allowed'
-  | 'internal-error';
+  | 'internal-error'
+  | WorkshopErrorCode;
 
 export interface ApiIssue {
   path: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
 
 /** A map's row: who may open it (as hashes) and when it was made and last changed. */
 export interface MapRecord {
@@ -23,7 +24,7 @@ export interface StoredUpdate {
 /** A stored row that could not be read back; it is skipped and reported, never thrown. */
 export interface StorageProblem {
   mapId: string;
-  row: 'map' | 'snapshot' | 'update' | 'version';
+  row: 'map' | 'snapshot' | 'update' | 'version' | 'workshop';
   seq?: number;
   message: string;
 }
@@ -118,6 +119,16 @@ export interface MapStore {
   deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number>;
   /** Resolves when the storage answers; rejects with the reason it does not. */
   ping(): Promise<void>;
+  /** Stores a new running workshop; false when the map already has one running. */
+  createWorkshop(record: WorkshopRecord): Promise<boolean>;
+  /** The map's running workshop, if any. */
+  findRunningWorkshop(mapId: string): Promise<WorkshopRecord | undefined>;
+  /** Every running workshop (on start-up, so a locked map stays locked across a restart). */
+  listRunningWorkshops(): Promise<WorkshopRecord[]>;
+  /** The map's ended workshops with their results, newest first. */
+  listEndedWorkshops(mapId: string): Promise<WorkshopRecord[]>;
+  /** Compare-and-set: saves only if the stored revision is still `expectedRevision`. */
+  saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

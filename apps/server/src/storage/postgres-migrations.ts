@@ -49,6 +49,23 @@ CREATE TABLE map_versions (
 );
 CREATE INDEX map_versions_by_map ON map_versions (map_id, created_at);`,
   },
+  {
+    version: 100,
+    name: 'workshops (state and results, one running per map)',
+    sql: `
+CREATE TABLE workshops (
+  id text PRIMARY KEY,
+  map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  status text NOT NULL,
+  started_at text NOT NULL,
+  ended_at text,
+  revision integer NOT NULL,
+  data text NOT NULL,
+  result text
+);
+CREATE UNIQUE INDEX workshops_one_running ON workshops (map_id) WHERE status = 'running';
+CREATE INDEX workshops_by_map ON workshops (map_id, started_at);`,
+  },
 ];
 
 /** Any constant both nodes agree on: the advisory lock that serialises migrations at start. */

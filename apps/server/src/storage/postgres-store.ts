@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import type {
   CompactionResult,
   MapRecord,
@@ -15,6 +16,7 @@ import type {
 import { mergeStoredState } from './merge-state.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { parseVersionRow, VERSION_COLUMNS } from './postgres-versions.js';
+import { PostgresWorkshops } from './postgres-workshops.js';
 import { readStoredRows } from './stored-rows.js';
 
 /**
@@ -72,12 +74,14 @@ export class StorageUnreachable extends Error {
 export class PostgresMapStore implements MapStore {
   readonly kind = 'postgres' as const;
   private readonly report: (problem: StorageProblem) => void;
+  private readonly workshops: PostgresWorkshops;
 
   private constructor(
     private readonly pool: pg.Pool,
     options: PostgresStoreOptions,
   ) {
     this.report = options.report ?? (() => {});
+    this.workshops = new PostgresWorkshops(pool, this.report);
   }
 
   /** Connects and migrates the schema; throws StorageUnreachable with one sentence if it cannot. */
@@ -256,6 +260,26 @@ export class PostgresMapStore implements MapStore {
       [mapId, kind, before],
     );
     return result.rowCount ?? 0;
+  }
+
+  createWorkshop(record: WorkshopRecord): Promise<boolean> {
+    return this.workshops.create(record);
+  }
+
+  findRunningWorkshop(mapId: string): Promise<WorkshopRecord | undefined> {
+    return this.workshops.findRunning(mapId);
+  }
+
+  listRunningWorkshops(): Promise<WorkshopRecord[]> {
+    return this.workshops.listRunning();
+  }
+
+  listEndedWorkshops(mapId: string): Promise<WorkshopRecord[]> {
+    return this.workshops.listEnded(mapId);
+  }
+
+  saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean> {
+    return this.workshops.save(record, expectedRevision);
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import {
   type CompactionResult,
   type MapRecord,
@@ -17,6 +18,7 @@ import {
 } from './map-store.js';
 import { decodeFailure, mergeStoredState } from './merge-state.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { SqliteWorkshops } from './sqlite-workshops.js';
 import { readStoredRows } from './stored-rows.js';
 
 export const DATABASE_FILE = 'baton.sqlite';
@@ -72,6 +74,7 @@ export class SqliteMapStore implements MapStore {
     appendUpdates: (batch: readonly PendingUpdate[], at: string) => number[];
     loadState: (id: string, after: number) => StoredState;
   };
+  private readonly workshops: SqliteWorkshops;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -99,6 +102,7 @@ export class SqliteMapStore implements MapStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
+    this.workshops = new SqliteWorkshops(this.db, this.report);
     this.statements = {
       insertMap: this.db.prepare(
         `INSERT INTO maps (id, title, created_at, updated_at, edit_token_hash, view_token_hash)
@@ -280,6 +284,26 @@ export class SqliteMapStore implements MapStore {
 
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
+  }
+
+  async createWorkshop(record: WorkshopRecord): Promise<boolean> {
+    return this.workshops.create(record);
+  }
+
+  async findRunningWorkshop(mapId: string): Promise<WorkshopRecord | undefined> {
+    return this.workshops.findRunning(mapId);
+  }
+
+  async listRunningWorkshops(): Promise<WorkshopRecord[]> {
+    return this.workshops.listRunning();
+  }
+
+  async listEndedWorkshops(mapId: string): Promise<WorkshopRecord[]> {
+    return this.workshops.listEnded(mapId);
+  }
+
+  async saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean> {
+    return this.workshops.save(record, expectedRevision);
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,8 @@ export interface RoomConnection {
   readonly role: Role;
   /** The hash of the token the socket was opened with, so rotating links can find it. */
   readonly tokenHash: string;
+  /** The hash of the facilitator token the socket presented (`?facilitator=`), if any: it may write while the map is locked. */
+  readonly facilitatorTokenHash?: string | undefined;
   send(frame: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
 }

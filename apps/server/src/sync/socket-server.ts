@@ -40,6 +40,7 @@ class SocketConnection implements RoomConnection {
     private readonly socket: WebSocket,
     readonly role: Role,
     readonly tokenHash: string,
+    readonly facilitatorTokenHash: string | undefined,
     private readonly maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
   ) {}
 
@@ -92,14 +93,21 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       return refuseHandshake(socket, 403, 'Forbidden');
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      admit(ws, mapId, url.searchParams.get('token') ?? undefined).catch((error: unknown) => {
-        logger.error(`could not open map ${mapId}: ${String(error)}`);
-        if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.internalError, 'map unavailable');
-      });
+      admit(ws, mapId, url.searchParams.get('token') ?? undefined, url.searchParams.get('facilitator')).catch(
+        (error: unknown) => {
+          logger.error(`could not open map ${mapId}: ${String(error)}`);
+          if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.internalError, 'map unavailable');
+        },
+      );
     });
   };
 
-  async function admit(ws: WebSocket, mapId: string, token: string | undefined): Promise<void> {
+  async function admit(
+    ws: WebSocket,
+    mapId: string,
+    token: string | undefined,
+    facilitatorToken: string | null,
+  ): Promise<void> {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('error', (error) => logger.debug(`map ${mapId}: socket error: ${error.message}`));
@@ -124,12 +132,20 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     });
 
     const credential = await credentialFor(token);
+    // A workshop facilitator's socket may write while the map is locked (checked per update).
+    const facilitator = facilitatorToken ? await credentialFor(facilitatorToken) : undefined;
     const record = MapIdSchema.safeParse(mapId).success ? await store.findMap(mapId) : undefined;
     const role = credential && record && roleFor(record.tokens, credential.tokenHash);
     if (!credential || !record || !role) return ws.close(CloseCode.unauthorized, 'unauthorized');
     if (closed) return;
     const room = await rooms.acquire(record);
-    const connection = new SocketConnection(ws, role, credential.tokenHash, options.maxBufferedBytes);
+    const connection = new SocketConnection(
+      ws,
+      role,
+      credential.tokenHash,
+      facilitator?.tokenHash,
+      options.maxBufferedBytes,
+    );
     // Checked again against the store once the room is live, never against a cached copy: a
     // rotation that committed while the room loaded is seen here, and one from now on (on any
     // node) refuses the connection through the room.

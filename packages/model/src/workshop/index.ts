@@ -7,3 +7,4 @@ export * from './live.js';
 export * from './results.js';
 export * from './signoffs.js';
 export * from './stage-content.js';
+export * from './votes.js';

@@ -1,0 +1,68 @@
+import {
+  EndWorkshopSchema,
+  readSnapshot,
+  readWorkshopResults,
+  type WorkshopResult,
+  writeWorkshopResult,
+} from '@baton/model';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { readJsonBody } from '../http/body.js';
+import type { MapStore } from '../storage/map-store.js';
+import type { RoomRegistry } from '../sync/rooms.js';
+import type { MapVersions } from '../versions/map-versions.js';
+import type { WorkshopAccessEnv, WorkshopNeed } from './workshop-access.js';
+import { buildResult } from './workshop-results.js';
+import type { WorkshopService } from './workshop-service.js';
+
+export interface EndRoutesOptions {
+  store: MapStore;
+  rooms: RoomRegistry;
+  versions: MapVersions;
+  workshops: WorkshopService;
+  access: (needs: WorkshopNeed) => MiddlewareHandler<WorkshopAccessEnv>;
+}
+
+/** Ending a workshop (a named version and a result record) and the list of past workshops. */
+export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessEnv> {
+  const { store, rooms, versions, workshops, access } = options;
+  const routes = new Hono<WorkshopAccessEnv>();
+
+  routes.post('/:id/workshops/current/end', access('facilitator'), async (c) => {
+    const input = await readJsonBody(c, EndWorkshopSchema);
+    const { map } = c.get('workshopAccess');
+    const result = await workshops.exclusive(map.id, async () => {
+      const record = workshops.require(map.id);
+      const name = input.versionName ?? `Workshop: ${record.data.title}`.slice(0, 120);
+      const version = await versions.createVersionOf(map, name, 'workshop');
+      const ended = await rooms.withRoom(map, async (room) => {
+        const built = buildResult(record, readSnapshot(room.doc).snapshot, version, workshops.now());
+        // Into the document too, so the result travels with exports and imports of the map.
+        await room.change((doc) => writeWorkshopResult(doc, built));
+        return built;
+      });
+      const data = { ...record.data, locked: false, summon: null };
+      await workshops.save(record, { status: 'ended', endedAt: ended.endedAt, result: ended, data });
+      return ended;
+    });
+    workshops.signal({ kind: 'ended', mapId: map.id, workshopId: result.id, versionId: result.versionId });
+    return c.json({ versionId: result.versionId, result });
+  });
+
+  routes.get('/:id/workshops', access('view'), async (c) => {
+    const { map } = c.get('workshopAccess');
+    const stored = (await store.listEndedWorkshops(map.id)).flatMap((record) =>
+      record.result ? [record.result] : [],
+    );
+    // Results that came with an imported map are in its document only.
+    const known = new Set(stored.map((result) => result.id));
+    const imported = await rooms.withRoom(map, (room) => readWorkshopResults(room.doc));
+    const workshopsList: WorkshopResult[] = [
+      ...stored,
+      ...imported.filter((result) => !known.has(result.id)),
+    ];
+    workshopsList.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return c.json({ workshops: workshopsList });
+  });
+
+  return routes;
+}

@@ -1,0 +1,215 @@
+import { timingSafeEqual } from 'node:crypto';
+import { hashToken, newEditToken, newId } from '@baton/model';
+import { ApiError } from '../http/errors.js';
+import type { Logger } from '../log.js';
+import type { MapStore } from '../storage/map-store.js';
+import type { UpdateAdmission } from '../sync/room.js';
+import { LiveHub, type LiveSubscriber, type WorkshopSignal, type WorkshopSignals } from './live-hub.js';
+import { publicState, type Viewer } from './public-state.js';
+import { noWorkshop } from './workshop-errors.js';
+import type { WorkshopData, WorkshopRecord } from './workshop-record.js';
+
+export interface WorkshopServiceOptions {
+  store: MapStore;
+  logger: Logger;
+  signals: WorkshopSignals;
+  /** Server time in ms; a test may move it. */
+  now?: () => number;
+}
+
+/** Who a request is, inside the running workshop. */
+export interface WorkshopIdentity extends Viewer {
+  facilitatorId?: string;
+}
+
+/**
+ * The running workshops: kept in storage (the source of truth), cached here so that the lock
+ * can be checked synchronously for every document update, changed one command at a time per
+ * map, and pushed to every open live stream after each change.
+ */
+export class WorkshopService {
+  readonly live = new LiveHub();
+  readonly now: () => number;
+  private readonly running = new Map<string, WorkshopRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: WorkshopServiceOptions) {
+    this.now = options.now ?? Date.now;
+    options.signals.listen((signal) => void this.heard(signal));
+  }
+
+  /** Loads every running workshop, so a map locked before a restart is still locked after it. */
+  async init(): Promise<void> {
+    for (const record of await this.options.store.listRunningWorkshops())
+      this.running.set(record.mapId, record);
+  }
+
+  /** The sync server's check: while a map is locked, only a facilitator's socket may write. */
+  readonly admission: UpdateAdmission = (_update, connection, room) => {
+    const record = this.running.get(room.mapId);
+    if (!record?.data.locked) return 'accept';
+    const hash = connection.facilitatorTokenHash;
+    return hash !== undefined && findByHash(record.data.facilitators, hash) ? 'accept' : 'ignore';
+  };
+
+  current(mapId: string): WorkshopRecord | undefined {
+    return this.running.get(mapId);
+  }
+
+  require(mapId: string): WorkshopRecord {
+    const record = this.running.get(mapId);
+    if (!record) throw noWorkshop();
+    return record;
+  }
+
+  /** Resolves the facilitator and participant tokens of a request against the running workshop. */
+  async identify(
+    mapId: string,
+    tokens: { facilitator?: string | undefined; participant?: string | undefined },
+  ): Promise<WorkshopIdentity> {
+    const record = this.running.get(mapId);
+    const identity: WorkshopIdentity = { facilitator: false };
+    if (!record) return identity;
+    if (tokens.facilitator) {
+      const found = findByHash(record.data.facilitators, await hashToken(tokens.facilitator));
+      if (found) {
+        identity.facilitator = true;
+        identity.facilitatorId = found.id;
+        if (found.participantId) identity.participantId = found.participantId;
+      }
+    }
+    if (tokens.participant) {
+      const found = findByHash(record.data.participants, await hashToken(tokens.participant));
+      if (found) identity.participantId = found.id;
+    }
+    return identity;
+  }
+
+  /** Runs one command at a time per map; the record it is given is the latest. */
+  exclusive<T>(mapId: string, command: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(mapId) ?? Promise.resolve();
+    const run = previous.then(command, command);
+    const settled = run.catch(() => undefined);
+    this.queues.set(mapId, settled);
+    void settled.then(() => {
+      if (this.queues.get(mapId) === settled) this.queues.delete(mapId);
+    });
+    return run;
+  }
+
+  /** Stores a new running workshop; false when one already runs (on this node or another). */
+  async create(mapId: string, data: WorkshopData): Promise<WorkshopRecord | undefined> {
+    const record: WorkshopRecord = {
+      id: newId(),
+      mapId,
+      status: 'running',
+      startedAt: new Date(this.now()).toISOString(),
+      endedAt: null,
+      revision: 1,
+      data,
+      result: null,
+    };
+    if (!(await this.options.store.createWorkshop(record))) {
+      const other = await this.options.store.findRunningWorkshop(mapId);
+      if (other) this.running.set(mapId, other);
+      return undefined;
+    }
+    this.running.set(mapId, record);
+    this.changed(record);
+    return record;
+  }
+
+  /** Saves the next state (compare-and-set), then pushes it to every stream. */
+  async save(
+    record: WorkshopRecord,
+    next: Partial<Omit<WorkshopRecord, 'id' | 'mapId'>>,
+  ): Promise<WorkshopRecord> {
+    const saved: WorkshopRecord = { ...record, ...next, revision: record.revision + 1 };
+    if (!(await this.options.store.saveWorkshop(saved, record.revision))) {
+      // Another node changed it first: take what is stored and ask the caller to retry.
+      const stored = await this.options.store.findRunningWorkshop(record.mapId);
+      if (stored) this.running.set(record.mapId, stored);
+      else this.running.delete(record.mapId);
+      throw new ApiError(409, 'workshop-busy', 'The workshop changed at the same moment; please try again.');
+    }
+    if (saved.status === 'running') this.running.set(saved.mapId, saved);
+    else this.running.delete(saved.mapId);
+    this.changed(saved);
+    return saved;
+  }
+
+  /** A new facilitator token for this workshop (kept only as its hash). */
+  async issueToken(): Promise<{ token: string; tokenHash: string }> {
+    const token = newEditToken();
+    return { token, tokenHash: await hashToken(token) };
+  }
+
+  stateFor(record: WorkshopRecord, viewer: Viewer) {
+    return publicState(record, viewer, this.live.online(record.mapId), this.now());
+  }
+
+  /** Sends an event to this map's streams here and tells the other nodes. */
+  signal(signal: WorkshopSignal): void {
+    this.deliver(signal);
+    this.options.signals.publish(signal);
+  }
+
+  subscribe(subscriber: LiveSubscriber): () => void {
+    this.live.add(subscriber);
+    const record = this.running.get(subscriber.mapId);
+    subscriber.send('state', record ? this.stateFor(record, subscriber.viewer) : null);
+    // A participant coming online changes everyone's participant list.
+    if (record && subscriber.viewer.participantId) this.broadcastState(subscriber.mapId);
+    return () => {
+      this.live.remove(subscriber);
+      if (record && subscriber.viewer.participantId) this.broadcastState(subscriber.mapId);
+    };
+  }
+
+  private changed(record: WorkshopRecord): void {
+    this.broadcastState(record.mapId);
+    this.options.signals.publish({ kind: 'changed', mapId: record.mapId });
+  }
+
+  private broadcastState(mapId: string): void {
+    const record = this.running.get(mapId);
+    for (const subscriber of this.live.subscribers(mapId)) {
+      subscriber.send('state', record ? this.stateFor(record, subscriber.viewer) : null);
+    }
+  }
+
+  private deliver(signal: WorkshopSignal): void {
+    for (const subscriber of this.live.subscribers(signal.mapId)) {
+      if (signal.kind === 'summon') subscriber.send('summon', signal.summon);
+      else if (signal.kind === 'release') subscriber.send('release', { summonId: signal.summonId });
+      else if (signal.kind === 'ended')
+        subscriber.send('ended', { workshopId: signal.workshopId, versionId: signal.versionId });
+      else if (signal.kind === 'granted' && subscriber.viewer.participantId === signal.participantId)
+        subscriber.send('facilitator-granted', { facilitatorToken: signal.facilitatorToken });
+    }
+  }
+
+  /** Another node changed a workshop: read it from storage and push it to the streams here. */
+  private async heard(signal: WorkshopSignal): Promise<void> {
+    if (signal.kind === 'changed') {
+      const stored = await this.options.store.findRunningWorkshop(signal.mapId);
+      if (stored) this.running.set(signal.mapId, stored);
+      else this.running.delete(signal.mapId);
+      this.broadcastState(signal.mapId);
+    } else {
+      this.deliver(signal);
+    }
+  }
+}
+
+/** Finds the entry whose token hash matches, comparing in constant time. */
+export function findByHash<T extends { tokenHash: string }>(
+  entries: readonly T[],
+  hash: string,
+): T | undefined {
+  const presented = Buffer.from(hash);
+  return entries.find((entry) => {
+    const stored = Buffer.from(entry.tokenHash);
+    return stored.length === presented.length && timingSafeEqual(stored, presented);
+  });
+}
