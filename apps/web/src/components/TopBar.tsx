@@ -15,12 +15,24 @@ interface TopBarProps {
   connection: ConnectionState;
   /** Who is here (the people menu). */
   presence: ReactNode;
+  /** The version picker (versions/). */
+  versions?: ReactNode;
   /** Editing tools (add, connection kind); absent for view-only links. */
   tools?: ReactNode;
   analysis: { open: boolean; healthy: boolean; problems: number; onToggle: () => void };
 }
 
-export function TopBar({ info, token, title, onRename, connection, presence, tools, analysis }: TopBarProps) {
+export function TopBar({
+  info,
+  token,
+  title,
+  onRename,
+  connection,
+  presence,
+  versions,
+  tools,
+  analysis,
+}: TopBarProps) {
   const editable = info.role === 'edit';
   return (
     <header className="top-bar">
@@ -57,6 +69,7 @@ export function TopBar({ info, token, title, onRename, connection, presence, too
       </button>
       <ConnectionBadge state={connection} />
       {presence}
+      {versions}
       <ExportMenu mapId={info.id} token={token} title={title} />
       <ShareButtons mapId={info.id} token={token} role={info.role} />
     </header>

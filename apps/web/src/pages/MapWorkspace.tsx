@@ -36,6 +36,12 @@ import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
 import { useSnapshot } from '../sync/useSnapshot';
+import { ChangesPanel } from '../versions/ChangesPanel';
+import { ChangeMarksProvider } from '../versions/change-marks';
+import { useVersions } from '../versions/useVersions';
+import { VersionBanner } from '../versions/VersionBanner';
+import { VersionMenu } from '../versions/VersionMenu';
+import '../versions/versions.css';
 import { useWorkshopLayer } from '../workshop/useWorkshopLayer';
 import { useClipboard } from './useClipboard';
 import { useRememberMap } from './useRememberMap';
@@ -51,7 +57,7 @@ interface MapWorkspaceProps {
 /** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const canEdit = info.role === 'edit';
-  const { snapshot } = useSnapshot(session.doc);
+  const { snapshot: live } = useSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
@@ -60,6 +66,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   useViewportBroadcast(awareness);
   const dragBroadcast = useMemo(() => createDragBroadcast(awareness), [awareness]);
   const [toast, showToast] = useToast();
+  const versions = useVersions(info.id, token, live, showToast);
+  // An old version is shown read-only in place of the live map; the live map keeps syncing.
+  const snapshot = versions.viewing ? versions.canvasSnapshot : live;
   const actions = useMemo(
     () => createMapActions(session.doc, session.localOrigin, showToast),
     [session, showToast],
@@ -79,7 +88,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const [connectionKind, setConnectionKind] = useState<ConnectionKind | 'auto'>('auto');
   const canvasArea = useRef<HTMLElement>(null);
   const loaded = connection.synced || offlineLoaded;
-  useRememberMap(loaded, snapshot.meta.title, info, token);
+  useRememberMap(loaded, live.meta.title, info, token);
   useRefitOnResize(canvasArea);
 
   const analysis = useLiveAnalysis(snapshot);
@@ -95,7 +104,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
-  const editable = canEdit && !layer.lockedOut;
+  const editable = canEdit && !layer.lockedOut && !versions.viewing;
   const people = usePeople(awareness, layer.presenceUser);
   // An empty map is all gaps: its empty state says so better than eight red cells.
   const empty = snapshot.touchpoints.length === 0;
@@ -168,10 +177,11 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   return (
     <div className="map-page" data-testid="map-page" data-role={info.role} data-map-id={info.id}>
       <TopBar
-        info={info}
+        info={versions.viewing ? { ...info, role: 'view' } : info}
         token={token}
         title={snapshot.meta.title}
         onRename={actions.setTitle}
+        versions={<VersionMenu versions={versions} editable={editable} />}
         connection={connection.state}
         presence={
           <>
@@ -205,6 +215,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         }
       />
       {layer.bar}
+      <VersionBanner versions={versions} mapId={info.id} token={token} />
       <div className="map-body">
         {editable &&
           (paletteOpen ? (
@@ -226,40 +237,58 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
               <span>Strategies</span>
             </button>
           ))}
-        <main className="canvas-wrap" aria-busy={!loaded} ref={canvasArea}>
-          <JourneyCanvas
-            snapshot={snapshot}
-            editable={editable}
-            actions={actions}
-            selection={selection}
-            onSelectionChange={setSelection}
-            view={view}
-            dragBroadcast={editable ? dragBroadcast : undefined}
-            awareness={awareness}
-            onRequestAdd={requestAdd}
-            onEditStage={editStage}
-            newConnectionKind={connectionKind}
-          >
-            <Panel position="top-center">
-              <FilterBar filter={filter} onChange={setFilter} snapshot={snapshot} />
-            </Panel>
-            <Panel position="bottom-left">
-              <Legend />
-            </Panel>
-            <StickyNotes
-              notes={snapshot.notes}
+        <main
+          className={`canvas-wrap${versions.viewing ? ' version-view' : ''}`}
+          aria-busy={!loaded}
+          ref={canvasArea}
+        >
+          <ChangeMarksProvider>
+            <JourneyCanvas
+              snapshot={versions.canvasSnapshot}
               editable={editable}
-              actions={noteActions}
-              freshNoteId={freshNoteId}
-            />
-            {layer.canvasLayer}
-            <LiveCursors awareness={awareness} />
-            {loaded && snapshot.touchpoints.length === 0 && (
-              <Panel position="top-center" className="empty-panel">
-                <EmptyState editable={editable} />
+              actions={actions}
+              selection={selection}
+              onSelectionChange={setSelection}
+              view={view}
+              dragBroadcast={editable ? dragBroadcast : undefined}
+              awareness={awareness}
+              onRequestAdd={requestAdd}
+              onEditStage={editStage}
+              newConnectionKind={connectionKind}
+            >
+              <Panel position="top-center">
+                <FilterBar filter={filter} onChange={setFilter} snapshot={snapshot} />
               </Panel>
-            )}
-          </JourneyCanvas>
+              <Panel position="bottom-left">
+                <Legend />
+              </Panel>
+              <StickyNotes
+                notes={snapshot.notes}
+                editable={editable}
+                actions={noteActions}
+                freshNoteId={freshNoteId}
+              />
+              {layer.canvasLayer}
+              {!versions.viewing && <LiveCursors awareness={awareness} />}
+              {versions.compared && (
+                <ChangesPanel
+                  compared={versions.compared}
+                  onSelect={(ids) =>
+                    select({
+                      touchpoints: ids.filter((id) => live.touchpoints.some((tp) => tp.id === id)),
+                      connections: [],
+                    })
+                  }
+                  onClose={versions.backToLive}
+                />
+              )}
+              {loaded && snapshot.touchpoints.length === 0 && (
+                <Panel position="top-center" className="empty-panel">
+                  <EmptyState editable={editable} />
+                </Panel>
+              )}
+            </JourneyCanvas>
+          </ChangeMarksProvider>
           {!loaded && (
             <div className="canvas-loading" data-testid="canvas-loading">
               <div className="spinner" aria-hidden="true" />
