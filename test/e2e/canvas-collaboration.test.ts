@@ -158,11 +158,13 @@ describe('editing together on the canvas in Chromium', () => {
     expect(Math.abs(second.x - first.x)).toBeCloseTo(Math.abs(second.y - first.y), 0);
     await expect.poll(() => page.locator('.touchpoint-card.selected').count()).toBe(2);
 
-    // Delete removes the selected copies; undo brings them back.
+    // Delete removes the selected copies and their connection; one undo brings all of them back
+    // (issue 11: Delete was two undo steps, and the first brought the cards back alone).
     await page.keyboard.press('Delete');
     await expect.poll(() => page.getByTestId('touchpoint-card').count()).toBe(2);
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
     await page.getByTestId('undo').click();
     await expect.poll(() => page.getByTestId('touchpoint-card').count()).toBe(4);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
   });
 });

@@ -69,4 +69,63 @@ describe('opening a schema v1 map', () => {
     expect(await card.getAttribute('data-team')).toBe('marketing');
     expect([...viewer.errors, ...editor.errors]).toEqual([]);
   });
+
+  // Issue 11: the upgrade deleted every card written with only title, team and stage (v1 made
+  // x and y optional), and ignored v1-style writes made after it.
+  it('keeps every card a stock client wrote with only title, team and stage, and converts a later v1 write', async () => {
+    const map = await createMap(server.url, { title: 'Written by a minimal v1 script' });
+    const minimal = connectClient(server.url, map.id, map.editToken);
+    await minimal.synced();
+    const { meta, touchpoints } = mapDocument(minimal.doc);
+    const cards = {
+      ad: { title: 'Search ad', team: 'marketing', stage: 'cold' },
+      post: { title: 'Sponsored post', team: 'marketing', stage: 'cold' },
+      letter: { title: 'Sales letter', team: 'sales', stage: 'warm' },
+      demo: { title: 'Demo call', team: 'sales', stage: 'qualified' },
+      upsell: { title: 'Upsell', team: 'sales', stage: 'customer' },
+    };
+    minimal.doc.transact(() => {
+      meta.set('schemaVersion', 1);
+      for (const [id, fields] of Object.entries(cards)) {
+        const entry = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries(fields)) entry.set(key, value);
+        touchpoints.set(id, entry);
+      }
+    });
+
+    const editor = await openMap(browser, map.editUrl, 'Editor');
+    await waitForDoc(
+      minimal.doc,
+      (doc) => mapDocument(doc).meta.get('schemaVersion') === SCHEMA_VERSION,
+      'the upgrade',
+    );
+    await expect.poll(() => editor.page.getByTestId('touchpoint-card').count()).toBe(5);
+    for (const { title, stage, team } of Object.values(cards)) {
+      const card = cardNamed(editor.page, title);
+      expect(await card.getAttribute('data-stage')).toBe(stage);
+      expect(await card.getAttribute('data-team')).toBe(team);
+    }
+    expect(readSnapshot(minimal.doc).snapshot.touchpoints).toHaveLength(5);
+    const editorCards = await editor.page.evaluate(
+      () => document.querySelectorAll('[data-testid=touchpoint-card]').length,
+    );
+    expect(editorCards).toBe(5);
+
+    // After the upgrade the script, still speaking v1, moves a card by its own keys: the editor
+    // converts the write, and everyone sees the card in its new stage.
+    const letter = touchpoints.get('letter') as Y.Map<unknown>;
+    letter.set('stage', 'qualified');
+    await expect
+      .poll(() => cardNamed(editor.page, 'Sales letter').getAttribute('data-stage'))
+      .toBe('qualified');
+    await waitForDoc(minimal.doc, () => !letter.has('stage'), 'the conversion of the v1 write');
+    expect(readSnapshot(minimal.doc).snapshot.touchpoints.find((card) => card.id === 'letter')).toMatchObject(
+      {
+        stage: 'qualified',
+        team: 'sales',
+      },
+    );
+    expect(editor.errors).toEqual([]);
+    minimal.destroy();
+  });
 });

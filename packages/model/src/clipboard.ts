@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { addConnection } from './connections.js';
+import { newId } from './document.js';
 import { invalidInput, ModelError } from './errors.js';
 import { clampToCell } from './layout.js';
 import { ConnectionFieldsSchema, type MapSnapshot, TouchpointFieldsSchema } from './schema.js';
@@ -83,6 +84,7 @@ export function pasteCards(
   doc: Y.Doc,
   copy: unknown,
   shift: number,
+  makeId: () => string = newId,
 ): { touchpoints: string[]; connections: string[] } {
   const parsed = CopiedCardsSchema.safeParse(copy);
   if (!parsed.success) throw invalidInput('copy', parsed.error, 'clipboard');
@@ -93,6 +95,7 @@ export function pasteCards(
       doc,
       parsed.data.touchpoints.map((card) => ({
         input: { ...card, ...clampToCell({ x: card.x + shift, y: card.y + shift }) },
+        id: makeId(),
       })),
     );
     const connections = parsed.data.connections.map(({ source, target, ...fields }) =>

@@ -10,6 +10,7 @@ import {
   readPlacements,
   readSnapshot,
   settlePlacements,
+  updateTouchpoint,
 } from './index.js';
 import { cardKeys, peerOf, syncPeers } from './testing/v1-maps.js';
 
@@ -142,5 +143,31 @@ describe('v1-style writes after the upgrade (finding 2)', () => {
     expect(cardKeys(doc, 'webinar')).toMatchObject({ stage: 'red-hot' });
     expect(readPlacements(doc).get('webinar')).toMatchObject({ stage: 'warm' });
     stop();
+  });
+});
+
+describe('a card that comes back from undo without its title (fuzz seeds 2041, 2264)', () => {
+  it('stays on the map, titled "Untitled touchpoint", and is reported', () => {
+    const alice = mapWithCard();
+    alice.clientID = 1;
+    const bob = peerOf(alice, 2);
+    const mine = { source: 'alice' };
+    const shared = mapDocument(alice);
+    const undo = new Y.UndoManager([shared.touchpoints, shared.placements], {
+      trackedOrigins: new Set([mine]),
+      captureTimeout: 0,
+    });
+    alice.transact(() => deleteTouchpoint(alice, 'webinar'), mine);
+    updateTouchpoint(bob, 'webinar', { title: 'Renamed meanwhile' });
+    // The rename reaches Alice before her delete reaches Bob.
+    syncPeers(bob, alice);
+    undo.undo();
+    // What Yjs does: the title a colleague changed is not restored.
+    expect(cardKeys(alice, 'webinar')).not.toHaveProperty('title');
+    const result = settlePlacements(alice);
+    expect(result.retitled).toBe(1);
+    expect(readSnapshot(alice).snapshot.touchpoints).toEqual([
+      expect.objectContaining({ id: 'webinar', title: 'Untitled touchpoint', stage: 'warm' }),
+    ]);
   });
 });

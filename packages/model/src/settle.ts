@@ -17,15 +17,19 @@ export interface SettleResult {
   orphans: number;
   /** Older placements of a card left by concurrent drops, removed. */
   superseded: number;
+  /** Connections to a card that was deleted (one drawn while a colleague deleted the card). */
+  connections: number;
   /** Cards given a placement: from v1 keys an old tab or script wrote, or by default. */
   placed: number;
+  /** Cards that came back without a title (see below) and were given one. */
+  retitled: number;
   issues: ModelIssue[];
 }
 
 /**
  * Brings the placements back to one per card after concurrent edits, in one transaction:
  * - a placement whose card was deleted (a move concurrent with the delete, an undo of a move
- *   after a colleague deleted the card) is removed;
+ *   after a colleague deleted the card) is removed, and so is a connection to a deleted card;
  * - the older placements concurrent drops left are removed, keeping the one every peer shows;
  * - a v1-style write (an old tab, a third-party script) is converted into a placement, and
  *   what cannot be converted stays on the card and is reported;
@@ -35,15 +39,25 @@ export interface SettleResult {
  * Every step is idempotent, so peers settling at once converge.
  */
 export function settlePlacements(doc: Y.Doc, origin?: unknown): SettleResult {
-  const result: SettleResult = { orphans: 0, superseded: 0, placed: 0, issues: [] };
+  const result: SettleResult = {
+    orphans: 0,
+    superseded: 0,
+    connections: 0,
+    placed: 0,
+    retitled: 0,
+    issues: [],
+  };
   if (documentSchemaVersion(doc) !== SCHEMA_VERSION) return result;
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return result;
-  const { touchpoints, placements: array } = mapDocument(doc);
+  const { touchpoints, placements: array, connections } = mapDocument(doc);
+  const deleted = (id: unknown) => typeof id === 'string' && wasDeleted(touchpoints, id);
   const entries = readPlacementEntries(doc);
   const current = currentPlacementIndexes(entries);
   const stale: number[] = [];
   for (const { index, entry } of entries) {
     if (!touchpoints.has(entry.touchpoint)) {
+      // A placement for a card this peer has not received yet is left alone.
+      if (!deleted(entry.touchpoint)) continue;
       stale.push(index);
       result.orphans++;
     } else if (current.get(entry.touchpoint)?.index !== index) {
@@ -55,13 +69,30 @@ export function settlePlacements(doc: Y.Doc, origin?: unknown): SettleResult {
     const entry = touchpoints.get(id);
     if (!(entry instanceof Y.Map)) return [];
     const placement = current.get(id)?.entry;
-    return !placement || hasLegacyKeys(entry) ? [{ id, entry, placement }] : [];
+    return !placement || hasLegacyKeys(entry) || !entry.has('title') ? [{ id, entry, placement }] : [];
   });
-  if (stale.length === 0 && unsettled.length === 0) return result;
+  const dangling = [...connections.entries()].flatMap(([id, connection]) =>
+    connection instanceof Y.Map && (deleted(connection.get('source')) || deleted(connection.get('target')))
+      ? [id]
+      : [],
+  );
+  result.connections = dangling.length;
+  if (stale.length === 0 && unsettled.length === 0 && dangling.length === 0) return result;
   doc.transact(() => {
     deletePlacementsAt(array, stale);
+    for (const id of dangling) connections.delete(id);
     const writes: PlacementWrite[] = [];
     for (const { id, entry, placement } of unsettled) {
+      if (!entry.has('title')) {
+        // Yjs's undo of a delete restores the fields the delete removed, but not one a colleague
+        // changed meanwhile: a card can come back without its title. It stays on the map.
+        entry.set('title', UNTITLED);
+        result.retitled++;
+        result.issues.push({
+          path: `touchpoints.${id}.title`,
+          message: `was lost; the card is now "${UNTITLED}"`,
+        });
+      }
       const write = convertLegacyKeys(id, entry, placement, true, result.issues);
       if (write) writes.push(write);
     }
@@ -70,6 +101,16 @@ export function settlePlacements(doc: Y.Doc, origin?: unknown): SettleResult {
   }, origin);
   return result;
 }
+
+/**
+ * Whether this peer saw the card and then saw it deleted, as opposed to not having received it:
+ * a deleted key keeps its (deleted) item in the map.
+ */
+function wasDeleted(touchpoints: Y.Map<unknown>, id: string): boolean {
+  return touchpoints._map.get(id)?.deleted === true;
+}
+
+const UNTITLED = 'Untitled touchpoint';
 
 /** The origin of the transactions `keepPlacementsSettled` writes; undo managers do not track it. */
 export const SETTLE_ORIGIN = { source: 'baton-settle-placements' };

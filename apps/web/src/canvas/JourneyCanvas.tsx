@@ -170,8 +170,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: JourneyNode[]; edges: { id: string }[] }) => {
       const touchpointIds = gone.filter(isTouchpointNode).map((node) => node.id);
-      if (cut.length) actions.deleteConnections(cut.map((edge) => edge.id));
-      if (touchpointIds.length) actions.deleteTouchpoints(touchpointIds);
+      // One change, so one undo brings back the cards and their connections together.
+      actions.deleteSelection({ touchpoints: touchpointIds, connections: cut.map((edge) => edge.id) });
       onSelectionChange(EMPTY_SELECTION);
     },
     [actions, onSelectionChange],

@@ -4,12 +4,13 @@ import {
   type CellPlacement,
   type ConnectionInput,
   type ConnectionPatch,
-  clampToCell,
-  deleteConnection,
-  deleteTouchpoint,
+  deleteConnections,
+  deleteSelection,
+  deleteTouchpoints,
   type LeadStage,
   ModelError,
-  moveTouchpoint,
+  moveTouchpoints,
+  pasteCards,
   type StageFieldsInput,
   setMapTitle,
   type TouchpointInput,
@@ -24,7 +25,9 @@ import type { CopiedCards } from './clipboard';
 /**
  * Every change this browser makes to a map, written through `@baton/model` inside a
  * transaction tagged with the session's local origin (so an undo manager can later track
- * exactly this user's edits). A refused write reports `ModelError.message` and returns null.
+ * exactly this user's edits). Each action is one model writer, which checks its whole input
+ * before writing, so a refused action changes nothing; it reports `ModelError.message` and
+ * returns null.
  */
 export interface MapActions {
   addTouchpoint: (input: TouchpointInput) => string | null;
@@ -34,6 +37,8 @@ export interface MapActions {
   addConnection: (input: ConnectionInput) => string | null;
   updateConnection: (id: string, patch: ConnectionPatch) => boolean;
   deleteConnections: (ids: string[]) => void;
+  /** Deletes cards and connections as one change: one undo brings them all back. */
+  deleteSelection: (selection: { touchpoints: string[]; connections: string[] }) => void;
   updateStage: (stage: LeadStage, patch: StageFieldsInput) => boolean;
   /** Adds copies of the cards, `shift` further into their cells, and the connections between them. */
   pasteCards: (copy: CopiedCards, shift: number) => { touchpoints: string[]; connections: string[] } | null;
@@ -66,35 +71,21 @@ export function createMapActions(
     addTouchpoint: (input) => run(() => addTouchpoint(doc, input)),
     updateTouchpoint: (id, patch) => run(() => updateTouchpoint(doc, id, patch)) !== null,
     moveTouchpoints: (moves) => {
-      run(() => {
-        for (const { id, placement } of moves) moveTouchpoint(doc, id, placement);
-      });
+      run(() => moveTouchpoints(doc, moves));
     },
     deleteTouchpoints: (ids) => {
-      run(() => {
-        for (const id of ids) deleteTouchpoint(doc, id);
-      });
+      run(() => deleteTouchpoints(doc, ids));
     },
     addConnection: (input) => run(() => addConnection(doc, input)),
     updateConnection: (id, patch) => run(() => updateConnection(doc, id, patch)) !== null,
     deleteConnections: (ids) => {
-      run(() => {
-        for (const id of ids) deleteConnection(doc, id);
-      });
+      run(() => deleteConnections(doc, ids));
+    },
+    deleteSelection: (selection) => {
+      run(() => deleteSelection(doc, selection));
     },
     updateStage: (stage, patch) => run(() => updateStage(doc, stage, patch)) !== null,
-    pasteCards: (copy, shift) =>
-      run(() => {
-        const touchpoints = copy.touchpoints.map((card) =>
-          addTouchpoint(doc, { ...card, ...clampToCell({ x: card.x + shift, y: card.y + shift }) }),
-        );
-        const connections = copy.connections.flatMap(({ source, target, ...fields }) => {
-          const from = touchpoints[source];
-          const to = touchpoints[target];
-          return from && to ? [addConnection(doc, { source: from, target: to, ...fields })] : [];
-        });
-        return { touchpoints, connections };
-      }),
+    pasteCards: (copy, shift) => run(() => pasteCards(doc, copy, shift)),
     setTitle: (title) => {
       run(() => setMapTitle(doc, title));
     },

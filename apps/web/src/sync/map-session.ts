@@ -1,4 +1,4 @@
-import { migrateDocument } from '@baton/model';
+import { keepPlacementsSettled, migrateDocument } from '@baton/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -28,10 +28,16 @@ export function openMapSession(mapId: string, token: string, canEdit: boolean): 
   const localOrigin = { source: 'baton-web', clientID: doc.clientID };
   // A map saved by an older Baton is upgraded once its content has arrived, by any editor;
   // migrations are safe to run on several peers at once. Not undoable: its origin is not tracked.
+  // From then on the editor keeps every card placed exactly once: it removes what concurrent
+  // edits leave behind and converts v1-style writes from old tabs and scripts.
+  let stopSettling: (() => void) | null = null;
   const upgrade = (synced: boolean) => {
-    if (!synced || !canEdit) return;
+    if (!synced || !canEdit || stopSettling) return;
     try {
-      migrateDocument(doc);
+      const { issues } = migrateDocument(doc);
+      if (issues.length > 0)
+        console.warn('Upgrading this map kept some values it could not convert:', issues);
+      stopSettling = keepPlacementsSettled(doc, (found) => console.warn('Map repaired:', found));
     } catch (error) {
       console.warn(error instanceof Error ? error.message : error);
     }
@@ -44,6 +50,7 @@ export function openMapSession(mapId: string, token: string, canEdit: boolean): 
     offlineCopy,
     localOrigin,
     destroy: () => {
+      stopSettling?.();
       provider.awareness.setLocalState(null);
       provider.destroy();
       void offlineCopy.destroy();
