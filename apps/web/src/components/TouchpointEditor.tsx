@@ -7,6 +7,8 @@ import {
   type Touchpoint,
   type TouchpointPatch,
 } from '@baton/model';
+import { useState } from 'react';
+import { DeletedCardNotice } from '../editing/DeletedCardNotice';
 import type { MapActions } from '../editing/map-actions';
 import { CommitText } from './commit-fields';
 import { ChannelSelect, Field, FieldGroup, StageSelect, TeamSelect } from './fields';
@@ -15,6 +17,8 @@ import { PanelShell } from './PanelShell';
 
 interface TouchpointEditorProps {
   touchpoint: Touchpoint;
+  /** A colleague deleted the card: edits are kept here until it is put back or the editor closed. */
+  deleted?: boolean;
   snapshot: MapSnapshot;
   actions: MapActions;
   onClose: () => void;
@@ -23,8 +27,25 @@ interface TouchpointEditorProps {
 const REACH_LABELS: Record<Reach, string> = { 'one-to-many': 'One-to-many', 'one-to-one': 'One-to-one' };
 
 /** The side panel for a selected touchpoint: every field of it, each written to the map at once. */
-export function TouchpointEditor({ touchpoint, snapshot, actions, onClose }: TouchpointEditorProps) {
-  const update = (patch: TouchpointPatch) => actions.updateTouchpoint(touchpoint.id, patch);
+export function TouchpointEditor({
+  touchpoint: seen,
+  deleted = false,
+  snapshot,
+  actions,
+  onClose,
+}: TouchpointEditorProps) {
+  // While the card is deleted, edits collect here rather than fail against a card that is gone.
+  const [kept, setKept] = useState<TouchpointPatch>({});
+  const touchpoint = deleted ? ({ ...seen, ...kept } as Touchpoint) : seen;
+  const update = (patch: TouchpointPatch) => {
+    if (!deleted) return actions.updateTouchpoint(touchpoint.id, patch);
+    setKept((current) => ({ ...current, ...patch }));
+    return true;
+  };
+  const restore = () => {
+    const { id, votes: _votes, ...fields } = touchpoint;
+    if (actions.restoreTouchpoint(id, fields)) setKept({});
+  };
   // A reach still at its team's default follows the team; a chosen one stays.
   const changeTeam = (team: Team) =>
     update(
@@ -36,6 +57,7 @@ export function TouchpointEditor({ touchpoint, snapshot, actions, onClose }: Tou
 
   return (
     <PanelShell title="Touchpoint" label="Touchpoint editor" testId="touchpoint-editor" onClose={onClose}>
+      {deleted && <DeletedCardNotice touchpoint={touchpoint} onRestore={restore} />}
       <Field label="Title" htmlFor="edit-title">
         <CommitText
           id="edit-title"

@@ -31,6 +31,8 @@ import type { CopiedCards } from './clipboard';
  */
 export interface MapActions {
   addTouchpoint: (input: TouchpointInput) => string | null;
+  /** Puts back a card a colleague deleted, under its own id, with the given fields. */
+  restoreTouchpoint: (id: string, input: TouchpointInput) => boolean;
   updateTouchpoint: (id: string, patch: TouchpointPatch) => boolean;
   moveTouchpoints: (moves: { id: string; placement: CellPlacement }[]) => void;
   deleteTouchpoints: (ids: string[]) => void;
@@ -69,6 +71,7 @@ export function createMapActions(
 
   return {
     addTouchpoint: (input) => run(() => addTouchpoint(doc, input)),
+    restoreTouchpoint: (id, input) => run(() => addTouchpoint(doc, input, id)) !== null,
     updateTouchpoint: (id, patch) => run(() => updateTouchpoint(doc, id, patch)) !== null,
     moveTouchpoints: (moves) => {
       run(() => moveTouchpoints(doc, moves));

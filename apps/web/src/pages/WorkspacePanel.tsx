@@ -6,6 +6,7 @@ import { type NewTouchpointDraft, NewTouchpointForm } from '../components/NewTou
 import { StageEditor } from '../components/StageEditor';
 import { TouchpointEditor } from '../components/TouchpointEditor';
 import type { MapActions } from '../editing/map-actions';
+import { useEditedTouchpoint } from '../editing/useEditedTouchpoint';
 
 interface WorkspacePanelProps {
   snapshot: MapSnapshot;
@@ -29,10 +30,7 @@ interface WorkspacePanelProps {
  */
 export function WorkspacePanel(props: WorkspacePanelProps) {
   const { snapshot, editable, actions, selection, draft, stage, onClose } = props;
-  const selectedTouchpoint =
-    selection.touchpoints.length === 1 && selection.connections.length === 0
-      ? snapshot.touchpoints.find((tp) => tp.id === selection.touchpoints[0])
-      : undefined;
+  const edited = useEditedTouchpoint(snapshot, selection);
   const selectedConnection =
     selection.connections.length === 1 && selection.touchpoints.length === 0
       ? snapshot.connections.find((connection) => connection.id === selection.connections[0])
@@ -55,11 +53,12 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
       />
     );
   }
-  if (editable && selectedTouchpoint) {
+  if (editable && edited) {
     return (
       <TouchpointEditor
-        key={selectedTouchpoint.id}
-        touchpoint={selectedTouchpoint}
+        key={edited.touchpoint.id}
+        touchpoint={edited.touchpoint}
+        deleted={edited.deleted}
         snapshot={snapshot}
         actions={actions}
         onClose={onClose}
