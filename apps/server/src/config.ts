@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type LimitSettings, LimitsEnvSchema, limitsFromEnv } from './limits/settings.js';
 
 /** The repository root, so defaults work whatever directory `pnpm start` runs from. */
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -25,6 +26,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** Prefix of Baton's Redis channels, so deployments sharing one Redis stay apart. */
   redisPrefix: string;
+  /** The bounds of DESIGN.md §8 (limits/settings.ts). */
+  limits: LimitSettings;
 }
 
 const MiB = 1024 * 1024;
@@ -41,7 +44,7 @@ const origin = z
     }
   });
 
-const EnvSchema = z.object({
+const EnvSchema = LimitsEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   BATON_DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -102,11 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
     redisPrefix: values.BATON_REDIS_PREFIX,
+    limits: limitsFromEnv(values),
   });
 }
 
 /** Fills in defaults, so tests and embedders can pass only what they care about. */
-export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {
+/** What an embedder may pass: any setting, and any subset of the limits. */
+export type ConfigOverrides = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<LimitSettings> };
+
+export function resolveConfig(partial: ConfigOverrides = {}): ServerConfig {
   return {
     port: partial.port ?? 8787,
     host: partial.host ?? '127.0.0.1',
@@ -120,6 +127,7 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
     databaseUrl: partial.databaseUrl,
     redisUrl: partial.redisUrl,
     redisPrefix: partial.redisPrefix ?? 'baton:',
+    limits: { ...DEFAULT_LIMITS, ...partial.limits },
   };
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { z } from 'zod';
 import { openFanOut, openStore } from './backends.js';
-import { defaultPublicUrl, resolveConfig, type ServerConfig } from './config.js';
+import { type ConfigOverrides, defaultPublicUrl, resolveConfig } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
@@ -13,6 +13,7 @@ import type { CompactionPolicy } from './sync/room.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 import { MapVersions } from './versions/map-versions.js';
+import { configureWorkPool } from './workers/pool.js';
 import { InProcessWorkshopSignals } from './workshop/live-hub.js';
 import { WorkshopService } from './workshop/workshop-service.js';
 
@@ -22,7 +23,7 @@ export { StorageUnreachable } from './storage/postgres-store.js';
 export { DataDirInUse } from './storage/sqlite-store.js';
 export { CloseCode } from './sync/protocol.js';
 
-export interface BatonServerOptions extends Partial<ServerConfig> {
+export interface BatonServerOptions extends ConfigOverrides {
   logger?: Logger;
   compaction?: Partial<CompactionPolicy>;
   heartbeatMs?: number;
@@ -84,7 +85,13 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     fanOut,
     ...(options.headCheckMs ? { headCheckMs: options.headCheckMs } : {}),
+    updateLimits: {
+      maxStructs: config.limits.maxUpdateItems,
+      maxDeleteRanges: config.limits.maxDeleteRanges,
+      maxNestingDepth: config.limits.maxNestingDepth,
+    },
   });
+  configureWorkPool({ threads: config.limits.renderThreads, maxQueue: config.limits.renderQueue });
   versions = new MapVersions({
     store,
     rooms,

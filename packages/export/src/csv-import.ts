@@ -107,18 +107,41 @@ function rowInput(
   return input;
 }
 
+/**
+ * The file's rows, counted while parsing: a file with more touchpoint rows than one map holds
+ * is refused as soon as the row past the limit is read, not after parsing all of it.
+ */
 function parseRows(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  const rows: string[][] = [];
+  let filled = 0;
+  let tooMany = false;
+  let quoteRow: number | undefined;
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     header: false,
     delimiter: guessDelimiter(text),
     skipEmptyLines: false,
+    step: (result, parser) => {
+      if (quoteRow === undefined && result.errors.some((error) => error.type === 'Quotes')) {
+        quoteRow = rows.length + 1;
+      }
+      rows.push(result.data);
+      if (result.data.some((cell) => cell.trim() !== '')) filled++;
+      // The header row plus one row more than a map holds.
+      if (filled > IMPORT_LIMITS.touchpoints + 1) {
+        tooMany = true;
+        parser.abort();
+      }
+    },
   });
-  const quoteError = result.errors.find((error) => error.type === 'Quotes');
-  if (quoteError) {
-    const row = (quoteError.row ?? 0) + 1;
-    throw fail(`${at(row)}: a quoted cell is not closed or has a stray quote mark.`, at(row));
+  if (tooMany) {
+    throw fail(
+      `there are more than ${IMPORT_LIMITS.touchpoints} touchpoint rows; one map holds at most ${IMPORT_LIMITS.touchpoints}.`,
+    );
   }
-  return result.data;
+  if (quoteRow !== undefined) {
+    throw fail(`${at(quoteRow)}: a quoted cell is not closed or has a stray quote mark.`, at(quoteRow));
+  }
+  return rows;
 }
 
 /**

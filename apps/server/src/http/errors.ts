@@ -19,7 +19,9 @@ export type ApiErrorCode =
   | 'not-found'
   | 'method-not-allowed'
   | 'internal-error'
-  | WorkshopErrorCode;
+  | WorkshopErrorCode
+  | 'server-busy'
+  | 'too-many-requests';
 
 export interface ApiIssue {
   path: string;
@@ -40,6 +42,18 @@ export class ApiError extends HTTPException {
     readonly issues?: ApiIssue[],
   ) {
     super(status, { message });
+  }
+}
+
+/** A refusal the client should retry after a while (a full work pool, a rate limit). */
+export class RetryLater extends ApiError {
+  constructor(
+    status: 429 | 503,
+    code: ApiErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, message);
   }
 }
 
@@ -66,6 +80,7 @@ const GENERIC: Partial<Record<number, ApiErrorCode>> = {
 /** The single `app.onError`: known refusals keep their status; anything else is a bare 500. */
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
+    if (error instanceof RetryLater) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof ApiError) return c.json(body(error.code, error.message, error.issues), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       const code = GENERIC[error.status] ?? 'invalid-body';

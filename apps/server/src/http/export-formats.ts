@@ -11,7 +11,8 @@ import {
   mapScene,
 } from '@baton/export';
 import type { ChangesReport, MapSnapshot } from '@baton/model';
-import { ApiError } from './errors.js';
+import { runOffLoop, WorkPoolBusy } from '../workers/pool.js';
+import { ApiError, RetryLater } from './errors.js';
 
 export type ExportedFile = string | Uint8Array;
 
@@ -27,7 +28,9 @@ const RENDERERS: Record<
   csv: (snapshot) => exportCsv(snapshot),
   md: (snapshot, options) => exportMarkdown(snapshot, options),
   svg: (snapshot) => exportSvg(snapshot),
-  png: async (snapshot) => (await rendering()).renderPngAsync(exportSvg(snapshot)),
+  // Synchronous: this runs on a worker thread, and resvg's async API would take a slot of
+  // libuv's thread pool, which WebCrypto needs for every token check.
+  png: async (snapshot) => (await rendering()).renderPng(exportSvg(snapshot)),
   pdf: async (snapshot, options) =>
     (await rendering()).renderPdf(snapshot, mapScene(snapshot), exportMarkdown(snapshot, options)),
 };
@@ -42,12 +45,33 @@ export function findExportFormat(name: string): ExportFormat | undefined {
   return isExportFormat(name) ? EXPORT_FORMATS[name] : undefined;
 }
 
-export function renderExport(
+/** Renders on the current thread: only the worker (workers/export.worker.ts) calls this. */
+export function renderInThread(
+  format: ExportFormatId,
+  snapshot: MapSnapshot,
+  options: ReportOptions = {},
+): Promise<ExportedFile> {
+  return Promise.resolve(RENDERERS[format](snapshot, options));
+}
+
+/** Renders on the work pool, off the event loop; a full pool is a 503 with Retry-After. */
+export async function renderExport(
   format: ExportFormat,
   snapshot: MapSnapshot,
   options: ReportOptions = {},
 ): Promise<ExportedFile> {
-  return Promise.resolve(RENDERERS[format.id](snapshot, options));
+  const task = { kind: 'export', format: format.id, snapshot, options } as const;
+  const result = await runOffLoop(task).catch(busyAsRetry);
+  if (result.kind !== 'export') throw new Error('the export worker answered with something else');
+  return result.file;
+}
+
+/** A full pool reaches the client as 503 with Retry-After, never as a stalled request. */
+export function busyAsRetry(error: unknown): never {
+  if (error instanceof WorkPoolBusy) {
+    throw new RetryLater(503, 'server-busy', error.message, error.retryAfterSeconds);
+  }
+  throw error;
 }
 
 export function unsupportedFormat(name: string): ApiError {

@@ -1,10 +1,10 @@
-import { ImportError } from '@baton/export';
-import { type MapSnapshot, snapshotToDocument } from '@baton/model';
 import { Hono } from 'hono';
 import type { MapStore } from '../storage/map-store.js';
+import { runOffLoop } from '../workers/pool.js';
 import { ApiError } from './errors.js';
-import { mapFileKind, parseMapFile } from './map-file.js';
-import { storeNewMap } from './new-map.js';
+import { busyAsRetry } from './export-formats.js';
+import { mapFileKind } from './map-file.js';
+import { storeNewMapState } from './new-map.js';
 
 export interface ImportRoutesOptions {
   store: MapStore;
@@ -26,16 +26,16 @@ export function createImportRoutes(options: ImportRoutesOptions): Hono {
         'The import is empty: send a Baton JSON export or a CSV file.',
       );
     }
-    const kind = mapFileKind(text, c.req.header('content-type'));
-    let snapshot: MapSnapshot;
-    try {
-      snapshot = parseMapFile(text, kind, c.req.query('title'));
-    } catch (error) {
-      if (error instanceof ImportError)
-        throw new ApiError(400, 'invalid-import', error.message, error.issues);
-      throw error;
-    }
-    const created = await storeNewMap(options.store, options.publicUrl(), snapshotToDocument(snapshot));
+    const fileKind = mapFileKind(text, c.req.header('content-type'));
+    // Parsed, validated and built into a document on a worker thread: a 100,000-row file
+    // must not stall the server for everyone else.
+    const result = await runOffLoop({ kind: 'import', text, fileKind, title: c.req.query('title') }).catch(
+      busyAsRetry,
+    );
+    if (result.kind === 'import-error')
+      throw new ApiError(400, 'invalid-import', result.message, result.issues);
+    if (result.kind !== 'import') throw new Error('the import worker answered with something else');
+    const created = await storeNewMapState(options.store, options.publicUrl(), result.title, result.state);
     return c.json(created, 201);
   });
   return routes;

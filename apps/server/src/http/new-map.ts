@@ -24,6 +24,20 @@ export function shareLinks(publicUrl: string, id: string, tokens: { editToken: s
   };
 }
 
+/** Stores a new map from a document state built elsewhere (an import, on a worker thread). */
+export async function storeNewMapState(
+  store: MapStore,
+  publicUrl: string,
+  title: string,
+  state: Uint8Array,
+): Promise<CreatedMapBody> {
+  const id = newId();
+  const tokens = await issueTokens();
+  const now = new Date().toISOString();
+  await store.createMap({ id, title, createdAt: now, updatedAt: now, tokens: tokens.hashes }, state);
+  return { id, title, ...shareLinks(publicUrl, id, tokens) };
+}
+
 /** Stores a new map holding `doc` under a fresh id and fresh tokens; the body of a 201. */
 export async function storeNewMap(store: MapStore, publicUrl: string, doc: Y.Doc): Promise<CreatedMapBody> {
   const { snapshot } = readSnapshot(doc);

@@ -6,6 +6,7 @@ import type { AwarenessLimits } from './awareness-guard.js';
 import { type FanOut, InProcessFanOut } from './fan-out.js';
 import { GroupCommit } from './group-commit.js';
 import { type CompactionPolicy, Room, type RoomOptions, type UpdateAdmission } from './room.js';
+import type { UpdateLimits } from './update-guard.js';
 
 export interface RoomRegistryOptions {
   store: MapStore;
@@ -22,6 +23,8 @@ export interface RoomRegistryOptions {
   fanOut?: FanOut;
   /** How often loaded maps are compared with the store's heads (the check for silent gaps). */
   headCheckMs?: number;
+  /** Bounds on one Yjs update (update-guard.ts). */
+  updateLimits?: UpdateLimits;
 }
 
 /**
@@ -51,6 +54,7 @@ export class RoomRegistry {
       commits: new GroupCommit(options.store, this.fanOut, options.logger),
       fanOut: this.fanOut,
       ...(options.beforeEdit ? { beforeEdit: options.beforeEdit } : {}),
+      ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),

@@ -1,0 +1,24 @@
+import { ImportError } from '@baton/export';
+import { snapshotToDocument } from '@baton/model';
+import * as Y from 'yjs';
+import { renderInThread } from '../http/export-formats.js';
+import { parseMapFile } from '../http/map-file.js';
+import type { WorkerResult, WorkerTask } from './tasks.js';
+
+/**
+ * The pool's worker thread (pool.ts): exports and imports, the CPU-heavy work that must not
+ * run on the event loop. PNG is rendered synchronously here rather than with resvg's async
+ * API, which would queue on libuv's thread pool, where WebCrypto checks every token.
+ */
+export default async function work(task: WorkerTask): Promise<WorkerResult> {
+  if (task.kind === 'export')
+    return { kind: 'export', file: await renderInThread(task.format, task.snapshot) };
+  try {
+    const snapshot = parseMapFile(task.text, task.fileKind, task.title);
+    const state = Y.encodeStateAsUpdate(snapshotToDocument(snapshot));
+    return { kind: 'import', title: snapshot.meta.title, state };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { kind: 'import-error', message: error.message, issues: error.issues, format: error.format };
+  }
+}
