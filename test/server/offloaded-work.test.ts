@@ -30,7 +30,7 @@ describe('exports and imports off the event loop', () => {
     const response = await fetch(`${server.url}/api/maps/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: exportJson(largeMap(1000)),
+      body: exportJson(largeMap(300)),
     });
     expect(response.status).toBe(201);
     big = (await response.json()) as { id: string; viewToken: string };
