@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
 import type { FanOut } from './sync/fan-out.js';
+import { servedHostsFor } from './sync/origin.js';
 import type { CompactionPolicy } from './sync/room.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
@@ -111,12 +112,16 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     publicUrl: () => publicUrl,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
+  // Known once the port is bound (origin.ts); pages of the public URL may open sockets too.
+  const allowedOrigins = [...config.allowedOrigins];
+  let servedHosts: string[] = [];
   const sync = attachSyncServer(server as import('node:http').Server, {
     store,
     rooms,
     logger,
     maxFrameBytes: config.maxFrameBytes,
-    allowedOrigins: config.allowedOrigins,
+    allowedOrigins,
+    servedHosts: () => servedHosts,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.maxBufferedBytes ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
   });
@@ -137,6 +142,8 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
   const port = (server.address() as AddressInfo).port;
   const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
   publicUrl ||= defaultPublicUrl(config.host, port);
+  servedHosts = servedHostsFor(config.host, port, publicUrl);
+  allowedOrigins.push(new URL(publicUrl).origin);
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,5 +1,7 @@
 import { mapDocument } from '@baton/model';
 import * as Y from 'yjs';
+import { repairLoadedDocument } from '../sync/document-repair.js';
+import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import type { StoredUpdate } from './map-store.js';
 
 export interface MergedState {
@@ -26,6 +28,9 @@ export function mergeStoredState(
         // Already reported when the rows were read; compaction must not stop on them.
       }
     }
+    // Deletions waiting for edits that never came, and values nested too deep, are not carried
+    // into the compacted state (sync/document-repair.ts; the room logs what it repaired).
+    repairLoadedDocument(doc, DEFAULT_UPDATE_LIMITS.maxNestingDepth);
     const title = mapDocument(doc).meta.get('title');
     return {
       state: Y.encodeStateAsUpdate(doc),

@@ -17,6 +17,8 @@ export interface SyncServerOptions {
   logger: Logger;
   maxFrameBytes: number;
   allowedOrigins: readonly string[];
+  /** The Host values this server answers to (origin.ts); unset: any Host. */
+  servedHosts?: () => readonly string[];
   /** How often dead sockets (no pong) are looked for. */
   heartbeatMs?: number;
   /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
@@ -88,7 +90,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const url = new URL(request.url ?? '/', 'http://baton.invalid');
     const mapId = decodePathSegment(SYNC_PATH.exec(url.pathname)?.[1]);
     if (mapId === undefined) return refuseHandshake(socket, 404, 'Not Found');
-    if (!isOriginAllowed(request, options.allowedOrigins)) {
+    if (!isOriginAllowed(request, options.allowedOrigins, options.servedHosts?.())) {
       logger.warn(`refused a /sync handshake from origin ${request.headers.origin}`);
       return refuseHandshake(socket, 403, 'Forbidden');
     }
