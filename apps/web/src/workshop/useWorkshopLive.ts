@@ -12,12 +12,6 @@ export interface LiveWorkshop {
   known: boolean;
 }
 
-/**
- * Whether this server build serves workshops (`/api/maps/:id/workshops/live`). Until the server
- * half lands the stream is not opened, so the map page makes no request that would fail.
- */
-export const WORKSHOP_SERVER_READY = false;
-
 export interface LiveHandlers {
   onSummon: (summon: Summon) => void;
   onRelease: () => void;
@@ -45,7 +39,6 @@ export function useWorkshopLive(
   const facilitator = credentials?.facilitatorToken;
 
   useEffect(() => {
-    if (!WORKSHOP_SERVER_READY) return;
     const params = new URLSearchParams({ token });
     if (participant) params.set('participant', participant);
     if (facilitator) params.set('facilitator', facilitator);
