@@ -12,7 +12,7 @@ import type { WorkerResult, WorkerTask } from './tasks.js';
  */
 export default async function work(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'export')
-    return { kind: 'export', file: await renderInThread(task.format, task.snapshot) };
+    return { kind: 'export', file: await renderInThread(task.format, task.snapshot, task.options) };
   try {
     const snapshot = parseMapFile(task.text, task.fileKind, task.title);
     const state = Y.encodeStateAsUpdate(snapshotToDocument(snapshot));
