@@ -10,9 +10,11 @@ import { connectClient, type SyncClient, waitForDoc } from '../support/sync-clie
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** The README's nginx configuration, pointed at these nodes, as a non-root nginx in a temp dir. */
-async function startNginx(nodePorts: number[]): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startNginx(
+  port: number,
+  nodePorts: number[],
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'baton-nginx-'));
-  const port = await freePort();
   const site = readFileSync(path.join(root, 'docs/nginx-baton.conf'), 'utf8')
     .replace(
       /upstream baton \{[^}]*\}/,
@@ -69,8 +71,13 @@ describe('nginx in front of two nodes', () => {
   });
 
   it('proxies the API and the WebSockets of the README configuration; clients on either node co-edit', async () => {
-    cluster = await startCluster(2);
-    nginx = await startNginx(cluster.nodes.map((node) => node.port));
+    // The nodes know the address people use, as BATON_PUBLIC_URL says in the README.
+    const port = await freePort();
+    cluster = await startCluster(2, { publicUrl: `http://127.0.0.1:${port}` });
+    nginx = await startNginx(
+      port,
+      cluster.nodes.map((node) => node.port),
+    );
     const map = await createMap(nginx.url, { title: 'Behind nginx' });
     for (let i = 0; i < 4; i++) clients.push(connectClient(nginx.url, map.id, map.editToken));
     await Promise.all(clients.map((client) => client.synced()));

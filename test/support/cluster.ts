@@ -22,6 +22,8 @@ export interface Cluster {
 }
 
 export interface ClusterOptions {
+  /** The address clients use (a load balancer in front of the nodes), as BATON_PUBLIC_URL. */
+  publicUrl?: string;
   redisUrl?: string;
   /** A URL other than the test database's, e.g. through a proxy the test can cut. */
   databaseUrl?: (database: TestDatabase) => string;
@@ -46,6 +48,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
       redisUrl,
       redisPrefix: prefix,
       compaction: { maxLogUpdates: options.maxLogUpdates ?? 500 },
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     });
     nodes.push(node);
     return node;
