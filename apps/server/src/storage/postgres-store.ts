@@ -96,9 +96,12 @@ export class PostgresMapStore implements MapStore {
     pool.on('error', (error) => options.onConnectionError?.(error));
     try {
       const client = await pool.connect();
+      const onError = (error: Error) => options.onConnectionError?.(error);
+      client.on('error', onError);
       try {
         await migratePostgres(client);
       } finally {
+        client.off('error', onError);
         client.release();
       }
     } catch (error) {
@@ -316,6 +319,12 @@ export class PostgresMapStore implements MapStore {
     const client = await this.pool.connect();
     // A connection that failed its rollback is broken: the pool must drop it, not reuse it.
     let broken: Error | undefined;
+    // The pool listens for errors only on idle connections: a connection that dies while checked
+    // out (PostgreSQL gone mid-transaction) must not become an uncaught exception.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query(`BEGIN ${mode ? `ISOLATION LEVEL ${mode}` : ''}`);
       const result = await work(client);
@@ -327,6 +336,7 @@ export class PostgresMapStore implements MapStore {
       });
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
