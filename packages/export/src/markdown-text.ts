@@ -39,21 +39,3 @@ export function table(
   const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
   return [line(header), line(separator), ...rows.map(line)];
 }
-
-const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** 260000 → "260,000". One shared formatter: `toLocaleString` builds a new one per call. */
-export function amount(value: number): string {
-  return AMOUNT.format(value);
-}
-
-/** 0.25 → "25%", 0.046 → "4.6%". */
-export function percent(ratio: number): string {
-  const value = ratio * 100;
-  if (value === 0 || Math.abs(value) >= 10) return `${Math.round(value)}%`;
-  return `${Number(value.toPrecision(Math.abs(value) < 1 ? 1 : 2))}%`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

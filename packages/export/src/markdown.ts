@@ -1,4 +1,5 @@
 import {
+  amount,
   analyzeMap,
   CHANNEL_LABELS,
   type ChangesReport,
@@ -8,6 +9,8 @@ import {
   type MapAnalysis,
   type MapSnapshot,
   type Metric,
+  percent,
+  plural,
   type Severity,
   TEAM_LABELS,
   TEAMS,
@@ -15,7 +18,7 @@ import {
 } from '@baton/model';
 import { CRM_LIFECYCLE_STAGES } from './crm.js';
 import { changesSection } from './markdown-changes.js';
-import { amount, hardBreakLines, inline, percent, plural, table } from './markdown-text.js';
+import { hardBreakLines, inline, table } from './markdown-text.js';
 
 const SEVERITY_LABELS: Record<Severity, string> = {
   problem: 'Problem',

@@ -1,4 +1,5 @@
 import {
+  amount,
   CONNECTION_KIND_LABELS,
   CONNECTION_KINDS,
   cellOrigin,
@@ -8,7 +9,6 @@ import {
   TEAM_LABELS,
   TEAMS,
 } from '@baton/model';
-import { amount } from './markdown-text.js';
 import type { GroupNode, RectNode, SceneNode } from './scene.js';
 import { dashOf } from './svg-connections.js';
 import { CONNECTION_STYLES, INK, TEAM_COLOURS } from './svg-style.js';

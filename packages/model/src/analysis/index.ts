@@ -17,6 +17,8 @@ export { analyzeFunnel, conversionRate } from './funnel.js';
 export { analyzeHandoffs } from './handoffs.js';
 export { analyzeMetrics, metricAttainment, NEAR_MISS } from './metrics.js';
 export * from './types.js';
+/** Number wording shared by the analysis, the reports and the SVG legend. */
+export { amount, percent, plural } from './words.js';
 
 const PROBLEM_COST = 20;
 const WARNING_COST = 5;
