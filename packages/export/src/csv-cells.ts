@@ -24,22 +24,14 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** The columns derived from `stage` on export, which the importer does not read back. */
+const DERIVED_COLUMNS = ['crm_lifecycle_stage', 'hubspot_lifecycle_stage'] as const;
+export type CsvImportColumn = Exclude<CsvColumn, (typeof DERIVED_COLUMNS)[number]>;
+
 /** Columns the importer reads back into a touchpoint. */
-export const CSV_IMPORT_COLUMNS = [
-  'id',
-  'title',
-  'team',
-  'stage',
-  'channel',
-  'reach',
-  'owner',
-  'description',
-  'metrics',
-  'votes',
-  'x',
-  'y',
-] as const;
-export type CsvImportColumn = (typeof CSV_IMPORT_COLUMNS)[number];
+export const CSV_IMPORT_COLUMNS = CSV_COLUMNS.filter(
+  (column): column is CsvImportColumn => !(DERIVED_COLUMNS as readonly string[]).includes(column),
+);
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
