@@ -1,8 +1,6 @@
 import type { ServerConfig } from './config.js';
-import { RedisFanOut } from './fanout/redis-fan-out.js';
 import type { Logger } from './log.js';
 import type { MapStore, StorageProblem } from './storage/map-store.js';
-import { PostgresMapStore } from './storage/postgres-store.js';
 import { SqliteMapStore } from './storage/sqlite-store.js';
 import { type FanOut, InProcessFanOut } from './sync/fan-out.js';
 
@@ -20,6 +18,8 @@ function reportProblem(logger: Logger): (problem: StorageProblem) => void {
 export async function openStore(config: ServerConfig, logger: Logger): Promise<MapStore> {
   if (!config.databaseUrl)
     return new SqliteMapStore({ dataDir: config.dataDir, report: reportProblem(logger) });
+  // Loaded only when configured: a single node on SQLite never pays for `pg` in memory.
+  const { PostgresMapStore } = await import('./storage/postgres-store.js');
   let lastError = '';
   return PostgresMapStore.open({
     url: config.databaseUrl,
@@ -42,6 +42,7 @@ export async function openFanOut(config: ServerConfig, logger: Logger): Promise<
     }
     return new InProcessFanOut();
   }
+  const { RedisFanOut } = await import('./fanout/redis-fan-out.js');
   let lastError = '';
   const fanOut = new RedisFanOut({
     url: config.redisUrl,

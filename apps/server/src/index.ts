@@ -20,7 +20,7 @@ import { WorkshopService } from './workshop/workshop-service.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
 export { MemoryBus, MemoryFanOut } from './fanout/memory-fan-out.js';
-export { StorageUnreachable } from './storage/postgres-store.js';
+export { StorageUnreachable } from './storage/map-store.js';
 export { DataDirInUse } from './storage/sqlite-store.js';
 export { CloseCode } from './sync/protocol.js';
 

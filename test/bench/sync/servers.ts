@@ -90,20 +90,26 @@ async function rssAfterGc(child: ChildProcess): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
+function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGKILL');
+      child.kill(signal);
     });
 }
+
+/** BENCH_CPU_PROF=<dir> writes a CPU profile of Baton there (stopped gently so it is written). */
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
 
 /** Baton from its production build, with a fresh SQLite directory, as `pnpm start` runs it. */
 export async function startBaton(core: number): Promise<BenchServer> {
   const dataDir = freshDataDir();
   const child = launch(
-    [path.join(root, 'apps/server/dist/main.js')],
+    [
+      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+      path.join(root, 'apps/server/dist/main.js'),
+    ],
     {
       PORT: '0',
       HOST: '127.0.0.1',
@@ -114,7 +120,7 @@ export async function startBaton(core: number): Promise<BenchServer> {
   );
   const [, url = ''] = await waitForLine(child, /Baton listening on (http:\/\/\S+)/);
   const ws = url.replace(/^http/, 'ws');
-  const stop = stopper(child);
+  const stop = stopper(child, cpuProfileDir ? 'SIGTERM' : 'SIGKILL');
   return {
     name: 'Baton',
     pid: child.pid as number,

@@ -137,3 +137,8 @@ export const MapIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** Version ids in URLs: what `newId()` makes. */
 export const VersionIdSchema = MapIdSchema;
+
+/** DATABASE_URL is set but the database does not answer (or refuses the schema). */
+export class StorageUnreachable extends Error {
+  override readonly name = 'StorageUnreachable';
+}

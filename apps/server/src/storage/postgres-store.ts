@@ -2,16 +2,17 @@ import pg from 'pg';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
-import type {
-  CompactionResult,
-  MapRecord,
-  MapStore,
-  PendingUpdate,
-  StorageProblem,
-  StoredState,
-  StoredVersion,
-  VersionKind,
-  VersionRecord,
+import {
+  type CompactionResult,
+  type MapRecord,
+  type MapStore,
+  type PendingUpdate,
+  type StorageProblem,
+  StorageUnreachable,
+  type StoredState,
+  type StoredVersion,
+  type VersionKind,
+  type VersionRecord,
 } from './map-store.js';
 import { mergeStoredState } from './merge-state.js';
 import { migratePostgres } from './postgres-migrations.js';
@@ -59,11 +60,6 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Hears about connections the pool lost while idle (the database restarting, a network cut). */
   onConnectionError?: (error: Error) => void;
-}
-
-/** DATABASE_URL is set but the database does not answer (or refuses the schema). */
-export class StorageUnreachable extends Error {
-  override readonly name = 'StorageUnreachable';
 }
 
 /**

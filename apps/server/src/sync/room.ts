@@ -18,7 +18,13 @@ import {
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
-import { DEFAULT_UPDATE_LIMITS, UpdateGuard, type UpdateLimits, UpdateOverLimit } from './update-guard.js';
+import {
+  carriesOnlyNewStructs,
+  DEFAULT_UPDATE_LIMITS,
+  UpdateGuard,
+  type UpdateLimits,
+  UpdateOverLimit,
+} from './update-guard.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
 export interface RoomConnection {
@@ -383,7 +389,9 @@ export class Room implements CommitTarget<unknown> {
     // whole state does not grow the log by a copy of the map each time.
     let fresh: Uint8Array;
     try {
-      fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+      fresh = carriesOnlyNewStructs(this.doc, message.scan)
+        ? update
+        : Y.diffUpdate(update, Y.encodeStateVector(this.doc));
       if (isEmptyUpdate(fresh)) return;
     } catch {
       this.refuse(connection, CloseCode.malformed, 'malformed update');

@@ -64,6 +64,18 @@ class SocketConnection implements RoomConnection {
     this.socket.send(frame);
   }
 
+  sendEach(frames: readonly Uint8Array[]): void {
+    // ws writes each frame with its own cork/uncork; an outer cork on the TCP socket (ws keeps it
+    // as `_socket`) turns a turn's frames for this peer into one write instead of one per frame.
+    const transport = (this.socket as unknown as { _socket?: Duplex })._socket;
+    transport?.cork();
+    try {
+      for (const frame of frames) this.send(frame);
+    } finally {
+      transport?.uncork();
+    }
+  }
+
   pause(): void {
     this.socket.pause();
   }

@@ -231,3 +231,16 @@ class NestingDepths {
     return undefined;
   }
 }
+
+/**
+ * True when the update starts past what the document holds for each of its clients, so diffing
+ * it against the document would remove nothing: the usual case of a live edit, which then skips
+ * a state-vector encode and a decode/re-encode of the update.
+ */
+export function carriesOnlyNewStructs(doc: Y.Doc, scan: UpdateScan): boolean {
+  for (const [client, list] of scan.structs) {
+    const first = list[0];
+    if (first && first.clock < Y.getState(doc.store, client)) return false;
+  }
+  return true;
+}
