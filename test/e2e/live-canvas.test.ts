@@ -106,7 +106,12 @@ describe('live canvas in Chromium', () => {
       expect(await page.getByTestId(testId).count(), testId).toBe(0);
     }
     expect(await page.getByRole('button', { name: /add touchpoint|delete/i }).count()).toBe(0);
+    // Share offers the view link only.
+    await page.getByTestId('share-button').click();
     expect(await page.getByTestId('copy-view-link').count()).toBe(1);
+    expect(await page.getByTestId('copy-edit-link').count()).toBe(0);
+    expect(await page.getByTestId('rotate-links').count()).toBe(0);
+    await page.getByTestId('share-close').click();
 
     // The card is neither draggable nor connectable.
     const node = page.locator('.react-flow__node', { has: card });

@@ -45,7 +45,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   }
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+export async function request<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);

@@ -7,6 +7,10 @@ const LABELS: Record<ConnectionState, { text: string; hint: string }> = {
     text: 'Reconnecting…',
     hint: 'The connection dropped. Your changes are kept and will sync when it returns.',
   },
+  revoked: {
+    text: 'Link replaced',
+    hint: 'This link no longer works. Ask whoever shared the map for a new one.',
+  },
   offline: {
     text: 'Offline',
     hint: 'You are offline. Changes are saved in this browser and sync when you are back online.',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { navigate } from '../router';
+import { CopyButton } from '../share/CopyButton';
 import { forgetMap, loadRecentMaps, type RecentMap } from '../storage/recent-maps';
-import { CopyButton } from './CopyButton';
 
 function pathOf(url: string): string {
   const parsed = new URL(url, window.location.origin);

@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
 import type { MapInfo } from '../api/client';
 import { navigate } from '../router';
+import { ShareMenu } from '../share/ShareMenu';
 import type { ConnectionState } from '../sync/useConnectionState';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ExportMenu } from './ExportMenu';
 import { MapTitle } from './MapTitle';
-import { ShareButtons } from './ShareButtons';
 
 interface TopBarProps {
   info: MapInfo;
+  /** False for view links, old versions and replaced links: the title is shown, not edited. */
+  editable: boolean;
+  /** False once this tab's link was replaced: its links would not work for anyone. */
+  shareable: boolean;
   token: string;
   title: string;
   onRename: (title: string) => void;
@@ -24,6 +28,8 @@ interface TopBarProps {
 
 export function TopBar({
   info,
+  editable,
+  shareable,
   token,
   title,
   onRename,
@@ -33,7 +39,6 @@ export function TopBar({
   tools,
   analysis,
 }: TopBarProps) {
-  const editable = info.role === 'edit';
   return (
     <header className="top-bar">
       <a
@@ -71,7 +76,7 @@ export function TopBar({
       {presence}
       {versions}
       <ExportMenu mapId={info.id} token={token} title={title} />
-      <ShareButtons mapId={info.id} token={token} role={info.role} />
+      {shareable && <ShareMenu mapId={info.id} token={token} role={info.role} />}
     </header>
   );
 }

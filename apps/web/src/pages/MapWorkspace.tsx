@@ -30,6 +30,7 @@ import { PeopleMenu } from '../presence/PeopleMenu';
 import { rosterOf } from '../presence/roster';
 import { useFollow, useViewportBroadcast } from '../presence/useFollow';
 import { usePeople } from '../presence/usePeople';
+import { LinkRevokedBanner } from '../share/LinkRevokedBanner';
 import { loadProfile, saveProfile } from '../storage/user-profile';
 import { createDragBroadcast } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
@@ -104,7 +105,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
-  const editable = canEdit && !layer.lockedOut && !versions.viewing;
+  // A replaced link can no longer write: the server refuses it, so the map turns read-only.
+  const revoked = connection.state === 'revoked';
+  const editable = canEdit && !layer.lockedOut && !versions.viewing && !revoked;
   const people = usePeople(awareness, layer.presenceUser);
   // An empty map is all gaps: its empty state says so better than eight red cells.
   const empty = snapshot.touchpoints.length === 0;
@@ -177,7 +180,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   return (
     <div className="map-page" data-testid="map-page" data-role={info.role} data-map-id={info.id}>
       <TopBar
-        info={versions.viewing ? { ...info, role: 'view' } : info}
+        info={info}
+        editable={canEdit && !versions.viewing && !revoked}
+        shareable={!revoked}
         token={token}
         title={snapshot.meta.title}
         onRename={actions.setTitle}
@@ -214,6 +219,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
           )
         }
       />
+      {revoked && <LinkRevokedBanner />}
       {layer.bar}
       <VersionBanner versions={versions} mapId={info.id} token={token} />
       <div className="map-body">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { copyText } from './clipboard';
+import { copyText } from '../components/clipboard';
 
 interface CopyButtonProps {
   /** The text to copy, or a function producing it (the view link is derived asynchronously). */

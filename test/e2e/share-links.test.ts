@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createMap } from '../support/map-api.js';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
+import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+
+const SHOTS = process.env.BATON_SHOTS;
+
+describe('sharing a map and replacing its links, in Chromium at 1280 × 720', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let tabs: MapTab[] = [];
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const errors = tabs.flatMap((tab) => tab.errors);
+    await Promise.all(tabs.map((tab) => tab.context.close()));
+    tabs = [];
+    // The refused reconnection is the point of the test; anything else is a failure.
+    expect(errors.filter((error) => !/WebSocket|4401|404/.test(error))).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  test('the Share dialog copies both links; replacing them cuts off old-link holders with a clear message', async () => {
+    const map = await createMap(server.url, { title: 'Consulting pipeline', template: 'b2b-services' });
+    const ada = await openMap(browser, map.editUrl, 'Ada');
+    const grace = await openMap(browser, map.editUrl, 'Grace');
+    const vera = await openMap(browser, map.viewUrl, 'Vera');
+    tabs.push(ada, grace, vera);
+    for (const tab of tabs) await tab.page.setViewportSize({ width: 1280, height: 720 });
+
+    // Ada opens Share: both links, each copied whole.
+    await ada.page.getByTestId('share-button').click();
+    const dialog = ada.page.getByTestId('share-dialog');
+    await dialog.waitFor();
+    const origin = new URL(map.editUrl).origin;
+    const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+    await expect.poll(() => dialog.getByTestId('view-link-url').inputValue()).toContain('token=v_');
+    expect(pathOf(await dialog.getByTestId('edit-link-url').inputValue())).toBe(pathOf(map.editUrl));
+    expect(pathOf(await dialog.getByTestId('view-link-url').inputValue())).toBe(pathOf(map.viewUrl));
+    await dialog.getByTestId('copy-edit-link').click();
+    await expect
+      .poll(() => dialog.getByTestId('copy-edit-link').getAttribute('data-copied'))
+      .toContain(pathOf(map.editUrl));
+    await dialog.getByTestId('copy-view-link').click();
+    await expect
+      .poll(() => dialog.getByTestId('copy-view-link').getAttribute('data-copied'))
+      .toContain(pathOf(map.viewUrl));
+    if (SHOTS) await ada.page.screenshot({ path: `${SHOTS}/share-dialog.png` });
+
+    // Replacing asks first; Cancel keeps the links.
+    await dialog.getByTestId('rotate-links').click();
+    await dialog.getByTestId('rotate-confirm').waitFor();
+    if (SHOTS) await ada.page.screenshot({ path: `${SHOTS}/share-rotate-confirm.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.getByTestId('rotate-confirm').count()).toBe(0);
+    expect(ada.page.url()).toBe(`${origin}${pathOf(map.editUrl)}`);
+
+    // Confirmed: Ada moves onto the new edit link and is told the new links are ready.
+    await dialog.getByTestId('rotate-links').click();
+    await dialog.getByTestId('rotate-links-confirm').click();
+    await ada.page.getByTestId('links-rotated').waitFor({ timeout: 15_000 });
+    expect(ada.page.url()).not.toContain(map.editToken);
+    const newEdit = await ada.page.getByTestId('edit-link-url').inputValue();
+    expect(newEdit).not.toContain(map.editToken);
+    expect(pathOf(newEdit)).toBe(pathOf(ada.page.url()));
+    await ada.page.getByTestId('share-close').click();
+    await ada.page
+      .locator('[data-testid=connection-state][data-state=connected]')
+      .waitFor({ timeout: 15_000 });
+    expect(await ada.page.getByTestId('add-touchpoint').isVisible()).toBe(true);
+
+    // Grace (old edit link) and Vera (old view link): told what happened, never "Reconnecting…".
+    for (const tab of [grace, vera]) {
+      const banner = tab.page.getByTestId('link-revoked');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toContain('This link no longer works — ask for a new one');
+      expect(await tab.page.getByTestId('connection-state').getAttribute('data-state')).toBe('revoked');
+    }
+    // Well past y-websocket's backoff, Grace still is not "Reconnecting…", and cannot edit.
+    await grace.page.waitForTimeout(1500);
+    expect(await grace.page.getByTestId('connection-state').textContent()).not.toMatch(/Reconnecting/);
+    expect(await grace.page.getByTestId('add-touchpoint').count()).toBe(0);
+    expect(await grace.page.getByTestId('share-button').count()).toBe(0);
+    // Read-only cards let the pointer through to the pane: click where the card is.
+    const card = await grace.page.locator('[data-testid=touchpoint-card]').first().boundingBox();
+    if (!card) throw new Error('no card on screen');
+    await grace.page.mouse.dblclick(card.x + card.width / 2, card.y + card.height / 2);
+    expect(await grace.page.getByTestId('touchpoint-editor').count()).toBe(0);
+    if (SHOTS) await grace.page.screenshot({ path: `${SHOTS}/link-revoked.png` });
+
+    // The old links open nothing; the new one works for a newcomer.
+    const old = await fetch(`${server.url}/api/maps/${map.id}`, {
+      headers: { authorization: `Bearer ${map.editToken}` },
+    });
+    expect(old.status).toBe(404);
+    const newcomer = await openMap(browser, newEdit, 'Linus');
+    tabs.push(newcomer);
+    expect(await newcomer.page.getByTestId('add-touchpoint').isVisible()).toBe(true);
+  });
+});
