@@ -4,6 +4,7 @@ import { findExportFormat, renderExport } from '../http/export-formats.js';
 import type { MapFileKind } from '../http/map-file.js';
 import { parseMapFile } from '../http/map-file.js';
 import { type CreatedMapBody, storeNewMap } from '../http/new-map.js';
+import { decodeFailure } from '../storage/merge-state.js';
 import { SqliteMapStore } from '../storage/sqlite-store.js';
 import { CliError } from './errors.js';
 
@@ -30,7 +31,11 @@ export function exportFromDataDir(dataDir: string, mapId: string, formatName: st
     if (!record) throw new CliError(`There is no map ${mapId} in ${dataDir}.`);
     const stored = await store.loadState(mapId);
     const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    if (stored.snapshot) {
+      const failure = decodeFailure(stored.snapshot);
+      if (failure) throw new CliError(`The stored snapshot of map ${mapId} is damaged: ${failure}.`);
+      Y.applyUpdate(doc, stored.snapshot);
+    }
     for (const { update } of stored.updates) Y.applyUpdate(doc, update);
     const { snapshot } = readSnapshot(doc);
     return { file: await renderExport(format, snapshot), title: snapshot.meta.title, format };

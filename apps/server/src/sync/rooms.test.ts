@@ -113,6 +113,36 @@ describe('rooms', () => {
     expect(warnings.some((line) => /corrupt update row/.test(line))).toBe(true);
   });
 
+  it('opens a map whose snapshot row is corrupt, with its later edits, reporting it', async () => {
+    const map = await createMap();
+    const writer = open(map.id, map.editToken);
+    await writer.synced;
+    await server.close();
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    db.prepare('UPDATE map_snapshots SET state = ? WHERE map_id = ?').run(
+      Buffer.from([0xff, 0xfe, 0x01]),
+      map.id,
+    );
+    db.close();
+    for (const provider of providers.splice(0)) provider.destroy();
+
+    server = await start();
+    const editor = open(map.id, map.editToken);
+    await editor.synced;
+    editor.doc.getMap('notes').set('after', 'still editable');
+    const reader = open(map.id, map.viewToken);
+    await reader.synced;
+    const notes = reader.doc.getMap('notes');
+    await until(
+      () => notes.get('after') === 'still editable',
+      (listener) => {
+        reader.doc.on('update', listener);
+        return () => reader.doc.off('update', listener);
+      },
+    );
+    expect(warnings.some((line) => /snapshot/.test(line))).toBe(true);
+  });
+
   it('relays presence, refuses forged presence, and removes it when its connection closes', async () => {
     const map = await createMap();
     const a = open(map.id, map.editToken);
