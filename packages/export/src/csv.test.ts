@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '@baton/model';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
+import { CSV_DISCUSSION_COLUMNS, CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
 import {
   CSV_COLUMNS,
   decodeMetrics,
@@ -11,7 +11,7 @@ import {
 } from './csv-cells.js';
 import { parseCsvImport } from './csv-import.js';
 import { ImportError } from './issues.js';
-import { sampleMap, touchpoint } from './testing/fixtures.js';
+import { sampleMap, touchpoint, workshopMap } from './testing/fixtures.js';
 
 const awkward = [
   touchpoint({ id: 'comma', title: 'Webinar, part 2', description: 'Line one\nLine "two"\r\nLine three' }),
@@ -47,7 +47,7 @@ describe('exportCsv', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.linebreak).toBe('\r\n');
-    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS, ...CSV_METRIC_COLUMNS]);
+    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS, ...CSV_DISCUSSION_COLUMNS, ...CSV_METRIC_COLUMNS]);
     expect(parsed.data).toHaveLength(map.touchpoints.length);
     const byId = new Map(parsed.data.map((row) => [row.id, row]));
     expect(byId.get('comma')).toMatchObject({
@@ -143,6 +143,24 @@ describe('exportCsv', () => {
       0,
     );
     expect(totalReachTarget).toBe(expected);
+  });
+
+  it("counts each touchpoint's comments and open threads, and imports back ignoring them", () => {
+    const discussed = workshopMap();
+    const text = exportCsv(discussed);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const counts = (id: string) => {
+      const row = rows.find((entry) => entry.id === id);
+      return [row?.comments, row?.open_comment_threads];
+    };
+    // The discovery call's one thread (a comment and a reply) is resolved; the ads' one is open.
+    expect(counts('call')).toEqual(['2', '0']);
+    expect(counts('ads')).toEqual(['1', '1']);
+    expect(counts('mailer')).toEqual(['0', '0']);
+    expect(parseCsvImport(text).touchpoints).toEqual([...discussed.touchpoints].sort(compareJourneyOrder));
   });
 });
 

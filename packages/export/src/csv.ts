@@ -1,4 +1,6 @@
 import {
+  commentCounts,
+  groupThreads,
   LEAD_STAGES,
   type MapSnapshot,
   METRIC_KINDS,
@@ -22,6 +24,14 @@ export const CSV_METRIC_COLUMNS = METRIC_KINDS.flatMap((kind) => [
   `${metricColumn(kind)}_target`,
   `${metricColumn(kind)}_actual`,
 ]);
+
+/**
+ * How much discussion each touchpoint has: comments and still-open threads, as numbers a sheet
+ * can sort and filter by ("which cards still have open questions?"). The comments themselves
+ * do not fit one row per touchpoint; they are in the JSON export and the Markdown and PDF
+ * reports. The importer ignores these columns.
+ */
+export const CSV_DISCUSSION_COLUMNS = ['comments', 'open_comment_threads'] as const;
 
 function metricColumn(kind: MetricKind): string {
   return kind.replace(/-/g, '_');
@@ -71,17 +81,24 @@ export function compareJourneyOrder(a: Touchpoint, b: Touchpoint): number {
 
 /**
  * The touchpoints as RFC 4180 CSV: UTF-8 with a byte order mark, CRLF line ends, a header
- * row, one row per touchpoint in journey order, every field, then one column per metric kind's
- * target and actual. Text a spreadsheet would run as a formula is prefixed with `'`;
+ * row, one row per touchpoint in journey order, every field, its comment and open-thread counts,
+ * then one column per metric kind's target and actual. Text a spreadsheet would run as a formula is prefixed with `'`;
  * `parseCsvImport` strips it again. Columns: see packages/export/README.md.
  */
 export function exportCsv(snapshot: MapSnapshot): string {
+  const discussion = commentCounts(groupThreads(snapshot.workshop?.comments ?? []));
   const body = Papa.unparse(
     {
-      fields: [...CSV_COLUMNS, ...CSV_METRIC_COLUMNS],
+      fields: [...CSV_COLUMNS, ...CSV_DISCUSSION_COLUMNS, ...CSV_METRIC_COLUMNS],
       data: [...snapshot.touchpoints].sort(compareJourneyOrder).map((touchpoint) => {
         const cells = row(touchpoint);
-        return [...CSV_COLUMNS.map((column) => cells[column]), ...metricCells(touchpoint)];
+        const counts = discussion.get(touchpoint.id);
+        return [
+          ...CSV_COLUMNS.map((column) => cells[column]),
+          String(counts?.comments ?? 0),
+          String(counts?.openThreads ?? 0),
+          ...metricCells(touchpoint),
+        ];
       }),
     },
     { newline: '\r\n', quotes: false, header: true },

@@ -1,5 +1,5 @@
 export { CRM_LIFECYCLE_STAGES, type CrmLifecycleStage } from './crm.js';
-export { CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
+export { CSV_DISCUSSION_COLUMNS, CSV_METRIC_COLUMNS, compareJourneyOrder, exportCsv } from './csv.js';
 export {
   CSV_COLUMNS,
   CSV_IMPORT_COLUMNS,

@@ -4,6 +4,7 @@ import {
   CHANNEL_LABELS,
   type ChangesReport,
   CONNECTION_KIND_LABELS,
+  type CommentThread,
   type Finding,
   LEAD_STAGES,
   type MapAnalysis,
@@ -19,6 +20,13 @@ import {
 import { CRM_LIFECYCLE_STAGES } from './crm.js';
 import { changesSection } from './markdown-changes.js';
 import { hardBreakLines, inline, table } from './markdown-text.js';
+import {
+  commentItems,
+  decisionsSection,
+  orphanCommentsSection,
+  threadsByTouchpoint,
+  workshopsSection,
+} from './markdown-workshop.js';
 
 const SEVERITY_LABELS: Record<Severity, string> = {
   problem: 'Problem',
@@ -42,7 +50,7 @@ function metricText(metric: Metric): string {
  * A touchpoint as a list item with its description and metrics as nested items: GitHub joins
  * plain continuation lines into one paragraph, so each line is its own item or a hard break.
  */
-function touchpointItem(touchpoint: Touchpoint): string[] {
+function touchpointItem(touchpoint: Touchpoint, threads: readonly CommentThread[]): string[] {
   const details = [`${CHANNEL_LABELS[touchpoint.channel]}, ${touchpoint.reach}`];
   if (touchpoint.owner.trim()) details.push(`owner ${inline(touchpoint.owner)}`);
   if (touchpoint.votes > 0) details.push(plural(touchpoint.votes, 'vote'));
@@ -53,10 +61,11 @@ function touchpointItem(touchpoint: Touchpoint): string[] {
     lines.push('  - Metrics:');
     for (const metric of touchpoint.metrics) lines.push(`    - ${metricText(metric)}`);
   }
+  lines.push(...commentItems(threads, '  '));
   return lines;
 }
 
-function stagesSection(snapshot: MapSnapshot): string[] {
+function stagesSection(snapshot: MapSnapshot, threads: Map<string, CommentThread[]>): string[] {
   const lines = ['## Stages'];
   for (const stage of LEAD_STAGES) {
     const { label, description, leads } = snapshot.stages[stage];
@@ -70,7 +79,8 @@ function stagesSection(snapshot: MapSnapshot): string[] {
       );
       lines.push('', `**${TEAM_LABELS[team]}**`, '');
       if (touchpoints.length === 0) lines.push('- _No touchpoint yet._');
-      for (const touchpoint of touchpoints) lines.push(...touchpointItem(touchpoint));
+      for (const touchpoint of touchpoints)
+        lines.push(...touchpointItem(touchpoint, threads.get(touchpoint.id) ?? []));
     }
   }
   return lines;
@@ -187,7 +197,7 @@ function metricsSection(analysis: MapAnalysis): string[] {
 
 function notesSection(snapshot: MapSnapshot): string[] {
   if (snapshot.notes.length === 0) return [];
-  const lines = ['## Notes', ''];
+  const lines = ['## Sticky notes', ''];
   for (const note of snapshot.notes) {
     const author = note.author.trim() ? ` (${inline(note.author)})` : '';
     lines.push(`- ${inline(note.text) || '_empty note_'}${author}`);
@@ -197,8 +207,10 @@ function notesSection(snapshot: MapSnapshot): string[] {
 
 /**
  * The map as a report a team can paste into a wiki: stages with their touchpoints by team,
- * connections and handoff rules, the coverage matrix, the analysis findings, the funnel
- * and the metrics. Built on `analyzeMap` from @baton/model, the same analysis as the panel.
+ * each with its comment threads, connections and handoff rules, the coverage matrix, the
+ * analysis findings, the funnel, the metrics, decisions and action items, the workshops held
+ * on the map (`snapshot.workshop.results`: the server adds the ones it keeps in storage) and
+ * the sticky notes. Built on `analyzeMap` from @baton/model, the same analysis as the panel.
  */
 export interface MarkdownOptions {
   /** Adds "Changes since <version>" after the summary. */
@@ -208,6 +220,7 @@ export interface MarkdownOptions {
 export function exportMarkdown(snapshot: MapSnapshot, options: MarkdownOptions = {}): string {
   const analysis = analyzeMap(snapshot);
   const { touchpoints, connections } = snapshot;
+  const threads = threadsByTouchpoint(snapshot);
   const created = snapshot.meta.createdAt.slice(0, 10);
   const sections = [
     [
@@ -218,13 +231,16 @@ export function exportMarkdown(snapshot: MapSnapshot, options: MarkdownOptions =
       `> ${inline(analysis.summary)}`,
     ],
     options.changes ? changesSection(options.changes) : [],
-    stagesSection(snapshot),
+    stagesSection(snapshot, threads),
     connectionsSection(snapshot),
     coverageSection(snapshot, analysis),
     findingsSection(analysis),
     funnelSection(analysis),
     metricsSection(analysis),
+    decisionsSection(snapshot, analysis.findings),
+    workshopsSection(snapshot.workshop?.results ?? [], snapshot, analysis.findings),
     notesSection(snapshot),
+    orphanCommentsSection(snapshot, threads),
   ];
   return `${sections
     .filter((lines) => lines.length > 0)

@@ -15,6 +15,7 @@ import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { changesSince, type MapVersions } from '../versions/map-versions.js';
+import { withWorkshopResults } from '../workshop/stored-results.js';
 import { readJsonBody } from './body.js';
 import { ApiError, versionNotFound } from './errors.js';
 import { findExportFormat, renderExport, unsupportedFormat } from './export-formats.js';
@@ -84,9 +85,11 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     const format = findExportFormat(formatName);
     if (!format) throw unsupportedFormat(formatName);
     const { record } = c.get('access');
-    const { snapshot } = await rooms.withRoom(record, (room) => readSnapshot(room.doc));
+    const live = await rooms.withRoom(record, (room) => readSnapshot(room.doc).snapshot);
+    // Every workshop's results, as GET /workshops lists them, not only those in the document.
+    const snapshot = await withWorkshopResults(store, record.id, live);
     // `?since=<version id>`: the reports add "Changes since <version>".
-    const report = await changesSince(options.versions, record.id, c.req.query('since'), snapshot);
+    const report = await changesSince(options.versions, record.id, c.req.query('since'), live);
     if (!report) throw versionNotFound();
     const file = await renderExport(format, snapshot, report);
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {

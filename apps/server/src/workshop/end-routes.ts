@@ -1,15 +1,10 @@
-import {
-  EndWorkshopSchema,
-  readSnapshot,
-  readWorkshopResults,
-  type WorkshopResult,
-  writeWorkshopResult,
-} from '@baton/model';
+import { EndWorkshopSchema, readSnapshot, readWorkshopResults, writeWorkshopResult } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
+import { workshopResultsOf } from './stored-results.js';
 import type { WorkshopAccessEnv, WorkshopNeed } from './workshop-access.js';
 import { buildResult } from './workshop-results.js';
 import type { WorkshopService } from './workshop-service.js';
@@ -50,17 +45,9 @@ export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessE
 
   routes.get('/:id/workshops', access('view'), async (c) => {
     const { map } = c.get('workshopAccess');
-    const stored = (await store.listEndedWorkshops(map.id)).flatMap((record) =>
-      record.result ? [record.result] : [],
-    );
     // Results that came with an imported map are in its document only.
-    const known = new Set(stored.map((result) => result.id));
-    const imported = await rooms.withRoom(map, (room) => readWorkshopResults(room.doc));
-    const workshopsList: WorkshopResult[] = [
-      ...stored,
-      ...imported.filter((result) => !known.has(result.id)),
-    ];
-    workshopsList.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const inDocument = await rooms.withRoom(map, (room) => readWorkshopResults(room.doc));
+    const workshopsList = (await workshopResultsOf(store, map.id, inDocument)).reverse();
     return c.json({ workshops: workshopsList });
   });
 
