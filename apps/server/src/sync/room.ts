@@ -88,6 +88,9 @@ export interface RoomOptions {
 type DocumentUpdateMessage = Extract<ClientMessage, { kind: 'document-update' }>;
 
 /** A write by the server itself (`Room.change`), settled once committed and relayed. */
+/** The origin of the transaction that applies a committed batch (each update keeps its own). */
+const COMMITTED_ORIGIN = Symbol('committed batch');
+
 class ServerChange {
   constructor(
     readonly resolve: () => void,
@@ -146,7 +149,6 @@ export class Room implements CommitTarget<unknown> {
       logger: options.logger,
       apply: (caughtUp) => this.applyCaughtUp(caughtUp),
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.applied.push({ update, origin }));
     this.presence = new RoomPresence(this.doc, this.connections, {
       mapId,
       logger: options.logger,
@@ -308,18 +310,24 @@ export class Room implements CommitTarget<unknown> {
     this.noteLogged(entries);
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
-    for (const { seq, update, origin } of entries) {
-      this.settledFor(origin);
-      try {
-        Y.applyUpdate(this.doc, update, origin);
-        if (origin instanceof ServerChange) origin.resolve();
-      } catch (error) {
-        this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
-        if (origin instanceof ServerChange) origin.reject(error);
-        else if (this.connections.has(origin as RoomConnection))
-          this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
+    // One Yjs transaction for the whole batch: its clean-up (merging structs, observers) runs
+    // once per turn instead of once per update. What is relayed is the stored bytes themselves,
+    // so Yjs does not re-encode each update for an 'update' listener either.
+    this.doc.transact(() => {
+      for (const { seq, update, origin } of entries) {
+        this.settledFor(origin);
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+          this.applied.push({ update, origin });
+          if (origin instanceof ServerChange) origin.resolve();
+        } catch (error) {
+          this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
+          if (origin instanceof ServerChange) origin.reject(error);
+          else if (this.connections.has(origin as RoomConnection))
+            this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
+        }
       }
-    }
+    }, COMMITTED_ORIGIN);
     for (const { seq } of entries) this.replica.note(seq);
     // Now in the document: no longer "in flight" for the guard, whose checks grow with that list.
     this.guard.settled();
@@ -456,19 +464,21 @@ export class Room implements CommitTarget<unknown> {
 
   /** What a catch-up read from the store: applied and relayed like updates from another node. */
   private applyCaughtUp(stored: StoredState): void {
-    if (stored.snapshot) {
-      this.restore(stored.snapshot, 'snapshot');
+    if (stored.snapshot && this.restore(stored.snapshot, 'snapshot')) {
+      this.applied.push({ update: stored.snapshot, origin: undefined });
       this.relayApplied();
     }
     this.receiveRemote(stored.updates);
   }
 
-  private restore(update: Uint8Array, what: string): void {
+  private restore(update: Uint8Array, what: string): boolean {
     try {
       Y.applyUpdate(this.doc, update);
+      return true;
     } catch (error) {
       // Storage already dropped log rows that do not decode; the snapshot is decoded only here.
       this.options.logger.warn(`map ${this.mapId}: stored ${what} skipped: ${String(error)}`);
+      return false;
     }
   }
 }
