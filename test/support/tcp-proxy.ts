@@ -53,3 +53,93 @@ export class TcpProxy {
     });
   }
 }
+
+/**
+ * A round-robin TCP load balancer, as an ordinary one in front of several nodes: each new
+ * connection goes to the next node that accepts it, so when a node dies its clients reconnect
+ * to the others through the same address.
+ */
+export class TcpBalancer {
+  private next = 0;
+  private held = false;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly targets: number[],
+  ) {}
+
+  get port(): number {
+    return (this.server.address() as { port: number }).port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  static async start(targets: number[]): Promise<TcpBalancer> {
+    const server = createServer();
+    const balancer = new TcpBalancer(server, targets);
+    server.on('connection', (client) => balancer.route(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return balancer;
+  }
+
+  /** New connections are cut at once (as with every node down) until `release`. */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+  }
+
+  close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private route(client: Socket): void {
+    if (this.held) {
+      client.destroy();
+      return;
+    }
+    client.pause();
+    this.sockets.add(client);
+    client.once('close', () => this.sockets.delete(client));
+    client.on('error', () => client.destroy());
+    this.tryTarget(client, 0);
+  }
+
+  private tryTarget(client: Socket, attempt: number): void {
+    if (client.destroyed) return;
+    if (attempt >= this.targets.length) {
+      client.destroy();
+      return;
+    }
+    const port = this.targets[this.next++ % this.targets.length] as number;
+    const upstream = connect(port, '127.0.0.1');
+    let connected = false;
+    upstream.on('error', () => {
+      upstream.destroy();
+      // Refused (the node is down): the next one. Once connected, an error ends both sides.
+      if (connected) client.destroy();
+      else this.tryTarget(client, attempt + 1);
+    });
+    upstream.once('connect', () => {
+      connected = true;
+      this.sockets.add(upstream);
+      upstream.once('close', () => {
+        this.sockets.delete(upstream);
+        client.destroy();
+      });
+      client.once('close', () => upstream.destroy());
+      client.pipe(upstream);
+      upstream.pipe(client);
+      client.resume();
+    });
+  }
+}

@@ -53,7 +53,8 @@ export class MalformedMessage extends Error {
 /** A client frame, decoded and checked before anything touches the document. */
 export type ClientMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
-  | { kind: 'document-update'; update: Uint8Array; scan: UpdateScan }
+  /** `reply`: the answer (sync step 2) to the server's step 1, holding all the server lacked. */
+  | { kind: 'document-update'; update: Uint8Array; scan: UpdateScan; reply: boolean }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' };
 
@@ -92,7 +93,12 @@ function readMessage(decoder: decoding.Decoder, limits: UpdateLimits): ClientMes
         // Reading the whole update here means a bad one is refused before it is stored, and
         // one over a limit after reading no more of it than the limit (update-scan.ts).
         try {
-          return { kind: 'document-update', update: payload, scan: scanUpdate(payload, limits) };
+          return {
+            kind: 'document-update',
+            update: payload,
+            scan: scanUpdate(payload, limits),
+            reply: step === syncProtocol.messageYjsSyncStep2,
+          };
         } catch (error) {
           if (error instanceof UndecodableUpdate)
             throw new MalformedMessage(`not a Yjs update: ${error.message}`);

@@ -113,6 +113,8 @@ export class Room implements CommitTarget<unknown> {
   private readonly refused = new WeakSet<RoomConnection>();
   /** Connections whose token is being checked against the store; a rotation meanwhile refuses them. */
   private readonly admitting = new Set<RoomConnection>();
+  /** Edit connections syncing: they sent their step 1 and have not yet answered the server's. */
+  private readonly syncing = new WeakSet<RoomConnection>();
   private readonly inFlight = new Map<RoomConnection, number>();
   private readonly applied: AppliedUpdate[] = [];
   private readonly replica: Replica;
@@ -271,8 +273,10 @@ export class Room implements CommitTarget<unknown> {
       this.refuse(connection, CloseCode.malformed, 'malformed message');
       return;
     }
-    if (message.kind === 'sync-step-1') connection.send(encodeSyncStep2(this.doc, message.stateVector));
-    else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
+    if (message.kind === 'sync-step-1') {
+      if (connection.role === 'edit') this.syncing.add(connection);
+      connection.send(encodeSyncStep2(this.doc, message.stateVector));
+    } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
     // A document update. From a view link it is dropped: never applied, stored or relayed.
     else if (connection.role === 'edit' && !this.stopped) this.submit(connection, message);
   }
@@ -377,7 +381,14 @@ export class Room implements CommitTarget<unknown> {
   /** Bounded updates (update-guard.ts): checked against the live map before anything is stored. */
   private admitted(connection: RoomConnection, message: DocumentUpdateMessage): boolean {
     const refusal = this.guard.admit(message.scan);
+    if (message.reply) this.syncing.delete(connection);
     if (!refusal) return true;
+    if (refusal.kind === 'unknown-state' && this.syncing.has(connection)) {
+      // A client back from a dropped connection sends new edits at once, on top of offline ones
+      // the server gets only in its answer to our step 1, which includes this edit too.
+      this.options.logger.debug(`map ${this.mapId}: update before the sync answer left to it`);
+      return false;
+    }
     this.options.logger.warn(`map ${this.mapId}: update refused: ${refusal.reason}`);
     const code = refusal.kind === 'over-limit' ? CloseCode.updateOverLimit : CloseCode.updateRefused;
     this.refuse(connection, code, refusal.reason);
