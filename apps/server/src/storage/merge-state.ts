@@ -21,13 +21,17 @@ export function mergeStoredState(
 ): MergedState {
   const doc = new Y.Doc();
   try {
-    for (const update of [...(snapshot ? [snapshot] : []), ...updates.map((row) => row.update)]) {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch {
-        // Already reported when the rows were read; compaction must not stop on them.
+    // One transaction: Yjs cleans up (merges structs, runs GC) once, not once per logged update.
+    doc.transact(() => {
+      for (const update of [...(snapshot ? [snapshot] : []), ...updates.map((row) => row.update)]) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch {
+          // Reported when the rows were read (or, for the snapshot, when the room opened);
+          // compaction must not stop on them.
+        }
       }
-    }
+    });
     // Deletions waiting for edits that never came, and values nested too deep, are not carried
     // into the compacted state (sync/document-repair.ts; the room logs what it repaired).
     repairLoadedDocument(doc, DEFAULT_UPDATE_LIMITS.maxNestingDepth);
