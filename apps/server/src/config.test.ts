@@ -53,6 +53,25 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
   });
 
+  it('reads the per-address limits and how many proxies to trust', () => {
+    const config = loadConfig({
+      BATON_MAX_SOCKETS_PER_ADDRESS: '20',
+      BATON_IDLE_TIMEOUT_MS: '60000',
+      BATON_MAPS_PER_MINUTE: '5',
+      BATON_TRUST_PROXY: '1',
+    });
+    expect(config.limits).toMatchObject({
+      maxSocketsPerAddress: 20,
+      idleTimeoutMs: 60_000,
+      mapsPerMinute: 5,
+    });
+    expect(config.trustProxy).toBe(1);
+    expect(loadConfig({ BATON_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(() => loadConfig({ BATON_TRUST_PROXY: 'yes' })).toThrow(/BATON_TRUST_PROXY/);
+    expect(() => loadConfig({ BATON_IDLE_TIMEOUT_MS: '10' })).toThrow(/BATON_IDLE_TIMEOUT_MS/);
+  });
+
   it('refuses nonsense with a message naming the setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);

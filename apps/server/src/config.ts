@@ -28,6 +28,11 @@ export interface ServerConfig {
   redisPrefix: string;
   /** The bounds of DESIGN.md §8 (limits/settings.ts). */
   limits: LimitSettings;
+  /**
+   * How many reverse proxies in front of the server add to X-Forwarded-For (BATON_TRUST_PROXY);
+   * 0: the header is ignored and the peer address is the client's. Per-address limits use it.
+   */
+  trustProxy: number;
 }
 
 const MiB = 1024 * 1024;
@@ -71,6 +76,13 @@ const EnvSchema = LimitsEnvSchema.extend({
     .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'expected redis://host:port' }).optional(),
   BATON_REDIS_PREFIX: z.string().trim().min(1).default('baton:'),
+  BATON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .pipe(z.number({ message: 'expected a number of proxies, or true/false' }).int().min(0).max(10))
+    .default(0),
 });
 
 export class ConfigError extends Error {
@@ -106,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisUrl: values.REDIS_URL,
     redisPrefix: values.BATON_REDIS_PREFIX,
     limits: limitsFromEnv(values),
+    trustProxy: values.BATON_TRUST_PROXY,
   });
 }
 
@@ -128,6 +141,7 @@ export function resolveConfig(partial: ConfigOverrides = {}): ServerConfig {
     redisUrl: partial.redisUrl,
     redisPrefix: partial.redisPrefix ?? 'baton:',
     limits: { ...DEFAULT_LIMITS, ...partial.limits },
+    trustProxy: partial.trustProxy ?? 0,
   };
 }
 

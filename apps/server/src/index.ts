@@ -110,6 +110,8 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     maxBodyBytes: config.maxBodyBytes,
     webDist: config.webDist,
     publicUrl: () => publicUrl,
+    limits: config.limits,
+    trustProxy: config.trustProxy,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   // Known once the port is bound (origin.ts); pages of the public URL may open sockets too.
@@ -123,7 +125,11 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     allowedOrigins,
     servedHosts: () => servedHosts,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
-    ...(options.maxBufferedBytes ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
+    limits: {
+      ...config.limits,
+      ...(options.maxBufferedBytes ? { maxSocketBufferBytes: options.maxBufferedBytes } : {}),
+    },
+    trustProxy: config.trustProxy,
   });
 
   try {

@@ -115,6 +115,10 @@ export async function startBaton(core: number): Promise<BenchServer> {
       HOST: '127.0.0.1',
       BATON_DATA_DIR: dataDir,
       BATON_LOG: process.env.BENCH_BATON_LOG ?? 'error',
+      // Every bench peer comes from 127.0.0.1: the per-address caps would measure themselves.
+      BATON_MAX_SOCKETS_PER_ADDRESS: '100000',
+      BATON_MAPS_PER_MINUTE: '100000',
+      BATON_IMPORTS_PER_MINUTE: '100000',
     },
     core,
   );

@@ -1,6 +1,7 @@
 import { TEMPLATES } from '@baton/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_LIMITS, type LimitSettings } from '../limits/settings.js';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { FanOut } from '../sync/fan-out.js';
@@ -11,6 +12,7 @@ import { createWorkshopRoutes } from '../workshop/workshop-routes.js';
 import type { WorkshopService } from '../workshop/workshop-service.js';
 import { ApiError, apiNotFound, createErrorHandler } from './errors.js';
 import { createImportRoutes } from './import-routes.js';
+import { createRateLimit } from './rate-limit.js';
 import { createMapRoutes } from './routes.js';
 import { createWebApp } from './static.js';
 
@@ -25,6 +27,10 @@ export interface HttpAppOptions {
   maxBodyBytes: number;
   webDist: string;
   publicUrl: () => string;
+  /** Per-address request rates (limits/settings.ts); defaults apply when absent. */
+  limits?: Pick<LimitSettings, 'mapsPerMinute' | 'importsPerMinute'>;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For. */
+  trustProxy?: number;
 }
 
 /** The whole HTTP surface: the JSON API under /api, the web app everywhere else. */
@@ -65,6 +71,14 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   });
   api.get('/templates', (c) =>
     c.json(TEMPLATES.map(({ id, title, description }) => ({ id, title, description }))),
+  );
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const trustProxy = options.trustProxy ?? 0;
+  // Creating maps costs storage and tokens: per address and minute, before any work is done.
+  api.post('/maps', createRateLimit({ perMinute: limits.mapsPerMinute, what: 'new maps', trustProxy }));
+  api.post(
+    '/maps/import',
+    createRateLimit({ perMinute: limits.importsPerMinute, what: 'imports', trustProxy }),
   );
   // Registered before the map routes so "import" is never read as a map id.
   api.route('/maps/import', createImportRoutes(options));

@@ -16,6 +16,20 @@ export interface LimitSettings {
   renderThreads: number;
   /** Exports and imports waiting for a thread; one more answers 503 with Retry-After. */
   renderQueue: number;
+  /** Open /sync sockets from one client address; one more is closed with 4429. */
+  maxSocketsPerAddress: number;
+  /** A socket that sends no frame for this long is closed with 4408 (pings and pongs do not count). */
+  idleTimeoutMs: number;
+  /** Bytes a socket may send before its token has been checked; more is closed with 1009. */
+  maxBytesBeforeAdmission: number;
+  /** Awareness (presence) frames one connection may send per second; a flood is closed with 4429. */
+  awarenessPerSecond: number;
+  /** Unsent bytes one socket may hold; a client reading slower than that is closed with 4503. */
+  maxSocketBufferBytes: number;
+  /** New maps (`POST /api/maps`) one client address may create per minute; more answer 429. */
+  mapsPerMinute: number;
+  /** Imports (`POST /api/maps/import`) one client address may run per minute; more answer 429. */
+  importsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: LimitSettings = {
@@ -24,6 +38,17 @@ export const DEFAULT_LIMITS: LimitSettings = {
   maxNestingDepth: 32,
   renderThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
   renderQueue: 16,
+  // A workshop behind one office NAT, several tabs each, stays well under it.
+  maxSocketsPerAddress: 200,
+  // The stock client renews its presence every 15 s; a hidden tab's timers may run once a minute.
+  idleTimeoutMs: 120_000,
+  // The stock client sends two small frames (sync step 1, presence) before it is admitted.
+  maxBytesBeforeAdmission: 1024 * 1024,
+  // Baton's canvas publishes cursor, drag and follow at most 20 Hz each.
+  awarenessPerSecond: 60,
+  maxSocketBufferBytes: 16 * 1024 * 1024,
+  mapsPerMinute: 60,
+  importsPerMinute: 20,
 };
 
 const count = (min: number) => z.coerce.number().int().min(min).optional();
@@ -35,6 +60,13 @@ export const LIMIT_VARIABLES = {
   maxNestingDepth: 'BATON_MAX_NESTING_DEPTH',
   renderThreads: 'BATON_RENDER_THREADS',
   renderQueue: 'BATON_RENDER_QUEUE',
+  maxSocketsPerAddress: 'BATON_MAX_SOCKETS_PER_ADDRESS',
+  idleTimeoutMs: 'BATON_IDLE_TIMEOUT_MS',
+  maxBytesBeforeAdmission: 'BATON_MAX_BYTES_BEFORE_ADMISSION',
+  awarenessPerSecond: 'BATON_MAX_AWARENESS_PER_SECOND',
+  maxSocketBufferBytes: 'BATON_MAX_SOCKET_BUFFER_BYTES',
+  mapsPerMinute: 'BATON_MAPS_PER_MINUTE',
+  importsPerMinute: 'BATON_IMPORTS_PER_MINUTE',
 } as const satisfies Record<keyof LimitSettings, string>;
 
 const MINIMUMS: Record<keyof LimitSettings, number> = {
@@ -43,6 +75,13 @@ const MINIMUMS: Record<keyof LimitSettings, number> = {
   maxNestingDepth: 8,
   renderThreads: 1,
   renderQueue: 0,
+  maxSocketsPerAddress: 1,
+  idleTimeoutMs: 1000,
+  maxBytesBeforeAdmission: 1024,
+  awarenessPerSecond: 5,
+  maxSocketBufferBytes: 64 * 1024,
+  mapsPerMinute: 1,
+  importsPerMinute: 1,
 };
 
 export const LimitsEnvSchema = z.object(

@@ -1,13 +1,18 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import { credentialFor, type Role, roleFor } from '../auth/tokens.js';
+import { credentialFor, roleFor } from '../auth/tokens.js';
+import { AddressSockets } from '../limits/address-sockets.js';
+import { clientAddress } from '../limits/client-address.js';
+import { FrameRate } from '../limits/frame-rate.js';
+import { DEFAULT_LIMITS, type LimitSettings } from '../limits/settings.js';
 import type { Logger } from '../log.js';
 import { MapIdSchema, type MapStore } from '../storage/map-store.js';
 import { isOriginAllowed } from './origin.js';
-import { CloseCode } from './protocol.js';
-import type { Room, RoomConnection } from './room.js';
+import { CloseCode, MessageType } from './protocol.js';
+import type { Room } from './room.js';
 import type { RoomRegistry } from './rooms.js';
+import { SocketConnection } from './socket-connection.js';
 
 export const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
@@ -25,78 +30,36 @@ export interface SyncServerOptions {
   closeGraceMs?: number;
   /** Frames a client may send before its token has been checked; the stock client sends two. */
   maxFramesBeforeAdmission?: number;
-  /** Unsent bytes a socket may hold before its client is dropped as a slow reader (4503). */
-  maxBufferedBytes?: number;
+  /** The socket limits of DESIGN.md §8 (limits/settings.ts); defaults apply when absent. */
+  limits?: Partial<SocketLimits>;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For (BATON_TRUST_PROXY). */
+  trustProxy?: number;
 }
 
-export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+export type SocketLimits = Pick<
+  LimitSettings,
+  | 'maxSocketsPerAddress'
+  | 'idleTimeoutMs'
+  | 'maxBytesBeforeAdmission'
+  | 'awarenessPerSecond'
+  | 'maxSocketBufferBytes'
+>;
 
 export interface SyncServer {
   readonly connectionCount: number;
   close(): Promise<void>;
 }
 
-class SocketConnection implements RoomConnection {
-  private dropped = false;
-  constructor(
-    private readonly socket: WebSocket,
-    readonly role: Role,
-    readonly tokenHash: string,
-    readonly facilitatorTokenHash: string | undefined,
-    private readonly maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
-  ) {}
-
-  get isOpen(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
-  }
-
-  send(frame: Uint8Array): void {
-    if (!this.isOpen || this.dropped) return;
-    if (this.socket.bufferedAmount + frame.byteLength > this.maxBufferedBytes) {
-      // A client that reads too slowly would grow the server's memory without bound: it is
-      // dropped with its own close code, and its reconnect syncs only what it lacks.
-      this.dropped = true;
-      this.socket.close(CloseCode.slowReader, 'reading too slowly');
-      // The close frame queues behind the unread data; do not wait for it for ever.
-      setTimeout(() => this.socket.terminate(), 5000).unref();
-      return;
-    }
-    this.socket.send(frame);
-  }
-
-  sendEach(frames: readonly Uint8Array[]): void {
-    // ws writes each frame with its own cork/uncork; an outer cork on the TCP socket (ws keeps it
-    // as `_socket`) turns a turn's frames for this peer into one write instead of one per frame.
-    const transport = (this.socket as unknown as { _socket?: Duplex })._socket;
-    transport?.cork();
-    try {
-      for (const frame of frames) this.send(frame);
-    } finally {
-      transport?.uncork();
-    }
-  }
-
-  pause(): void {
-    this.socket.pause();
-  }
-
-  resume(): void {
-    this.socket.resume();
-  }
-
-  close(code: CloseCode, reason: string): void {
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
-      this.socket.close(code, reason);
-    }
-  }
-}
-
 /** Serves `/sync/:mapId?token=` on the HTTP server's upgrade event (DESIGN.md §4). */
 export function attachSyncServer(server: Server, options: SyncServerOptions): SyncServer {
   const { store, rooms, logger } = options;
+  const limits: SocketLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // `ws` enforces maxPayload itself and closes an oversized sender with 1009.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
   const alive = new WeakMap<WebSocket, boolean>();
+  /** When each socket last sent a frame; pongs do not count, or an idle script never would be. */
+  const lastHeard = new WeakMap<WebSocket, number>();
+  const addresses = new AddressSockets(limits.maxSocketsPerAddress);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://baton.invalid');
@@ -106,7 +69,18 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       logger.warn(`refused a /sync handshake from origin ${request.headers.origin}`);
       return refuseHandshake(socket, 403, 'Forbidden');
     }
+    const address = clientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      options.trustProxy ?? 0,
+    );
     sockets.handleUpgrade(request, socket, head, (ws) => {
+      // Refused with a close code, not an HTTP status: a browser sees only the code.
+      if (!addresses.take(address)) {
+        logger.warn(`refused a /sync socket: ${address} already has ${limits.maxSocketsPerAddress} open`);
+        return ws.close(CloseCode.tooManyRequests, 'too many connections from your address');
+      }
+      ws.once('close', () => addresses.release(address));
       admit(ws, mapId, url.searchParams.get('token') ?? undefined, url.searchParams.get('facilitator')).catch(
         (error: unknown) => {
           logger.error(`could not open map ${mapId}: ${String(error)}`);
@@ -123,24 +97,41 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     facilitatorToken: string | null,
   ): Promise<void> {
     alive.set(ws, true);
+    lastHeard.set(ws, Date.now());
     ws.on('pong', () => alive.set(ws, true));
     ws.on('error', (error) => logger.debug(`map ${mapId}: socket error: ${error.message}`));
     // The client speaks first (sync step 1, awareness) while we are still checking its token;
-    // keep those frames, in order, until it is admitted.
+    // keep those frames, in order, until it is admitted, within a frame count and a byte budget.
     const early: Uint8Array[] = [];
-    let joined: { room: Room; connection: SocketConnection } | undefined;
+    let earlyBytes = 0;
+    let joined: { room: Room; connection: SocketConnection; presence: FrameRate } | undefined;
     let closed = false;
+    let refused = false;
+    const refuse = (code: CloseCode, reason: string) => {
+      refused = true;
+      early.length = 0;
+      ws.close(code, reason);
+    };
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) return ws.close(CloseCode.malformed, 'binary frames only');
+      if (refused) return;
+      lastHeard.set(ws, Date.now());
+      if (!isBinary) return refuse(CloseCode.malformed, 'binary frames only');
       const frame = toBytes(data);
-      if (joined) return joined.room.receive(joined.connection, frame);
+      if (joined) {
+        if (frame[0] === MessageType.awareness) return joined.presence.offer(frame);
+        return joined.room.receive(joined.connection, frame);
+      }
       early.push(frame);
+      earlyBytes += frame.byteLength;
       if (early.length > (options.maxFramesBeforeAdmission ?? 32))
-        ws.close(CloseCode.malformed, 'too many frames');
+        refuse(CloseCode.malformed, 'too many frames');
+      else if (earlyBytes > limits.maxBytesBeforeAdmission)
+        refuse(CloseCode.messageTooBig, 'too much sent before admission');
     });
     ws.on('close', () => {
       closed = true;
       if (!joined) return;
+      joined.presence.stop();
       joined.room.leave(joined.connection);
       rooms.release(joined.room);
     });
@@ -151,14 +142,15 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const record = MapIdSchema.safeParse(mapId).success ? await store.findMap(mapId) : undefined;
     const role = credential && record && roleFor(record.tokens, credential.tokenHash);
     if (!credential || !record || !role) return ws.close(CloseCode.unauthorized, 'unauthorized');
-    if (closed) return;
+    if (closed || refused) return;
     const room = await rooms.acquire(record);
     const connection = new SocketConnection(
       ws,
       role,
       credential.tokenHash,
       facilitator?.tokenHash,
-      options.maxBufferedBytes,
+      limits.maxSocketBufferBytes,
+      (waiting) => logger.warn(`map ${mapId}: dropped a client reading too slowly (${waiting} bytes unsent)`),
     );
     // Checked again against the store once the room is live, never against a cached copy: a
     // rotation that committed while the room loaded is seen here, and one from now on (on any
@@ -167,14 +159,25 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const latest = await store.findMap(mapId).catch(() => undefined);
     const admitted =
       room.admit(connection) && latest && roleFor(latest.tokens, credential.tokenHash) === role;
-    if (closed || !admitted) {
+    if (closed || refused || !admitted) {
       rooms.release(room);
-      if (!closed) ws.close(CloseCode.unauthorized, 'unauthorized');
+      if (!closed && !refused) ws.close(CloseCode.unauthorized, 'unauthorized');
       return;
     }
-    joined = { room, connection };
+    const presence = new FrameRate(
+      limits.awarenessPerSecond,
+      (frame) => room.receive(connection, frame),
+      () => {
+        logger.warn(`map ${mapId}: presence flood (over ${limits.awarenessPerSecond}/s): socket closed`);
+        refuse(CloseCode.tooManyRequests, 'too many presence frames');
+      },
+    );
+    joined = { room, connection, presence };
     room.join(connection);
-    for (const frame of early.splice(0)) room.receive(connection, frame);
+    for (const frame of early.splice(0)) {
+      if (frame[0] === MessageType.awareness) presence.offer(frame);
+      else room.receive(connection, frame);
+    }
   }
 
   const heartbeat = setInterval(() => {
@@ -189,6 +192,21 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
+  // An open socket costs memory and a place in its address' quota: one that sends nothing is let go.
+  const idleSweep = setInterval(
+    () => {
+      const now = Date.now();
+      for (const ws of sockets.clients) {
+        const heard = lastHeard.get(ws);
+        if (heard === undefined || now - heard <= limits.idleTimeoutMs) continue;
+        lastHeard.set(ws, Number.POSITIVE_INFINITY);
+        ws.close(CloseCode.idle, 'idle: nothing received');
+      }
+    },
+    Math.max(100, Math.min(5000, limits.idleTimeoutMs / 4)),
+  );
+  idleSweep.unref();
+
   server.on('upgrade', onUpgrade);
 
   return {
@@ -197,6 +215,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     },
     async close() {
       clearInterval(heartbeat);
+      clearInterval(idleSweep);
       server.off('upgrade', onUpgrade);
       for (const ws of sockets.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       // Give clients a moment to answer the close; one that does not is cut off, not waited for.
