@@ -120,7 +120,7 @@ describe('live canvas in Chromium', () => {
     expect(await page.locator('.react-flow__handle.connectable').count()).toBe(0);
 
     // Trying anyway changes nothing: a click, Delete, a double-click on a cell, a drag.
-    // (Read-only cards let pointer events through to the pane, so click by position.)
+    // (A click selects the card to read in the inspector; it never opens the editor.)
     const clickAt = async (box: Box, clicks = 1) =>
       page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: clicks });
     await clickAt(await boxOf(viewer, `[data-testid=touchpoint-card]`));

@@ -50,8 +50,16 @@ export async function openTab(browser: Browser, url: string, name: string): Prom
   return { context, page, errors };
 }
 
-/** On a map page: answers the name prompt and waits until the map is live and loaded. */
+/**
+ * On a map page: answers the name prompt (editors are asked; a viewer gives the name through the
+ * people menu, as they may) and waits until the map is live and loaded.
+ */
 export async function joinMap(page: Page, name: string): Promise<void> {
+  const role = await page.getByTestId('map-page').getAttribute('data-role', { timeout: 15_000 });
+  if (role === 'view') {
+    await page.getByTestId('presence').click();
+    await page.getByTestId('add-your-name').click();
+  }
   await page.getByTestId('name-input').fill(name);
   await page.getByTestId('name-submit').click();
   await page.locator('[data-testid=connection-state][data-state=connected]').waitFor({ timeout: 15_000 });

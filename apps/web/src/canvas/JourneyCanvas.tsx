@@ -199,8 +199,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={editable}
         nodesConnectable={editable}
-        elementsSelectable={editable}
-        edgesFocusable={editable}
+        elementsSelectable
+        edgesFocusable
         deleteKeyCode={editable ? DELETE_KEYS : null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode={null}

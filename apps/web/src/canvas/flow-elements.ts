@@ -135,6 +135,7 @@ export function touchpointNode(
     draggable: editable,
     connectable: editable,
     deletable: editable,
-    selectable: editable,
+    // Everyone can select a card: a view-link holder gets it to read in the inspector.
+    selectable: true,
   };
 }

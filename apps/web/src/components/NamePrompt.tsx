@@ -1,7 +1,14 @@
 import { type FormEvent, useState } from 'react';
 
 /** Asked once per browser: the name colleagues see beside your colour. */
-export function NamePrompt({ onSubmit }: { onSubmit: (name: string) => void }) {
+export function NamePrompt({
+  onSubmit,
+  onCancel,
+}: {
+  onSubmit: (name: string) => void;
+  /** Offered to viewers, who may stay a guest. */
+  onCancel?: () => void;
+}) {
   const [name, setName] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +38,11 @@ export function NamePrompt({ onSubmit }: { onSubmit: (name: string) => void }) {
           data-testid="name-input"
         />
         <div className="panel-actions">
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel} data-testid="name-cancel">
+              Stay a guest
+            </button>
+          )}
           <button type="submit" className="button primary" disabled={!name.trim()} data-testid="name-submit">
             Join the map
           </button>

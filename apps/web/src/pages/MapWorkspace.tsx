@@ -26,10 +26,12 @@ import { AddNoteButton } from '../notes/AddNoteButton';
 import { createNoteActions } from '../notes/note-actions';
 import { StickyNotes } from '../notes/StickyNotes';
 import { LiveCursors } from '../presence/LiveCursors';
+import { ownPresence } from '../presence/own-presence';
 import { PeopleMenu } from '../presence/PeopleMenu';
 import { rosterOf } from '../presence/roster';
 import { useFollow, useViewportBroadcast } from '../presence/useFollow';
 import { usePeople } from '../presence/usePeople';
+import { useStable } from '../presence/useStable';
 import { LinkRevokedBanner } from '../share/LinkRevokedBanner';
 import { loadProfile, saveProfile } from '../storage/user-profile';
 import { createDragBroadcast } from '../sync/drag-presence';
@@ -108,7 +110,10 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   // A replaced link can no longer write: the server refuses it, so the map turns read-only.
   const revoked = connection.state === 'revoked';
   const editable = canEdit && !layer.lockedOut && !versions.viewing && !revoked;
-  const people = usePeople(awareness, layer.presenceUser);
+  const me = ownPresence(layer.presenceUser, canEdit);
+  const people = usePeople(awareness, useStable(me));
+  // Editors are asked their name on arrival; viewers only if they choose to give one.
+  const [askingName, setAskingName] = useState(false);
   // An empty map is all gaps: its empty state says so better than eight red cells.
   const empty = snapshot.touchpoints.length === 0;
   const gaps = useMemo(
@@ -195,6 +200,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
               roster={rosterOf(people, layer.members)}
               followingClientId={following.clientId}
               onFollow={follow}
+              onAddName={!profile ? () => setAskingName(true) : undefined}
             />
           </>
         }
@@ -321,7 +327,12 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         )}
       </div>
       <Toast message={toast} />
-      {!profile && <NamePrompt onSubmit={(name) => setProfile(saveProfile(name))} />}
+      {!profile && (canEdit || askingName) && (
+        <NamePrompt
+          onSubmit={(name) => setProfile(saveProfile(name))}
+          onCancel={canEdit ? undefined : () => setAskingName(false)}
+        />
+      )}
     </div>
   );
 }

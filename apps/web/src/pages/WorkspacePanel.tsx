@@ -7,6 +7,8 @@ import { StageEditor } from '../components/StageEditor';
 import { TouchpointEditor } from '../components/TouchpointEditor';
 import type { MapActions } from '../editing/map-actions';
 import { useEditedTouchpoint } from '../editing/useEditedTouchpoint';
+import { ConnectionInspector } from '../inspector/ConnectionInspector';
+import { TouchpointInspector } from '../inspector/TouchpointInspector';
 
 interface WorkspacePanelProps {
   snapshot: MapSnapshot;
@@ -78,6 +80,27 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
   }
   if (editable && stage) {
     return <StageEditor key={stage} stage={stage} snapshot={snapshot} actions={actions} onClose={onClose} />;
+  }
+  // Read-only (view link, locked workshop, old version): the same card or connection, to read.
+  if (!editable && edited && !edited.deleted) {
+    return (
+      <TouchpointInspector
+        key={edited.touchpoint.id}
+        touchpoint={edited.touchpoint}
+        snapshot={snapshot}
+        onClose={onClose}
+      />
+    );
+  }
+  if (!editable && selectedConnection) {
+    return (
+      <ConnectionInspector
+        key={selectedConnection.id}
+        connection={selectedConnection}
+        snapshot={snapshot}
+        onClose={onClose}
+      />
+    );
   }
   if (!props.analysisOpen) return null;
   return (

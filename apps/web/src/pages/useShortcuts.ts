@@ -25,13 +25,14 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * The canvas shortcuts users expect from Miro or FigJam: Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or
  * Ctrl+Y), Ctrl/Cmd+C/V/A, Enter into the editor, Escape to let go. Never while typing in a
- * field, where these keys belong to the text. (Delete is React Flow's own.)
+ * field, where these keys belong to the text. (Delete is React Flow's own.) Read-only, the keys
+ * that change nothing still work: Ctrl/Cmd+A selects the cards (not the page's text), Ctrl/Cmd+C
+ * copies them, Enter opens the card's details, Escape lets go.
  */
-export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void {
+export function useShortcuts(editable: boolean, handlers: ShortcutHandlers): void {
   const current = useRef(handlers);
   current.current = handlers;
   useEffect(() => {
-    if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target)) return;
       if ((event.target as HTMLElement | null)?.closest?.('.side-panel, .modal, .palette')) return;
@@ -39,10 +40,13 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
       const mod = event.metaKey || event.ctrlKey;
       const key = event.key.toLowerCase();
       let handled = true;
-      if (mod && key === 'z' && !event.shiftKey) on.undo();
-      else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) on.redo();
+      const undoKey = mod && key === 'z' && !event.shiftKey;
+      const redoKey = mod && ((key === 'z' && event.shiftKey) || key === 'y');
+      if (!editable && (undoKey || redoKey)) handled = false;
+      else if (undoKey) on.undo();
+      else if (redoKey) on.redo();
       else if (mod && key === 'c') handled = on.copy();
-      else if (mod && key === 'v') handled = on.paste();
+      else if (mod && key === 'v') handled = editable && on.paste();
       else if (mod && key === 'a') on.selectAll();
       else if (!mod && event.key === 'Enter') handled = on.openEditor();
       else if (!mod && event.key === 'Escape') on.clearSelection();
@@ -51,5 +55,5 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [editable]);
 }

@@ -10,6 +10,8 @@ interface PeopleMenuProps {
   roster: RosterEntry[];
   followingClientId: number | null;
   onFollow: (clientId: number | null) => void;
+  /** A guest viewer may give a name after all. */
+  onAddName?: () => void;
 }
 
 function RosterLine({
@@ -60,7 +62,7 @@ function RosterLine({
  * Who is here: avatars in the top bar, and on click the full list with names, teams, roles and
  * who is online; click Follow to see what a colleague sees (moving the canvas leaves).
  */
-export function PeopleMenu({ roster, followingClientId, onFollow }: PeopleMenuProps) {
+export function PeopleMenu({ roster, followingClientId, onFollow, onAddName }: PeopleMenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const online = roster.filter((entry) => entry.online);
@@ -126,6 +128,19 @@ export function PeopleMenu({ roster, followingClientId, onFollow }: PeopleMenuPr
               />
             ))}
           </ul>
+          {onAddName && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setOpen(false);
+                onAddName();
+              }}
+              data-testid="add-your-name"
+            >
+              Add your name
+            </button>
+          )}
         </div>
       )}
     </div>
