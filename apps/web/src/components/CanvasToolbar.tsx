@@ -84,7 +84,9 @@ export function CanvasToolbar({
         </button>
       </div>
       <label className="toolbar-field" title="The kind of connection drawn between two cards">
-        <span className="sr-only">Kind of new connections</span>
+        <span className="toolbar-field-label" aria-hidden="true">
+          Connect
+        </span>
         <select
           className="input compact"
           value={connectionKind}
@@ -92,10 +94,10 @@ export function CanvasToolbar({
           aria-label="Kind of new connections"
           data-testid="new-connection-kind"
         >
-          <option value="auto">Connect: auto by team</option>
+          <option value="auto">Auto by team</option>
           {CONNECTION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              Connect: {CONNECTION_KIND_LABELS[kind].toLowerCase()}
+              {CONNECTION_KIND_LABELS[kind]}
             </option>
           ))}
         </select>

@@ -28,7 +28,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
       aria-live="polite"
     >
       <span className="status-dot" aria-hidden="true" />
-      {text}
+      <span className="connection-text">{text}</span>
     </output>
   );
 }
