@@ -52,7 +52,11 @@ export const StageHeaderView = memo(function StageHeaderView({ data }: NodeProps
           {leadsText(data.leads)}
         </span>
       </div>
-      <span className="stage-count" title={`${data.count} touchpoints`}>
+      <span
+        className="stage-count"
+        title={`${data.count} touchpoints`}
+        data-testid={`stage-count-${data.stage}`}
+      >
         {data.count}
       </span>
       {edit && (
