@@ -20,6 +20,10 @@ export interface SnoopingClient {
   otherFrames: Uint8Array[];
   /** Document updates (sync step 2 or update) received so far. */
   documentMessages: number;
+  /** Times the server asked this client for what it lacks (sync step 1). */
+  questions: number;
+  /** Resolves with the close the server sent, if it closes this socket. */
+  closed: Promise<{ code: number; reason: string }>;
   /** Sends a sync step 1 with an empty state vector and waits for the server's whole document. */
   askForEverything(timeoutMs?: number): Promise<void>;
   /** Sends a document update, as a modified client may. */
@@ -54,6 +58,10 @@ export async function openSnoopingClient(
     frames,
     otherFrames,
     documentMessages: 0,
+    questions: 0,
+    closed: new Promise((resolve) => {
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    }),
     askForEverything: async (wait = timeoutMs) => {
       const seen = step2Count;
       socket.send(syncStep1(new Y.Doc()));
@@ -91,6 +99,7 @@ export async function openSnoopingClient(
     if (type === 0) {
       const step = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
+      if (step === 0) client.questions++;
       if (step === 1 || step === 2) {
         Y.applyUpdate(doc, payload, 'server');
         client.documentMessages++;

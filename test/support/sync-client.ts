@@ -22,9 +22,11 @@ export function connectClient(
   mapId: string,
   token: string,
   doc: Y.Doc = new Y.Doc(),
+  /** More query parameters, such as a workshop's `facilitator` token. */
+  params: Record<string, string> = {},
 ): SyncClient {
   const provider = new WebsocketProvider(syncUrl(baseUrl), mapId, doc, {
-    params: { token },
+    params: { ...params, token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Clients in one process would otherwise also talk over BroadcastChannel, bypassing the server.
     disableBc: true,

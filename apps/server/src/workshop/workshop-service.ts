@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { UpdateAdmission } from '../sync/room.js';
 import { LiveHub, type LiveSubscriber, type WorkshopSignal, type WorkshopSignals } from './live-hub.js';
+import { LockGate } from './lock-gate.js';
 import { publicState, type Viewer } from './public-state.js';
 import { noWorkshop } from './workshop-errors.js';
 import type { WorkshopData, WorkshopRecord } from './workshop-record.js';
@@ -29,6 +30,7 @@ export interface WorkshopIdentity extends Viewer {
  */
 export class WorkshopService {
   readonly live = new LiveHub();
+  readonly lock = new LockGate();
   readonly now: () => number;
   private readonly running = new Map<string, WorkshopRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -40,16 +42,16 @@ export class WorkshopService {
 
   /** Loads every running workshop, so a map locked before a restart is still locked after it. */
   async init(): Promise<void> {
-    for (const record of await this.options.store.listRunningWorkshops())
-      this.running.set(record.mapId, record);
+    for (const record of await this.options.store.listRunningWorkshops()) this.track(record.mapId, record);
   }
 
   /** The sync server's check: while a map is locked, only a facilitator's socket may write. */
-  readonly admission: UpdateAdmission = (_update, connection, room) => {
+  readonly admission: UpdateAdmission = (update, connection, room) => {
     const record = this.running.get(room.mapId);
-    if (!record?.data.locked) return 'accept';
+    const locked = record?.data.locked === true;
     const hash = connection.facilitatorTokenHash;
-    return hash !== undefined && findByHash(record.data.facilitators, hash) ? 'accept' : 'ignore';
+    const isFacilitator = locked && hash !== undefined && !!findByHash(record.data.facilitators, hash);
+    return this.lock.admit(connection, room, update, locked, isFacilitator);
   };
 
   current(mapId: string): WorkshopRecord | undefined {
@@ -111,10 +113,10 @@ export class WorkshopService {
     };
     if (!(await this.options.store.createWorkshop(record))) {
       const other = await this.options.store.findRunningWorkshop(mapId);
-      if (other) this.running.set(mapId, other);
+      if (other) this.track(mapId, other);
       return undefined;
     }
-    this.running.set(mapId, record);
+    this.track(mapId, record);
     this.changed(record);
     return record;
   }
@@ -128,12 +130,10 @@ export class WorkshopService {
     if (!(await this.options.store.saveWorkshop(saved, record.revision))) {
       // Another node changed it first: take what is stored and ask the caller to retry.
       const stored = await this.options.store.findRunningWorkshop(record.mapId);
-      if (stored) this.running.set(record.mapId, stored);
-      else this.running.delete(record.mapId);
+      this.track(record.mapId, stored);
       throw new ApiError(409, 'workshop-busy', 'The workshop changed at the same moment; please try again.');
     }
-    if (saved.status === 'running') this.running.set(saved.mapId, saved);
-    else this.running.delete(saved.mapId);
+    this.track(saved.mapId, saved.status === 'running' ? saved : undefined);
     this.changed(saved);
     return saved;
   }
@@ -166,6 +166,14 @@ export class WorkshopService {
     };
   }
 
+  /** The one place the running workshops change, here or heard from another node. */
+  private track(mapId: string, next: WorkshopRecord | undefined): void {
+    const wasLocked = this.running.get(mapId)?.data.locked === true;
+    if (next) this.running.set(mapId, next);
+    else this.running.delete(mapId);
+    if (wasLocked && next?.data.locked !== true) this.lock.unlocked(mapId);
+  }
+
   private changed(record: WorkshopRecord): void {
     this.broadcastState(record.mapId);
     this.options.signals.publish({ kind: 'changed', mapId: record.mapId });
@@ -193,8 +201,7 @@ export class WorkshopService {
   private async heard(signal: WorkshopSignal): Promise<void> {
     if (signal.kind === 'changed') {
       const stored = await this.options.store.findRunningWorkshop(signal.mapId);
-      if (stored) this.running.set(signal.mapId, stored);
-      else this.running.delete(signal.mapId);
+      this.track(signal.mapId, stored);
       this.broadcastState(signal.mapId);
     } else {
       this.deliver(signal);
