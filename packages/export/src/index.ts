@@ -27,6 +27,7 @@ export {
   JOURNEY_MAP_FORMAT,
   JOURNEY_MAP_FORMAT_VERSION,
   type JourneyMapExport,
+  parseJsonExport,
   parseJsonImport,
 } from './json.js';
 export { exportMarkdown, type MarkdownOptions } from './markdown.js';

@@ -9,6 +9,7 @@ import {
   type Note,
   NoteFieldsSchema,
   SCHEMA_VERSION,
+  type SkippedEntry,
   STAGE_DEFAULTS,
   type Stage,
   StageFieldsSchema,
@@ -32,24 +33,44 @@ export interface JourneyMapExport {
   version: typeof JOURNEY_MAP_FORMAT_VERSION;
   exportedAt: string;
   map: MapSnapshot;
+  /**
+   * Entries of the map that failed the schema and are not in `map`, each with what is wrong
+   * and its stored value; importing this file writes them back (still reported). Empty when
+   * the whole map read cleanly.
+   */
+  warnings: SkippedEntry[];
 }
 
-export function exportJson(snapshot: MapSnapshot, exportedAt: Date = new Date()): string {
+export function exportJson(
+  snapshot: MapSnapshot,
+  exportedAt: Date = new Date(),
+  skipped: readonly SkippedEntry[] = [],
+): string {
   const document: JourneyMapExport = {
     format: JOURNEY_MAP_FORMAT,
     version: JOURNEY_MAP_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
     map: snapshot,
+    warnings: [...skipped],
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export const IdSchema = z.string().min(1).max(200);
 
+/** A skipped entry as an export carries it: bounded, since the file comes from anyone. */
+const SkippedEntrySchema = z.object({
+  path: z.string().min(1).max(300),
+  title: z.string().max(200).optional(),
+  problems: z.array(z.string().max(2000)).max(50),
+  value: z.unknown().optional(),
+});
+
 const EnvelopeSchema = z.object({
   format: z.string(),
   version: z.number().int().min(1),
   map: z.record(z.string(), z.unknown()),
+  warnings: z.array(SkippedEntrySchema).max(IMPORT_LIMITS.touchpoints).default([]),
 });
 
 const MapImportSchema = z.object({
@@ -89,7 +110,7 @@ function parseText(text: string): unknown {
   }
 }
 
-function checkEnvelope(data: unknown): Record<string, unknown> {
+function checkEnvelope(data: unknown): z.output<typeof EnvelopeSchema> {
   const envelope = EnvelopeSchema.safeParse(data, { error: importErrorMap });
   const format =
     typeof data === 'object' && data !== null ? (data as { format?: unknown }).format : undefined;
@@ -109,7 +130,7 @@ function checkEnvelope(data: unknown): Record<string, unknown> {
       'unsupported-version',
     );
   }
-  return envelope.data.map;
+  return envelope.data;
 }
 
 function duplicateIds(entries: readonly { id: string }[], section: string, issues: ModelIssue[]): void {
@@ -183,8 +204,13 @@ function toSnapshot(map: MapImport): MapSnapshot {
  * Throws an ImportError listing every problem, each with its path (`map.touchpoints[3].stage`).
  */
 export function parseJsonImport(text: string): MapSnapshot {
-  const raw = checkEnvelope(parseText(text));
-  const parsed = MapImportSchema.safeParse(raw, { error: importErrorMap });
+  return parseJsonExport(text).snapshot;
+}
+
+/** The JSON export read back: the snapshot, and the entries it lists as skipped (`warnings`). */
+export function parseJsonExport(text: string): { snapshot: MapSnapshot; skipped: SkippedEntry[] } {
+  const envelope = checkEnvelope(parseText(text));
+  const parsed = MapImportSchema.safeParse(envelope.map, { error: importErrorMap });
   if (!parsed.success) throw importFailure('json', zodIssues(parsed.error, 'map'));
   if (parsed.data.meta.schemaVersion > SCHEMA_VERSION) {
     throw new ImportError(
@@ -196,5 +222,10 @@ export function parseJsonImport(text: string): MapSnapshot {
   }
   const issues = referenceIssues(parsed.data);
   if (issues.length > 0) throw importFailure('json', issues);
-  return toSnapshot(parsed.data);
+  const skipped = envelope.warnings.map(({ title, value, ...entry }) => ({
+    ...entry,
+    ...(title === undefined ? {} : { title }),
+    ...(value === undefined ? {} : { value }),
+  }));
+  return { snapshot: toSnapshot(parsed.data), skipped };
 }

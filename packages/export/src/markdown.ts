@@ -13,6 +13,7 @@ import {
   percent,
   plural,
   type Severity,
+  type SkippedEntry,
   TEAM_LABELS,
   TEAMS,
   type Touchpoint,
@@ -215,6 +216,23 @@ function notesSection(snapshot: MapSnapshot): string[] {
 export interface MarkdownOptions {
   /** Adds "Changes since <version>" after the summary. */
   changes?: ChangesReport;
+  /** Entries that failed the schema and are not in the snapshot: listed after the summary. */
+  skipped?: readonly SkippedEntry[];
+}
+
+/** A note that some entries are not in the report, and which, so nothing goes missing silently. */
+function skippedSection(skipped: readonly SkippedEntry[]): string[] {
+  if (skipped.length === 0) return [];
+  return [
+    `## ${skipped.length === 1 ? '1 entry' : `${skipped.length} entries`} could not be read`,
+    '',
+    'They are not in this report. The JSON export keeps them, each with what is wrong.',
+    '',
+    ...skipped.map(
+      (entry) =>
+        `- ${entry.title ? `**${inline(entry.title)}** ` : ''}(${inline(entry.path)}): ${inline(entry.problems.join('; '))}`,
+    ),
+  ];
 }
 
 export function exportMarkdown(snapshot: MapSnapshot, options: MarkdownOptions = {}): string {
@@ -230,6 +248,7 @@ export function exportMarkdown(snapshot: MapSnapshot, options: MarkdownOptions =
       '',
       `> ${inline(analysis.summary)}`,
     ],
+    skippedSection(options.skipped ?? []),
     options.changes ? changesSection(options.changes) : [],
     stagesSection(snapshot, threads),
     connectionsSection(snapshot),

@@ -1,8 +1,7 @@
-import { readSnapshot, snapshotToDocument } from '@baton/model';
 import * as Y from 'yjs';
 import { findExportFormat, renderExport } from '../http/export-formats.js';
 import type { MapFileKind } from '../http/map-file.js';
-import { parseMapFile } from '../http/map-file.js';
+import { importedDocument, parseMapFile, readMap } from '../http/map-file.js';
 import { type CreatedMapBody, storeNewMap } from '../http/new-map.js';
 import { decodeFailure } from '../storage/merge-state.js';
 import { SqliteMapStore } from '../storage/sqlite-store.js';
@@ -37,8 +36,10 @@ export function exportFromDataDir(dataDir: string, mapId: string, formatName: st
       Y.applyUpdate(doc, stored.snapshot);
     }
     for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-    const { snapshot } = readSnapshot(doc);
-    return { file: await renderExport(format, snapshot), title: snapshot.meta.title, format };
+    const { snapshot, skipped } = readMap(doc);
+    for (const entry of skipped)
+      console.error(`warning: ${entry.path} could not be read: ${entry.problems.join('; ')}`);
+    return { file: await renderExport(format, snapshot, { skipped }), title: snapshot.meta.title, format };
   });
 }
 
@@ -49,6 +50,6 @@ export function importToDataDir(
   kind: MapFileKind,
   title: string,
 ): Promise<CreatedMapBody> {
-  const snapshot = parseMapFile(text, kind, title);
-  return withStore(dataDir, (store) => storeNewMap(store, publicUrl, snapshotToDocument(snapshot)));
+  const file = parseMapFile(text, kind, title);
+  return withStore(dataDir, (store) => storeNewMap(store, publicUrl, importedDocument(file)));
 }

@@ -10,7 +10,7 @@ import {
   isExportFormat,
   mapScene,
 } from '@baton/export';
-import type { ChangesReport, MapSnapshot } from '@baton/model';
+import type { ChangesReport, MapSnapshot, SkippedEntry } from '@baton/model';
 import { runOffLoop, WorkPoolBusy } from '../workers/pool.js';
 import { ApiError, RetryLater } from './errors.js';
 
@@ -24,7 +24,7 @@ const RENDERERS: Record<
   ExportFormatId,
   (snapshot: MapSnapshot, options: ReportOptions) => ExportedFile | Promise<ExportedFile>
 > = {
-  json: (snapshot) => exportJson(snapshot),
+  json: (snapshot, options) => exportJson(snapshot, new Date(), options.skipped),
   csv: (snapshot) => exportCsv(snapshot),
   md: (snapshot, options) => exportMarkdown(snapshot, options),
   svg: (snapshot) => exportSvg(snapshot),
@@ -39,6 +39,8 @@ const RENDERERS: Record<
 export interface ReportOptions {
   /** "Changes since <version>" (`?since=<version id>`). */
   changes?: ChangesReport;
+  /** Entries the map could not read: the JSON export lists them, the reports note them. */
+  skipped?: SkippedEntry[];
 }
 
 export function findExportFormat(name: string): ExportFormat | undefined {

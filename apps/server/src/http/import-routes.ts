@@ -36,7 +36,8 @@ export function createImportRoutes(options: ImportRoutesOptions): Hono {
       throw new ApiError(400, 'invalid-import', result.message, result.issues);
     if (result.kind !== 'import') throw new Error('the import worker answered with something else');
     const created = await storeNewMapState(options.store, options.publicUrl(), result.title, result.state);
-    return c.json(created, 201);
+    // Entries the export listed as unreadable are in the new map as they were, and said so.
+    return c.json({ ...created, warnings: result.skipped }, 201);
   });
   return routes;
 }

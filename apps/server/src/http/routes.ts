@@ -20,6 +20,7 @@ import { readJsonBody } from './body.js';
 import { ApiError, versionNotFound } from './errors.js';
 import { findExportFormat, renderExport, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
+import { readMap } from './map-file.js';
 import { shareLinks, storeNewMap } from './new-map.js';
 
 export interface MapRoutesOptions {
@@ -64,8 +65,8 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   routes.get('/:id', canView, async (c) => {
     const { record, role } = c.get('access');
     // The title and counts come from the live document, so a rename shows at once.
-    const { snapshot, updatedAt } = await rooms.withRoom(record, (room) => ({
-      ...readSnapshot(room.doc),
+    const { snapshot, skipped, updatedAt } = await rooms.withRoom(record, (room) => ({
+      ...readMap(room.doc),
       updatedAt: room.updatedAt,
     }));
     // The map row's updated_at is written at compaction; the live room knows later changes.
@@ -76,7 +77,8 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
       role,
       createdAt: snapshot.meta.createdAt || record.createdAt,
       updatedAt: latest.updatedAt,
-      counts: countEntries(snapshot),
+      // Entries that fail the schema: left out of everything above, listed by the JSON export.
+      counts: { ...countEntries(snapshot), skipped: skipped.length },
     });
   });
 
@@ -85,13 +87,14 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     const format = findExportFormat(formatName);
     if (!format) throw unsupportedFormat(formatName);
     const { record } = c.get('access');
-    const live = await rooms.withRoom(record, (room) => readSnapshot(room.doc).snapshot);
+    const { snapshot: live, skipped } = await rooms.withRoom(record, (room) => readMap(room.doc));
     // Every workshop's results, as GET /workshops lists them, not only those in the document.
     const snapshot = await withWorkshopResults(store, record.id, live);
     // `?since=<version id>`: the reports add "Changes since <version>".
     const report = await changesSince(options.versions, record.id, c.req.query('since'), live);
     if (!report) throw versionNotFound();
-    const file = await renderExport(format, snapshot, report);
+    // Entries the map could not read: listed by the JSON export, noted by the reports.
+    const file = await renderExport(format, snapshot, { ...report, skipped });
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,
       'content-disposition': contentDisposition(exportFileName(snapshot.meta.title, format.id)),

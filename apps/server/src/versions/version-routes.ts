@@ -13,6 +13,7 @@ import { readJsonBody } from '../http/body.js';
 import { ApiError, versionNotFound } from '../http/errors.js';
 import { findExportFormat, renderExport, unsupportedFormat } from '../http/export-formats.js';
 import { createMapAccess, type MapAccessEnv } from '../http/map-access.js';
+import { readMap } from '../http/map-file.js';
 import { storeNewMap } from '../http/new-map.js';
 import { contentDisposition } from '../http/routes.js';
 import type { MapStore } from '../storage/map-store.js';
@@ -63,10 +64,11 @@ export function createVersionRoutes(options: VersionRoutesOptions): Hono<MapAcce
   routes.get('/:id/versions/:v/export', canView, async (c) => {
     const format = findExportFormat(c.req.query('format') ?? 'json');
     if (!format) throw unsupportedFormat(c.req.query('format') ?? '');
-    const { version, snapshot } = await openVersion(c);
+    const { version, doc } = await openVersion(c);
+    const { snapshot, skipped } = readMap(doc);
     const report = await changesSince(versions, version.mapId, c.req.query('since'), snapshot);
     if (!report) throw versionNotFound();
-    const file = await renderExport(format, snapshot, report);
+    const file = await renderExport(format, snapshot, { ...report, skipped });
     const name = exportFileName(`${snapshot.meta.title} ${version.name}`, format.id);
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,

@@ -1,8 +1,7 @@
 import { ImportError } from '@baton/export';
-import { snapshotToDocument } from '@baton/model';
 import * as Y from 'yjs';
 import { renderInThread } from '../http/export-formats.js';
-import { parseMapFile } from '../http/map-file.js';
+import { importedDocument, parseMapFile, readMap, skippedSummary } from '../http/map-file.js';
 import type { WorkerResult, WorkerTask } from './tasks.js';
 
 /**
@@ -14,9 +13,11 @@ export default async function work(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'export')
     return { kind: 'export', file: await renderInThread(task.format, task.snapshot, task.options) };
   try {
-    const snapshot = parseMapFile(task.text, task.fileKind, task.title);
-    const state = Y.encodeStateAsUpdate(snapshotToDocument(snapshot));
-    return { kind: 'import', title: snapshot.meta.title, state };
+    const file = parseMapFile(task.text, task.fileKind, task.title);
+    const doc = importedDocument(file);
+    // What the new map cannot read (entries the export listed as skipped), as its reader sees it.
+    const skipped = file.skipped.length > 0 ? skippedSummary(readMap(doc).skipped) : [];
+    return { kind: 'import', title: file.snapshot.meta.title, state: Y.encodeStateAsUpdate(doc), skipped };
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return { kind: 'import-error', message: error.message, issues: error.issues, format: error.format };

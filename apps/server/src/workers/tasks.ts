@@ -1,5 +1,5 @@
 import type { ExportFormatId } from '@baton/export';
-import type { MapSnapshot, ModelIssue } from '@baton/model';
+import type { MapSnapshot, ModelIssue, SkippedEntry } from '@baton/model';
 import type { ReportOptions } from '../http/export-formats.js';
 import type { MapFileKind } from '../http/map-file.js';
 
@@ -10,5 +10,5 @@ export type WorkerTask =
 
 export type WorkerResult =
   | { kind: 'export'; file: string | Uint8Array }
-  | { kind: 'import'; title: string; state: Uint8Array }
+  | { kind: 'import'; title: string; state: Uint8Array; skipped: Omit<SkippedEntry, 'value'>[] }
   | { kind: 'import-error'; message: string; issues: ModelIssue[]; format: string };
