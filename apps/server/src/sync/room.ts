@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
-import { type Role, roleFor, type TokenHashes } from '../auth/tokens.js';
-import type { Logger } from '../log.js';
-import type { MapRecord, MapStore, StoredState, StoredUpdate } from '../storage/map-store.js';
-import { type AwarenessLimits, decodeAwarenessUpdate } from './awareness-guard.js';
+import type { Role, TokenHashes } from '../auth/tokens.js';
+import type { MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
+import { decodeAwarenessUpdate } from './awareness-guard.js';
 import { repairLoadedDocument } from './document-repair.js';
-import type { FanOut } from './fan-out.js';
-import type { CommitTarget, CommittedEntry, GroupCommit } from './group-commit.js';
+import type { CommitTarget, CommittedEntry } from './group-commit.js';
+import { InFlightUpdates } from './in-flight-updates.js';
 import { RoomPresence } from './presence.js';
 import {
   type ClientMessage,
@@ -18,79 +17,34 @@ import {
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
+import { RoomAccess } from './room-access.js';
+import { RoomLog } from './room-log.js';
+import { type RoomConnection, type RoomEventListener, RoomEvents, type RoomOptions } from './room-types.js';
 import {
   carriesOnlyNewStructs,
   DEFAULT_UPDATE_LIMITS,
   UpdateGuard,
-  type UpdateLimits,
   UpdateOverLimit,
 } from './update-guard.js';
 
-/** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
-export interface RoomConnection {
-  readonly role: Role;
-  /** The hash of the token the socket was opened with, so rotating links can find it. */
-  readonly tokenHash: string;
-  /** The hash of the facilitator token the socket presented (`?facilitator=`), if any: it may write while the map is locked. */
-  readonly facilitatorTokenHash?: string | undefined;
-  send(frame: Uint8Array): void;
-  close(code: CloseCode, reason: string): void;
-}
-
-/** Another feature's live state published on any node (workshop phase, timer, lock). */
-/** Optional TCP backpressure: a socket whose updates wait for storage is not read meanwhile. */
-export interface Pausable {
-  pause(): void;
-  resume(): void;
-}
-
-/** Updates one connection may have waiting for the group commit before its socket is paused. */
-export const MAX_UPDATES_IN_FLIGHT = 64;
-
-export type RoomEventListener = (payload: string) => void;
-
-export interface CompactionPolicy {
-  /** Compact once this many updates are in the log... */
-  maxLogUpdates: number;
-  /** ...or once they add up to this many bytes. */
-  maxLogBytes: number;
-}
-
-/** What an admission check says about a document update from an edit connection. */
-export type Admission = 'accept' | 'ignore' | { close: CloseCode; reason: string };
-
-/**
- * Decides, before anything is stored, whether a connection's update may go in: size and
- * structure guards, a workshop lock that lets only the facilitator write. Checks run in order;
- * the first that does not accept decides.
- */
-export type UpdateAdmission = (update: Uint8Array, connection: RoomConnection, room: Room) => Admission;
-
-export interface RoomOptions {
-  store: MapStore;
-  logger: Logger;
-  compaction: CompactionPolicy;
-  awarenessLimits: AwarenessLimits;
-  /** Minimum milliseconds between two presence relays of one room (0: once per turn). */
-  awarenessBatchMs: number;
-  admitUpdate: readonly UpdateAdmission[];
-  commits: GroupCommit<unknown>;
-  fanOut: FanOut;
-  /**
-   * Hears of each batch of edits just before it is applied, with the document as it stood
-   * before it (automatic daily versions). Must read the document synchronously and not throw.
-   */
-  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
-  /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
-  updateLimits?: UpdateLimits;
-}
+// The room's vocabulary, kept importable from here for the rest of the server.
+export {
+  type Admission,
+  type CompactionPolicy,
+  MAX_UPDATES_IN_FLIGHT,
+  type Pausable,
+  type RoomConnection,
+  type RoomEventListener,
+  type RoomOptions,
+  type UpdateAdmission,
+} from './room-types.js';
 
 type DocumentUpdateMessage = Extract<ClientMessage, { kind: 'document-update' }>;
 
-/** A write by the server itself (`Room.change`), settled once committed and relayed. */
 /** The origin of the transaction that applies a committed batch (each update keeps its own). */
 const COMMITTED_ORIGIN = Symbol('committed batch');
 
+/** A write by the server itself (`Room.change`), settled once committed and relayed. */
 class ServerChange {
   constructor(
     readonly resolve: () => void,
@@ -109,39 +63,34 @@ export class Room implements CommitTarget<unknown> {
   /** Connections plus in-flight HTTP reads; the registry unloads the room when this drops to 0. */
   holds = 0;
   private readonly connections = new Set<RoomConnection>();
-  /** Connections the room closed (malformed frame, rotated token): their later frames are ignored. */
-  private readonly refused = new WeakSet<RoomConnection>();
-  /** Connections whose token is being checked against the store; a rotation meanwhile refuses them. */
-  private readonly admitting = new Set<RoomConnection>();
+  private readonly access: RoomAccess;
   /** Edit connections syncing: they sent their step 1 and have not yet answered the server's. */
   private readonly syncing = new WeakSet<RoomConnection>();
-  private readonly inFlight = new Map<RoomConnection, number>();
+  private readonly inFlight = new InFlightUpdates();
   private readonly applied: AppliedUpdate[] = [];
   private readonly replica: Replica;
-  private readonly eventListeners = new Map<string, Set<RoomEventListener>>();
-  private tokenReads = 0;
-  private log = { count: 0, bytes: 0, lastSeq: 0 };
+  private readonly events = new RoomEvents();
+  private readonly log: RoomLog;
   private lastChangedAt: string | undefined;
-  private compacting: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly guard: UpdateGuard;
 
   constructor(
     readonly mapId: string,
-    private tokens: TokenHashes,
+    tokens: TokenHashes,
     stored: StoredState,
     private readonly options: RoomOptions,
   ) {
+    this.access = new RoomAccess(tokens, this.connections);
     if (stored.snapshot) this.restore(stored.snapshot, 'snapshot');
     for (const update of stored.updates) this.restore(update.update, `update ${update.seq}`);
-    this.noteLogged(stored.updates);
+    this.log = new RoomLog(mapId, options);
+    this.log.note(stored.updates);
     this.guard = new UpdateGuard(this.doc, options.updateLimits ?? DEFAULT_UPDATE_LIMITS);
     const repairs = repairLoadedDocument(this.doc, this.guard.limits.maxNestingDepth);
     if (repairs.length > 0) {
       options.logger.warn(`map ${mapId}: repaired on load: ${repairs.join('; ')}`);
-      // Written back at once, so the stored map is sound and the repair is not redone.
-      this.log.count = Math.max(this.log.count, 1);
-      void this.compactSoon();
+      void this.log.compactRepaired();
     }
     this.lastChangedAt = stored.lastUpdateAt;
     this.replica = new Replica({
@@ -175,7 +124,7 @@ export class Room implements CommitTarget<unknown> {
   }
 
   roleOf(tokenHash: string): Role | undefined {
-    return roleFor(this.tokens, tokenHash);
+    return this.access.roleOf(tokenHash);
   }
 
   /** Every update up to this position is in the room's document. */
@@ -188,35 +137,28 @@ export class Room implements CommitTarget<unknown> {
    * then checks the token against the store and calls `admit`.
    */
   expect(connection: RoomConnection): void {
-    this.admitting.add(connection);
+    this.access.expect(connection);
   }
 
   /** Admission, step 2: false when the links were rotated while the token was being checked. */
   admit(connection: RoomConnection): boolean {
-    this.admitting.delete(connection);
-    return !this.refused.has(connection);
+    return this.access.admit(connection);
   }
 
   /** Share links were rotated here: close old-link sockets on this node and on every other. */
   tokensRotated(tokens: TokenHashes): void {
-    this.tokenReads++;
-    this.replaceTokens(tokens);
+    this.access.rotated(tokens);
     this.options.fanOut.publishTokens(this.mapId);
   }
 
   /** Rotated on another node: the store has the new hashes (the latest read wins). */
   async refreshTokens(): Promise<void> {
-    const read = ++this.tokenReads;
-    const record = await this.options.store.findMap(this.mapId).catch(() => undefined);
-    if (record && read === this.tokenReads) this.replaceTokens(record.tokens);
+    await this.access.refresh(async () => (await this.options.store.findMap(this.mapId))?.tokens);
   }
 
   /** Hears another feature's live state for this map published on another node. */
   onEvent(name: string, listener: RoomEventListener): () => void {
-    const listeners = this.eventListeners.get(name) ?? new Set();
-    this.eventListeners.set(name, listeners);
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    return this.events.on(name, listener);
   }
 
   /** Tells this map's rooms on the other nodes (their `onEvent` listeners). */
@@ -225,7 +167,7 @@ export class Room implements CommitTarget<unknown> {
   }
 
   receiveEvent(name: string, payload: string): void {
-    for (const listener of this.eventListeners.get(name) ?? []) listener(payload);
+    this.events.emit(name, payload);
   }
 
   /** The periodic check for silent gaps: the store's head for this map. */
@@ -243,7 +185,7 @@ export class Room implements CommitTarget<unknown> {
 
   leave(connection: RoomConnection): void {
     this.connections.delete(connection);
-    this.inFlight.delete(connection);
+    this.inFlight.forget(connection);
     this.presence.leave(connection);
   }
 
@@ -254,7 +196,7 @@ export class Room implements CommitTarget<unknown> {
 
   /** Takes one frame from a connection. A malformed frame closes that connection and nothing else. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
-    if (this.refused.has(connection)) return;
+    if (this.access.isRefused(connection)) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame, this.guard.limits);
@@ -301,17 +243,12 @@ export class Room implements CommitTarget<unknown> {
 
   /** New share links: every socket opened with a token that no longer grants its role is closed. */
   replaceTokens(tokens: TokenHashes): void {
-    this.tokens = tokens;
-    for (const connection of [...this.connections, ...this.admitting]) {
-      if (this.roleOf(connection.tokenHash) !== connection.role) {
-        this.refuse(connection, CloseCode.unauthorized, 'share links were rotated');
-      }
-    }
+    this.access.replaceTokens(tokens);
   }
 
   /** Group commit: these updates are stored; apply them and relay them, one frame per peer. */
   committed(entries: CommittedEntry<unknown>[]): void {
-    this.noteLogged(entries);
+    this.log.note(entries);
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
     // One Yjs transaction for the whole batch: its clean-up (merging structs, observers) runs
@@ -319,7 +256,7 @@ export class Room implements CommitTarget<unknown> {
     // so Yjs does not re-encode each update for an 'update' listener either.
     this.doc.transact(() => {
       for (const { seq, update, origin } of entries) {
-        this.settledFor(origin);
+        this.inFlight.settled(origin);
         try {
           Y.applyUpdate(this.doc, update, origin);
           this.applied.push({ update, origin });
@@ -336,15 +273,14 @@ export class Room implements CommitTarget<unknown> {
     // Now in the document: no longer "in flight" for the guard, whose checks grow with that list.
     this.guard.settled();
     this.relayApplied();
-    const { maxLogUpdates, maxLogBytes } = this.options.compaction;
-    if (this.log.count >= maxLogUpdates || this.log.bytes >= maxLogBytes) void this.compactSoon();
+    this.log.compactWhenDue();
   }
 
   /** Not stored means not applied and not relayed; the client keeps its edit and retries. */
   failed(origins: unknown[], error: unknown): void {
     this.guard.reset();
     for (const origin of origins) {
-      this.settledFor(origin);
+      this.inFlight.settled(origin);
       if (origin instanceof ServerChange) origin.reject(error);
       else if (this.connections.has(origin as RoomConnection))
         this.refuse(origin as RoomConnection, CloseCode.internalError, 'storage unavailable');
@@ -363,7 +299,7 @@ export class Room implements CommitTarget<unknown> {
   /** Waits for this room's pending commits and compacts the log, so it can leave memory. */
   async flush(): Promise<void> {
     await this.options.commits.settled();
-    await this.compactSoon();
+    await this.log.compactNow();
   }
 
   /** Flushes, then refuses further writes: used on shutdown, when sockets may still deliver frames. */
@@ -416,19 +352,8 @@ export class Room implements CommitTarget<unknown> {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
-    const waiting = (this.inFlight.get(connection) ?? 0) + 1;
-    this.inFlight.set(connection, waiting);
-    if (waiting === MAX_UPDATES_IN_FLIGHT) (connection as Partial<Pausable>).pause?.();
+    this.inFlight.add(connection);
     this.options.commits.submit(this, fresh, connection);
-  }
-
-  /** A connection's update left the group commit (stored or refused): read its socket again. */
-  private settledFor(origin: unknown): void {
-    const waiting = this.inFlight.get(origin as RoomConnection);
-    if (waiting === undefined) return;
-    if (waiting <= 1) this.inFlight.delete(origin as RoomConnection);
-    else this.inFlight.set(origin as RoomConnection, waiting - 1);
-    if (waiting === MAX_UPDATES_IN_FLIGHT) (origin as Partial<Pausable>).resume?.();
   }
 
   private relayApplied(): void {
@@ -437,40 +362,7 @@ export class Room implements CommitTarget<unknown> {
   }
 
   private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
-    this.refused.add(connection);
-    connection.close(code, reason);
-  }
-
-  private noteLogged(updates: readonly { seq: number; update: Uint8Array }[]): void {
-    for (const { seq, update } of updates) {
-      this.log.count++;
-      this.log.bytes += update.byteLength;
-      this.log.lastSeq = Math.max(this.log.lastSeq, seq);
-    }
-  }
-
-  /** One compaction at a time; each reads the document and the log position when it runs. */
-  private compactSoon(): Promise<void> {
-    this.compacting = this.compacting
-      .then(() => this.compact())
-      .catch((error: unknown) => {
-        this.options.logger.error(`map ${this.mapId}: compaction failed: ${String(error)}`);
-      });
-    return this.compacting;
-  }
-
-  /** Compaction from storage (not from this node's memory), under the store's per-map lock. */
-  private async compact(): Promise<void> {
-    if (this.log.count === 0) return;
-    const counted = { ...this.log };
-    const result = await this.options.store.compact(this.mapId);
-    if (result) this.options.logger.debug(`map ${this.mapId}: compacted ${result.merged} updates`);
-    // Updates committed while the compaction ran stay counted.
-    this.log = {
-      count: Math.max(0, this.log.count - counted.count),
-      bytes: Math.max(0, this.log.bytes - counted.bytes),
-      lastSeq: this.log.lastSeq,
-    };
+    this.access.refuse(connection, code, reason);
   }
 
   /** What a catch-up read from the store: applied and relayed like updates from another node. */

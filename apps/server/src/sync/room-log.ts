@@ -1,0 +1,64 @@
+import type { Logger } from '../log.js';
+import type { MapStore } from '../storage/map-store.js';
+import type { CompactionPolicy } from './room-types.js';
+
+interface RoomLogOptions {
+  store: MapStore;
+  logger: Logger;
+  compaction: CompactionPolicy;
+}
+
+/**
+ * A room's view of its map's update log: how much has been logged since the last compaction,
+ * and the compactions themselves — one at a time, from storage (not from this node's memory),
+ * under the store's per-map lock.
+ */
+export class RoomLog {
+  private count = 0;
+  private bytes = 0;
+  private compacting: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly mapId: string,
+    private readonly options: RoomLogOptions,
+  ) {}
+
+  note(updates: readonly { update: Uint8Array }[]): void {
+    for (const { update } of updates) {
+      this.count++;
+      this.bytes += update.byteLength;
+    }
+  }
+
+  /** Compacts once the log passed the policy's size (in updates or bytes). */
+  compactWhenDue(): void {
+    const { maxLogUpdates, maxLogBytes } = this.options.compaction;
+    if (this.count >= maxLogUpdates || this.bytes >= maxLogBytes) void this.compactNow();
+  }
+
+  /** Writes a repaired document back at once, so the repair is not redone on the next load. */
+  compactRepaired(): Promise<void> {
+    this.count = Math.max(this.count, 1);
+    return this.compactNow();
+  }
+
+  /** Compacts now (after any compaction already running) if anything was logged. */
+  compactNow(): Promise<void> {
+    this.compacting = this.compacting
+      .then(() => this.compact())
+      .catch((error: unknown) => {
+        this.options.logger.error(`map ${this.mapId}: compaction failed: ${String(error)}`);
+      });
+    return this.compacting;
+  }
+
+  private async compact(): Promise<void> {
+    if (this.count === 0) return;
+    const counted = { count: this.count, bytes: this.bytes };
+    const result = await this.options.store.compact(this.mapId);
+    if (result) this.options.logger.debug(`map ${this.mapId}: compacted ${result.merged} updates`);
+    // Updates committed while the compaction ran stay counted.
+    this.count = Math.max(0, this.count - counted.count);
+    this.bytes = Math.max(0, this.bytes - counted.bytes);
+  }
+}

@@ -1,0 +1,85 @@
+import type * as Y from 'yjs';
+import type { Role } from '../auth/tokens.js';
+import type { Logger } from '../log.js';
+import type { MapStore } from '../storage/map-store.js';
+import type { AwarenessLimits } from './awareness-guard.js';
+import type { FanOut } from './fan-out.js';
+import type { GroupCommit } from './group-commit.js';
+import type { CloseCode } from './protocol.js';
+import type { Room } from './room.js';
+import type { UpdateLimits } from './update-guard.js';
+
+/** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
+export interface RoomConnection {
+  readonly role: Role;
+  /** The hash of the token the socket was opened with, so rotating links can find it. */
+  readonly tokenHash: string;
+  /** The hash of the facilitator token the socket presented (`?facilitator=`), if any: it may write while the map is locked. */
+  readonly facilitatorTokenHash?: string | undefined;
+  send(frame: Uint8Array): void;
+  close(code: CloseCode, reason: string): void;
+}
+
+/** Another feature's live state published on any node (workshop phase, timer, lock). */
+/** Optional TCP backpressure: a socket whose updates wait for storage is not read meanwhile. */
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+/** Updates one connection may have waiting for the group commit before its socket is paused. */
+export const MAX_UPDATES_IN_FLIGHT = 64;
+
+export type RoomEventListener = (payload: string) => void;
+
+export interface CompactionPolicy {
+  /** Compact once this many updates are in the log... */
+  maxLogUpdates: number;
+  /** ...or once they add up to this many bytes. */
+  maxLogBytes: number;
+}
+
+/** What an admission check says about a document update from an edit connection. */
+export type Admission = 'accept' | 'ignore' | { close: CloseCode; reason: string };
+
+/**
+ * Decides, before anything is stored, whether a connection's update may go in: size and
+ * structure guards, a workshop lock that lets only the facilitator write. Checks run in order;
+ * the first that does not accept decides.
+ */
+export type UpdateAdmission = (update: Uint8Array, connection: RoomConnection, room: Room) => Admission;
+
+export interface RoomOptions {
+  store: MapStore;
+  logger: Logger;
+  compaction: CompactionPolicy;
+  awarenessLimits: AwarenessLimits;
+  /** Minimum milliseconds between two presence relays of one room (0: once per turn). */
+  awarenessBatchMs: number;
+  admitUpdate: readonly UpdateAdmission[];
+  commits: GroupCommit<unknown>;
+  fanOut: FanOut;
+  /**
+   * Hears of each batch of edits just before it is applied, with the document as it stood
+   * before it (automatic daily versions). Must read the document synchronously and not throw.
+   */
+  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
+  /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
+  updateLimits?: UpdateLimits;
+}
+
+/** Listeners of other features' live state for one map (workshop phase, timer, lock), by name. */
+export class RoomEvents {
+  private readonly listeners = new Map<string, Set<RoomEventListener>>();
+
+  on(name: string, listener: RoomEventListener): () => void {
+    const named = this.listeners.get(name) ?? new Set();
+    this.listeners.set(name, named);
+    named.add(listener);
+    return () => named.delete(listener);
+  }
+
+  emit(name: string, payload: string): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+}
