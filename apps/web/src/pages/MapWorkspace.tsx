@@ -39,6 +39,7 @@ import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
 import { useSnapshot } from '../sync/useSnapshot';
+import { UnreadableEntries } from '../unreadable/UnreadableEntries';
 import { ChangesPanel } from '../versions/ChangesPanel';
 import { ChangeMarksProvider } from '../versions/change-marks';
 import { useVersions } from '../versions/useVersions';
@@ -60,7 +61,7 @@ interface MapWorkspaceProps {
 /** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const canEdit = info.role === 'edit';
-  const { snapshot: live } = useSnapshot(session.doc);
+  const { snapshot: live, warnings } = useSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
@@ -226,6 +227,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         }
       />
       {revoked && <LinkRevokedBanner />}
+      <UnreadableEntries doc={session.doc} warnings={warnings} />
       {layer.bar}
       <VersionBanner versions={versions} mapId={info.id} token={token} />
       <div className="map-body">
