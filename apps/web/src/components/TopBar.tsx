@@ -11,6 +11,8 @@ interface TopBarProps {
   info: MapInfo;
   /** False for view links, old versions and replaced links: the title is shown, not edited. */
   editable: boolean;
+  /** A workshop lock: the title is shown, not edited, without the "View only" badge (the lock banner says why). */
+  titleLocked?: boolean;
   /** False once this tab's link was replaced: its links would not work for anyone. */
   shareable: boolean;
   token: string;
@@ -29,6 +31,7 @@ interface TopBarProps {
 export function TopBar({
   info,
   editable,
+  titleLocked = false,
   shareable,
   token,
   title,
@@ -53,7 +56,7 @@ export function TopBar({
         <span className="brand-mark" aria-hidden="true" />
         <span className="sr-only">Baton</span>
       </a>
-      <MapTitle title={title} editable={editable} onRename={onRename} />
+      <MapTitle title={title} editable={editable && !titleLocked} onRename={onRename} />
       {!editable && (
         <span className="view-only-badge" data-testid="view-only-badge">
           View only

@@ -100,6 +100,7 @@ interface CommentThreadsProps {
   snapshot: MapSnapshot;
   touchpointId: string | null;
   onPickTouchpoint: (id: string | null) => void;
+  onOpenCard: (id: string) => void;
   canWrite: boolean;
   author: Author;
   actions: DiscussActions;
@@ -110,6 +111,7 @@ export function CommentThreads({
   snapshot,
   touchpointId,
   onPickTouchpoint,
+  onOpenCard,
   canWrite,
   author,
   actions,
@@ -119,20 +121,33 @@ export function CommentThreads({
   );
   return (
     <div className="comment-threads" data-testid="comment-threads">
-      <select
-        className="input"
-        value={touchpointId ?? ''}
-        onChange={(e) => onPickTouchpoint(e.target.value || null)}
-        aria-label="Touchpoint to discuss"
-        data-testid="comment-touchpoint"
-      >
-        <option value="">Choose a touchpoint…</option>
-        {snapshot.touchpoints.map((tp) => (
-          <option key={tp.id} value={tp.id}>
-            {tp.title}
-          </option>
-        ))}
-      </select>
+      <div className="comment-target">
+        <select
+          className="input"
+          value={touchpointId ?? ''}
+          onChange={(e) => onPickTouchpoint(e.target.value || null)}
+          aria-label="Touchpoint to discuss"
+          data-testid="comment-touchpoint"
+        >
+          <option value="">Choose a touchpoint…</option>
+          {snapshot.touchpoints.map((tp) => (
+            <option key={tp.id} value={tp.id}>
+              {tp.title}
+            </option>
+          ))}
+        </select>
+        {touchpointId && snapshot.touchpoints.some((tp) => tp.id === touchpointId) && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => onOpenCard(touchpointId)}
+            title="Open this touchpoint's details in the editor"
+            data-testid="open-card-editor"
+          >
+            Open card
+          </button>
+        )}
+      </div>
       {touchpointId && (
         <>
           <ul className="thread-list">

@@ -21,6 +21,8 @@ interface DiscussPanelProps {
   analysis: MapAnalysis;
   commentTarget: string | null;
   onCommentTarget: (id: string | null) => void;
+  /** Opens a touchpoint's editor (the panel steps aside for it). */
+  onOpenCard: (id: string) => void;
   canWrite: boolean;
   author: Author;
   signer: (Author & { team: Team }) | null;
@@ -57,6 +59,7 @@ export function DiscussPanel(props: DiscussPanelProps) {
             snapshot={snapshot}
             touchpointId={props.commentTarget}
             onPickTouchpoint={props.onCommentTarget}
+            onOpenCard={props.onOpenCard}
             canWrite={canWrite}
             author={author}
             actions={actions}

@@ -105,6 +105,11 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     snapshot,
     analysis,
     selectedTouchpoint: selection.touchpoints.length === 1 ? (selection.touchpoints[0] ?? null) : null,
+    onEditTouchpoint: (id) => {
+      setDraft(null);
+      setStage(null);
+      setSelection({ touchpoints: [id], connections: [] });
+    },
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
@@ -188,6 +193,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
       <TopBar
         info={info}
         editable={canEdit && !versions.viewing && !revoked}
+        titleLocked={layer.lockedOut}
         shareable={!revoked}
         token={token}
         title={snapshot.meta.title}

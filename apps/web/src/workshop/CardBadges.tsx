@@ -11,6 +11,8 @@ export interface CardBadgeData {
   heat: number;
   comments: number;
   openThreads: number;
+  /** The selected card, for someone who may comment: a "Comment" button even with none yet. */
+  offerComment: boolean;
 }
 
 interface CardBadgesProps {
@@ -72,6 +74,18 @@ const Badge = memo(function Badge({
         >
           {data.votes}
         </span>
+      )}
+      {data.comments === 0 && data.offerComment && (
+        <button
+          type="button"
+          className="comment-badge add"
+          onClick={() => onOpenComments(id)}
+          aria-label="Comment on this touchpoint"
+          data-testid="comment-badge"
+          data-comments={0}
+        >
+          Comment
+        </button>
       )}
       {data.comments > 0 && (
         <button

@@ -1,12 +1,16 @@
 import { commentCounts, type Dots, groupThreads, type MapSnapshot } from '@baton/model';
-import { useStore } from '@xyflow/react';
+import { Panel, useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { BallotResult } from './BallotResult';
 import { type CardBadgeData, CardBadges, withDot } from './CardBadges';
 import type { Workshop } from './useWorkshop';
 
 interface WorkshopCanvasLayerProps {
   snapshot: MapSnapshot;
   workshop: Workshop;
+  /** The one selected card: it offers "Comment" even before it has any comments. */
+  selected: string | null;
+  canComment: boolean;
   onOpenComments: (touchpointId: string) => void;
 }
 
@@ -35,9 +39,15 @@ function useMyDots(workshop: Workshop) {
 
 /**
  * The workshop on the canvas: click a card to give it a dot while a ballot is open (click your
- * dots to take one back), the heat of revealed votes, and comment counts.
+ * dots to take one back), the heat of revealed votes with the ranked result, and comment counts.
  */
-export function WorkshopCanvasLayer({ snapshot, workshop, onOpenComments }: WorkshopCanvasLayerProps) {
+export function WorkshopCanvasLayer({
+  snapshot,
+  workshop,
+  selected,
+  canComment,
+  onOpenComments,
+}: WorkshopCanvasLayerProps) {
   const { state } = workshop;
   const voting = Boolean(state?.ballot?.open && state.me);
   const { dots, place } = useMyDots(workshop);
@@ -74,24 +84,44 @@ export function WorkshopCanvasLayer({ snapshot, workshop, onOpenComments }: Work
       const votes = touchpoint.votes ?? 0;
       const count = counts.get(touchpoint.id);
       const myDots = voting ? (dots[touchpoint.id] ?? 0) : 0;
-      if (!votes && !count && !myDots) continue;
+      const offerComment = canComment && touchpoint.id === selected;
+      if (!votes && !count && !myDots && !offerComment) continue;
       map.set(touchpoint.id, {
         myDots,
         votes,
         heat: votes / top,
         comments: count?.comments ?? 0,
         openThreads: count?.openThreads ?? 0,
+        offerComment,
       });
     }
     return map;
-  }, [snapshot, dots, voting]);
+  }, [snapshot, dots, voting, selected, canComment]);
 
+  const titles = useMemo(
+    () => new Map(snapshot.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.title])),
+    [snapshot.touchpoints],
+  );
+  const ballot = state?.ballot;
   return (
-    <CardBadges
-      badges={badges}
-      voting={voting}
-      onRemoveDot={(id) => void place(withDot(dots, id, -1))}
-      onOpenComments={onOpenComments}
-    />
+    <>
+      <CardBadges
+        badges={badges}
+        voting={voting}
+        onRemoveDot={(id) => void place(withDot(dots, id, -1))}
+        onOpenComments={onOpenComments}
+      />
+      {ballot?.revealed && (
+        // Inside the canvas, so it never covers the side panel or the workshop controls.
+        <Panel position="top-right">
+          <BallotResult
+            key={ballot.id}
+            ballot={ballot}
+            number={Math.max(1, (state?.ballots ?? []).findIndex((entry) => entry.id === ballot.id) + 1)}
+            titles={titles}
+          />
+        </Panel>
+      )}
+    </>
   );
 }

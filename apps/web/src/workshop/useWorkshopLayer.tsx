@@ -1,5 +1,5 @@
 import type { MapAnalysis, MapSnapshot } from '@baton/model';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DiscussPanel, type DiscussTab } from '../discuss/DiscussPanel';
 import { createDiscussActions } from '../discuss/discuss-actions';
 import { useWorkshopData } from '../discuss/useWorkshopData';
@@ -22,6 +22,8 @@ interface WorkshopLayerOptions {
   analysis: MapAnalysis;
   /** The one touchpoint selected on the canvas, if any: the comments panel follows it. */
   selectedTouchpoint: string | null;
+  /** Selects a card, which opens its editor in the side panel. */
+  onEditTouchpoint: (id: string) => void;
   notify: (message: string) => void;
 }
 
@@ -48,17 +50,33 @@ export function useWorkshopLayer(options: WorkshopLayerOptions) {
   const [discussOpen, setDiscussOpen] = useState(false);
   const [tab, setTab] = useState<DiscussTab>('comments');
   const [commentTarget, setCommentTarget] = useState<string | null>(null);
+  /** The card whose editor the open discussion panel steps aside for. */
+  const [editing, setEditing] = useState<string | null>(null);
   const discussActions = useMemo(
     () => createDiscussActions(session.doc, session.localOrigin, options.notify),
     [session, options.notify],
   );
+  const selected = options.selectedTouchpoint;
+  const tabNow = useRef(tab);
+  tabNow.current = tab;
+  const editorAsked = useRef<string | null>(null);
+  // Clicking a card opens its editor, except on the Comments tab, where it shows the card's
+  // threads (with "Open card" for the editor): both stay one click away.
   useEffect(() => {
-    if (options.selectedTouchpoint) setCommentTarget(options.selectedTouchpoint);
-  }, [options.selectedTouchpoint]);
+    if (!selected) {
+      setEditing(null);
+      return;
+    }
+    setCommentTarget(selected);
+    const asked = editorAsked.current === selected;
+    editorAsked.current = null;
+    setEditing(tabNow.current === 'comments' && !asked ? null : selected);
+  }, [selected]);
   useEffect(() => {
     if (!workshop.ended) return;
     options.notify('The workshop has ended; its results are saved with the map.');
     setTab('results');
+    setEditing(null);
     setDiscussOpen(true);
   }, [workshop.ended, options.notify]);
   // The handoff phase is where sign-off happens: open it there for everyone.
@@ -66,9 +84,11 @@ export function useWorkshopLayer(options: WorkshopLayerOptions) {
   useEffect(() => {
     if (phase === 'agree-handoff') {
       setTab('signoff');
+      setEditing(null);
       setDiscussOpen(true);
     } else if (phase === 'decide-actions') {
       setTab('actions');
+      setEditing(null);
       setDiscussOpen(true);
     }
   }, [phase]);
@@ -101,7 +121,19 @@ export function useWorkshopLayer(options: WorkshopLayerOptions) {
   const openComments = (id: string) => {
     setCommentTarget(id);
     setTab('comments');
+    setEditing(null);
     setDiscussOpen(true);
+  };
+  const openEditor = (id: string) => {
+    if (id !== selected) editorAsked.current = id;
+    setEditing(id);
+    options.onEditTouchpoint(id);
+  };
+  // Stepped aside for a card's editor: "Discuss" brings the panel back rather than closing it.
+  const steppedAside = discussOpen && editing !== null && editing === selected;
+  const toggleDiscuss = () => {
+    if (steppedAside) setEditing(null);
+    else setDiscussOpen((open) => !open);
   };
 
   return {
@@ -115,28 +147,36 @@ export function useWorkshopLayer(options: WorkshopLayerOptions) {
         workshop={workshop}
         canEdit={canEdit}
         defaultName={profile?.name ?? ''}
-        discussOpen={discussOpen}
-        onToggleDiscuss={() => setDiscussOpen((open) => !open)}
+        discussOpen={discussOpen && !steppedAside}
+        onToggleDiscuss={toggleDiscuss}
       />
     ),
     bar: <WorkshopBar workshop={workshop} />,
     canvasLayer: (
-      <WorkshopCanvasLayer snapshot={snapshot} workshop={workshop} onOpenComments={openComments} />
-    ),
-    panel: discussOpen ? (
-      <DiscussPanel
-        tab={tab}
-        onTab={setTab}
+      <WorkshopCanvasLayer
         snapshot={snapshot}
-        analysis={options.analysis}
-        commentTarget={commentTarget}
-        onCommentTarget={setCommentTarget}
-        canWrite={canWrite}
-        author={author}
-        signer={signer}
-        actions={discussActions}
-        onClose={() => setDiscussOpen(false)}
+        workshop={workshop}
+        selected={selected}
+        canComment={canWrite}
+        onOpenComments={openComments}
       />
-    ) : null,
+    ),
+    panel:
+      discussOpen && !steppedAside ? (
+        <DiscussPanel
+          tab={tab}
+          onTab={setTab}
+          snapshot={snapshot}
+          analysis={options.analysis}
+          commentTarget={commentTarget}
+          onCommentTarget={setCommentTarget}
+          onOpenCard={openEditor}
+          canWrite={canWrite}
+          author={author}
+          signer={signer}
+          actions={discussActions}
+          onClose={() => setDiscussOpen(false)}
+        />
+      ) : null,
   };
 }
