@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CreatedMap, createMap } from '../support/map-api.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, cardNamed, centreOf, launchChromium, type MapTab } from './support/browser.js';
+import {
+  assertWebBuilt,
+  cardNamed,
+  centreOf,
+  launchChromium,
+  type MapTab,
+  openTab,
+} from './support/browser.js';
 import { enterWorkshop, openAs, phaseOf, placeDot } from './support/workshop.js';
 
 /** The role a browser's workshop bar shows (facilitator, participant or viewer). */
@@ -126,8 +133,13 @@ describe('workshop roles in Chromium', () => {
 
   test('a view-link holder watches: phase, timer and results, but cannot vote or edit', async () => {
     const { map, fran, mia } = await workshopOn('Watched');
-    const vera = await openAs(browser, map.viewUrl, 'Vera');
+    // A view link is not asked for a name: Vera just opens it.
+    const vera = await openTab(browser, map.viewUrl, 'Vera');
     tabs.push(vera);
+    await vera.page
+      .locator('[data-testid=connection-state][data-state=connected]')
+      .waitFor({ timeout: 20_000 });
+    await vera.page.getByTestId('canvas-loading').waitFor({ state: 'detached', timeout: 20_000 });
     await vera.page.getByTestId('watching-workshop').waitFor();
     expect(await vera.page.getByTestId('join-workshop').count()).toBe(0);
     expect(await vera.page.getByTestId('start-workshop').count()).toBe(0);
@@ -151,7 +163,7 @@ describe('workshop roles in Chromium', () => {
     const status = vera.page.getByTestId('ballot-status');
     await status.waitFor();
     expect(await status.textContent()).not.toContain('dots left');
-    // Where a participant's click places a dot, hers does nothing (cards do not even take it).
+    // Where a participant's click places a dot, hers only opens the read-only inspector.
     const referral = await centreOf(cardNamed(vera.page, 'Referral request'));
     await vera.page.mouse.click(referral.x, referral.y);
     await placeDot(mia.page, 'Proposal and estimate', 1);
@@ -169,7 +181,8 @@ describe('workshop roles in Chromium', () => {
     expect(await vera.page.getByTestId('add-touchpoint').count()).toBe(0);
     expect(await vera.page.getByTestId('add-note').count()).toBe(0);
     expect(await vera.page.getByTestId('map-title').evaluate((el) => el.tagName)).toBe('H1');
-    // The handoff phase opened the discussion panel for everyone.
+    // Her card click put the card's inspector in the side panel; "Discuss" brings the panel back.
+    await vera.page.getByTestId('toggle-discuss').click();
     await vera.page.getByTestId('discuss-tab-comments').click();
     await vera.page.getByTestId('comment-touchpoint').selectOption({ label: 'Referral request' });
     expect(await vera.page.getByTestId('new-thread-input').count()).toBe(0);
