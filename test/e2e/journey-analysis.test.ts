@@ -105,7 +105,7 @@ describe('journeys and their live analysis in Chromium', () => {
     const gapFinding = ada.page.locator(
       '[data-testid=finding][data-finding-id="coverage.gap.qualified.sales"]',
     );
-    expect(await gapFinding.textContent()).toMatch(/Sales has no touchpoint for Qualified leads/);
+    expect(await gapFinding.textContent()).toMatch(/Sales has no touchpoint for qualified leads/);
     expect(await ada.page.getByTestId('coverage-qualified-sales').getAttribute('data-gap')).toBe('true');
     const adaCell = ada.page.getByTestId('cell-qualified-sales');
     expect(await adaCell.getAttribute('data-gap')).toBe('true');

@@ -139,7 +139,11 @@ function parseRows(text: string): string[][] {
     );
   }
   if (quoteRow !== undefined) {
-    throw fail(`${at(quoteRow)}: a quoted cell is not closed or has a stray quote mark.`, at(quoteRow));
+    // The row goes in the headline and in the issue's path, not twice in what the user reads.
+    const message = 'a quoted cell is not closed or has a stray quote mark.';
+    throw new ImportError('csv', `The CSV file could not be imported: ${at(quoteRow)}: ${message}`, [
+      { path: at(quoteRow), message },
+    ]);
   }
   return rows;
 }

@@ -273,8 +273,11 @@ describe('parseCsvImport', () => {
   it('rejects an empty file, a header with no rows and an unclosed quote', () => {
     expect(importError('').message).toMatch(/the file is empty/);
     expect(importError('title,team,stage\r\n').message).toMatch(/no touchpoint rows/);
-    expect(importError('title,team,stage\nOne,sales,warm\n"Two,sales,warm\n').message).toMatch(
-      /row 3: a quoted cell is not closed/,
-    );
+    const unclosed = importError('title,team,stage\nOne,sales,warm\n"Two,sales,warm\n');
+    expect(unclosed.message).toMatch(/row 3: a quoted cell is not closed/);
+    // Shown as "path: message": the row is named once, not "row 3: row 3: …".
+    expect(unclosed.issues).toEqual([
+      { path: 'row 3', message: 'a quoted cell is not closed or has a stray quote mark.' },
+    ]);
   });
 });

@@ -69,7 +69,26 @@ describe('coverage', () => {
       }),
     );
     expect(coverage.findings.map((finding) => finding.id)).toEqual(['coverage.gap.qualified.sales']);
-    expect(coverage.findings[0]?.message).toMatch(/Sales has no touchpoint for Qualified leads/);
+    expect(coverage.findings[0]?.message).toMatch(/Sales has no touchpoint for qualified leads/);
+  });
+
+  it('names a stage the team renamed as a stage, not as an adjective before "leads"', () => {
+    const coverage = analyzeCoverage(
+      handBuiltMap({
+        labels: { qualified: 'Marketing qualified lead', cold: 'cold' },
+        touchpoints: [
+          { id: 'email', team: 'marketing', stage: 'warm' },
+          { id: 'onboarding', team: 'sales', stage: 'customer' },
+        ],
+      }),
+    );
+    const messages = coverage.findings.map((finding) => finding.message);
+    expect(messages).toContain(
+      'No touchpoint reaches leads at the “Marketing qualified lead” stage: the journey has a hole at this stage.',
+    );
+    // A default name in another case is still the default: "cold leads".
+    expect(messages).toContain('No touchpoint reaches cold leads: the journey has a hole at this stage.');
+    expect(messages.join(' ')).not.toMatch(/lead leads/);
   });
 
   it('reports every stage of an empty map, without repeating the required cells', () => {

@@ -1,7 +1,7 @@
 import { LEAD_STAGES, type LeadStage, TEAMS, type Team } from '../enums.js';
 import type { MapSnapshot } from '../schema.js';
 import type { CoverageAnalysis, CoverageCell, CoverageGap, Finding, GridCell } from './types.js';
-import { findingsOf, stageName, teamName } from './words.js';
+import { findingsOf, stageLeads, teamName } from './words.js';
 
 /**
  * The cells a journey cannot leave empty: marketing has to reach cold leads, and sales has
@@ -15,10 +15,10 @@ export const REQUIRED_CELLS: readonly GridCell[] = [
 const finding = findingsOf('coverage');
 
 function requiredCellMessage(snapshot: MapSnapshot, cell: GridCell): string {
-  const stage = stageName(snapshot, cell.stage);
+  const leads = stageLeads(snapshot, cell.stage);
   return cell.team === 'marketing'
-    ? `${teamName(cell.team)} has no touchpoint for ${stage} leads: nobody is reaching people who do not know the brand yet.`
-    : `${teamName(cell.team)} has no touchpoint for ${stage} leads: nobody is talking one-to-one with leads who are ready to buy.`;
+    ? `${teamName(cell.team)} has no touchpoint for ${leads}: nobody is reaching people who do not know the brand yet.`
+    : `${teamName(cell.team)} has no touchpoint for ${leads}: nobody is talking one-to-one with leads who are ready to buy.`;
 }
 
 /** Team × stage counts, and the gaps: an empty stage, no marketing on cold, no sales on qualified. */
@@ -52,7 +52,7 @@ export function analyzeCoverage(snapshot: MapSnapshot): CoverageAnalysis {
       finding('problem', {
         id,
         stage,
-        message: `No touchpoint reaches ${stageName(snapshot, stage)} leads: the journey has a hole at this stage.`,
+        message: `No touchpoint reaches ${stageLeads(snapshot, stage)}: the journey has a hole at this stage.`,
       }),
     );
   }

@@ -37,6 +37,24 @@ describe('dead ends and orphans', () => {
     expect(analysis.findings[0]?.message).toContain('“Nurture email” is a dead end');
   });
 
+  it('says where a dead end is in the stage’s own words, default or renamed', () => {
+    const sketch = (labels: Record<string, string>) =>
+      handBuiltMap({
+        labels,
+        touchpoints: [
+          { id: 'ad', team: 'marketing', stage: 'cold' },
+          { id: 'email', team: 'marketing', stage: 'warm', title: 'Nurture email' },
+        ],
+        connections: [{ id: 'ad-email', source: 'ad', target: 'email' }],
+      });
+    expect(analyzeDeadEnds(sketch({})).findings[0]?.message).toBe(
+      '“Nurture email” is a dead end: a warm lead has no next step from here.',
+    );
+    expect(analyzeDeadEnds(sketch({ warm: 'Engaged' })).findings[0]?.message).toBe(
+      '“Nurture email” is a dead end: a lead at the “Engaged” stage has no next step from here.',
+    );
+  });
+
   it('counts a handoff as a way forward', () => {
     const analysis = analyzeDeadEnds(
       handBuiltMap({

@@ -1,6 +1,6 @@
 import type { MapSnapshot } from '../schema.js';
 import type { DeadEndAnalysis, Finding } from './types.js';
-import { findingsOf, quoted, stageName } from './words.js';
+import { findingsOf, quoted, stageLeads } from './words.js';
 
 const deadEnd = findingsOf('dead-end');
 const orphan = findingsOf('orphan');
@@ -39,7 +39,7 @@ export function analyzeDeadEnds(snapshot: MapSnapshot): DeadEndAnalysis {
       findings.push(
         deadEnd('warning', {
           id: `dead-end.${touchpoint.id}`,
-          message: `${quoted(touchpoint)} is a dead end: a ${stageName(snapshot, touchpoint.stage).toLowerCase()} lead has no next step from here.`,
+          message: `${quoted(touchpoint)} is a dead end: ${stageLeads(snapshot, touchpoint.stage, 'one')} has no next step from here.`,
           touchpointIds: [touchpoint.id],
           cell,
         }),

@@ -1,7 +1,7 @@
 import { LEAD_STAGES } from '../enums.js';
 import type { MapSnapshot } from '../schema.js';
 import type { Finding, FunnelAnalysis, FunnelConversion, FunnelStep } from './types.js';
-import { findingsOf, percent, stageName } from './words.js';
+import { findingsOf, percent, stageLeads, stageName } from './words.js';
 
 const finding = findingsOf('funnel');
 
@@ -73,7 +73,7 @@ export function analyzeFunnel(snapshot: MapSnapshot): FunnelAnalysis {
         message:
           overall === null
             ? 'Every stage has a lead count and the funnel narrows from stage to stage.'
-            : `Every stage has a lead count; ${percent(overall)} of ${first.label.toLowerCase()} leads become customers.`,
+            : `Every stage has a lead count; ${percent(overall)} of ${stageLeads(snapshot, first.stage)} become customers.`,
       }),
     );
   }

@@ -1,10 +1,28 @@
-import { LEAD_STAGES, type LeadStage, TEAM_LABELS, type Team } from '../enums.js';
+import { LEAD_STAGES, type LeadStage, STAGE_DEFAULTS, TEAM_LABELS, type Team } from '../enums.js';
 import type { MapSnapshot, Touchpoint } from '../schema.js';
 import type { AnalysisRule, Finding, Severity } from './types.js';
 
 /** The stage's label as the map's users named it. */
 export function stageName(snapshot: MapSnapshot, stage: LeadStage): string {
   return snapshot.stages[stage]?.label ?? stage;
+}
+
+/** Whether the map's users gave the stage a name of their own. */
+function isRenamed(snapshot: MapSnapshot, stage: LeadStage): boolean {
+  return stageName(snapshot, stage).trim().toLowerCase() !== STAGE_DEFAULTS[stage].label.toLowerCase();
+}
+
+/**
+ * The stage's leads in a sentence: "cold leads" / "a cold lead" under the default name, "leads
+ * at the “Awareness” stage" / "a lead at …" under a name of the team's own, which may not read
+ * as an adjective ("Marketing qualified lead leads", "a awareness lead").
+ */
+export function stageLeads(snapshot: MapSnapshot, stage: LeadStage, count: 'one' | 'many' = 'many'): string {
+  const leads = count === 'one' ? 'a lead' : 'leads';
+  if (isRenamed(snapshot, stage)) return `${leads} at the “${stageName(snapshot, stage)}” stage`;
+  // The default names (cold, warm, qualified, customer) all take "a".
+  const adjective = stageName(snapshot, stage).toLowerCase();
+  return count === 'one' ? `a ${adjective} lead` : `${adjective} leads`;
 }
 
 export function teamName(team: Team): string {
