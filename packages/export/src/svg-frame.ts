@@ -4,6 +4,7 @@ import {
   CONNECTION_KINDS,
   cellOrigin,
   GRID,
+  type GridLayout,
   LEAD_STAGES,
   type MapSnapshot,
   TEAM_LABELS,
@@ -52,35 +53,35 @@ export function title(snapshot: MapSnapshot, bounds: Bounds): GroupNode {
   ]);
 }
 
-export function stageHeaders(snapshot: MapSnapshot): GroupNode[] {
-  return LEAD_STAGES.map((stage, index) => {
-    const x = GRID.laneHeaderWidth + index * GRID.columnWidth;
+export function stageHeaders(snapshot: MapSnapshot, layout: GridLayout): GroupNode[] {
+  return LEAD_STAGES.map((stage) => {
+    const { x, width: columnWidth } = layout.columns[stage];
     const { label, leads } = snapshot.stages[stage];
     const parts: SceneNode[] = [
       {
         kind: 'rect',
         x,
         y: 0,
-        width: GRID.columnWidth,
+        width: columnWidth,
         height: GRID.stageHeaderHeight,
         fill: INK.header,
         stroke: INK.line,
       },
       {
         kind: 'text',
-        x: x + GRID.columnWidth / 2,
+        x: x + columnWidth / 2,
         y: leads === null ? 34 : 26,
         fontSize: 16,
         bold: true,
         fill: INK.text,
         anchor: 'middle',
-        lines: [ellipsize(label, GRID.columnWidth - 24, 16, true)],
+        lines: [ellipsize(label, columnWidth - 24, 16, true)],
       },
     ];
     if (leads !== null) {
       parts.push({
         kind: 'text',
-        x: x + GRID.columnWidth / 2,
+        x: x + columnWidth / 2,
         y: 45,
         fontSize: 12,
         fill: INK.muted,
@@ -92,23 +93,23 @@ export function stageHeaders(snapshot: MapSnapshot): GroupNode[] {
   });
 }
 
-export function lanes(): GroupNode[] {
+export function lanes(layout: GridLayout): GroupNode[] {
   return TEAMS.map((team) => {
     const colours = TEAM_COLOURS[team];
-    const y = cellOrigin('cold', team).y;
+    const { y, height: laneHeight } = layout.lanes[team];
     const cells = LEAD_STAGES.map((stage): RectNode => {
-      const origin = cellOrigin(stage, team);
+      const origin = cellOrigin(stage, team, layout);
       return {
         kind: 'rect',
         x: origin.x,
         y: origin.y,
-        width: GRID.columnWidth,
-        height: GRID.laneHeight,
+        width: layout.columns[stage].width,
+        height: laneHeight,
         fill: colours.tint,
         stroke: INK.line,
       };
     });
-    const middle = y + GRID.laneHeight / 2;
+    const middle = y + laneHeight / 2;
     const centre = GRID.laneHeaderWidth / 2 + 3;
     return group({ lane: team }, [
       {
@@ -116,11 +117,11 @@ export function lanes(): GroupNode[] {
         x: 0,
         y,
         width: GRID.laneHeaderWidth,
-        height: GRID.laneHeight,
+        height: laneHeight,
         fill: '#ffffff',
         stroke: INK.line,
       },
-      { kind: 'rect', x: 0, y, width: 6, height: GRID.laneHeight, fill: colours.accent },
+      { kind: 'rect', x: 0, y, width: 6, height: laneHeight, fill: colours.accent },
       {
         kind: 'text',
         x: centre,

@@ -1,4 +1,4 @@
-import { GRID, toCanvasPosition } from '@baton/model';
+import { cardsOverlap, GRID, nextFreeSlot, type Point, toCanvasPosition } from '@baton/model';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { exportSvg } from './svg.js';
@@ -170,5 +170,26 @@ describe('SVG text helpers', () => {
     });
     expect(broken.length).toBeGreaterThan(1);
     expect(broken.join('').replace('…', '')).toMatch(/^Supercalifrag/);
+  });
+
+  it('grows a crowded cell as the canvas does: twelve cards, none covering another', () => {
+    const taken: Point[] = [];
+    const crowded = Array.from({ length: 12 }, (_, index) => {
+      const slot = nextFreeSlot(taken);
+      taken.push(slot);
+      return touchpoint({ id: `card-${index}`, title: `Card ${index}`, stage: 'warm', ...slot });
+    });
+    const svg = exportSvg({ ...sampleMap(), touchpoints: crowded, connections: [], notes: [] });
+    const frames = findAll(parser.parse(svg), 'g')
+      .filter((group) => group['data-touchpoint'])
+      .map((group) => findAll(group, 'rect')[0] as Node)
+      .map((rect) => ({ x: Number(rect.x), y: Number(rect.y) }));
+    expect(frames).toHaveLength(12);
+    for (const [i, a] of frames.entries())
+      for (const b of frames.slice(i + 1)) expect(cardsOverlap(a, b)).toBe(false);
+    // The Warm column is drawn wide enough for its three columns of cards.
+    const cell = findAll(parser.parse(svg), 'g').find((group) => group['data-lane'] === 'marketing') as Node;
+    const widths = findAll(cell, 'rect').map((rect) => Number(rect.width));
+    expect(Math.max(...widths)).toBeGreaterThanOrEqual(3 * (GRID.cardWidth + GRID.cellPadding));
   });
 });

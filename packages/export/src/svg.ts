@@ -1,8 +1,8 @@
 import {
   CHANNEL_LABELS,
   GRID,
-  GRID_HEIGHT,
-  GRID_WIDTH,
+  type GridLayout,
+  gridLayout,
   type MapSnapshot,
   type Note,
   type Point,
@@ -119,11 +119,11 @@ function note(entry: Note): GroupNode {
 }
 
 /** The drawing's extent in canvas coordinates: the grid, grown to take in every note. */
-function canvasBounds(notes: readonly Note[]): Bounds {
+function canvasBounds(notes: readonly Note[], layout: GridLayout): Bounds {
   let left = 0;
   let top = 0;
-  let right = GRID_WIDTH;
-  let bottom = GRID_HEIGHT;
+  let right = layout.width;
+  let bottom = layout.height;
   for (const entry of notes) {
     left = Math.min(left, entry.x);
     top = Math.min(top, entry.y);
@@ -140,12 +140,14 @@ function canvasBounds(notes: readonly Note[]): Bounds {
  * PDF export paints it.
  */
 export function mapScene(snapshot: MapSnapshot): Scene {
-  const bounds = canvasBounds(snapshot.notes);
+  // Cells grow with their cards, as on the canvas.
+  const layout = gridLayout(snapshot.touchpoints);
+  const bounds = canvasBounds(snapshot.notes, layout);
   const width = round(bounds.right - bounds.left + 2 * MARGIN);
   const height = round(bounds.bottom - bounds.top + TITLE_HEIGHT + LEGEND_HEIGHT + MARGIN);
   const origin = { x: MARGIN - bounds.left, y: TITLE_HEIGHT - bounds.top };
   const positions = new Map(
-    snapshot.touchpoints.map((touchpoint) => [touchpoint.id, toCanvasPosition(touchpoint)]),
+    snapshot.touchpoints.map((touchpoint) => [touchpoint.id, toCanvasPosition(touchpoint, layout)]),
   );
   const lines: SceneNode[] = [];
   const labels: SceneNode[] = [];
@@ -169,8 +171,8 @@ export function mapScene(snapshot: MapSnapshot): Scene {
     translate: { x: round(origin.x), y: round(origin.y) },
     children: [
       title(snapshot, bounds),
-      ...stageHeaders(snapshot),
-      ...lanes(),
+      ...stageHeaders(snapshot, layout),
+      ...lanes(layout),
       group({ part: 'notes' }, snapshot.notes.map(note)),
       group({ part: 'connections' }, lines),
       group({ part: 'cards' }, cards),

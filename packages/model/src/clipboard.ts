@@ -77,8 +77,8 @@ export function parseCopiedCards(text: string): z.output<typeof CopiedCardsSchem
 }
 
 /**
- * Pastes copies of the cards, `shift` further into their cells, with the connections between
- * them. The whole copy is checked before the transaction opens, so it pastes whole or not at all.
+ * Pastes copies of the cards, `shift` further into their cells (or, where a card is there
+ * already, in the cell's next free slot), with the connections between them. The whole copy is checked before the transaction opens, so it pastes whole or not at all.
  */
 export function pasteCards(
   doc: Y.Doc,
@@ -96,6 +96,8 @@ export function pasteCards(
       parsed.data.touchpoints.map((card) => ({
         input: { ...card, ...clampToCell({ x: card.x + shift, y: card.y + shift }) },
         id: makeId(),
+        // Pasted copies land in free space, never on their originals or on each other.
+        avoidOverlap: true,
       })),
     );
     const connections = parsed.data.connections.map(({ source, target, ...fields }) =>

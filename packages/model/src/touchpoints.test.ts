@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 import {
   addConnection,
   addTouchpoint,
+  CELL_LIMIT,
   createMapDocument,
   deleteTouchpoint,
-  GRID,
   ModelError,
   mapDocument,
   moveTouchpoint,
@@ -113,11 +113,11 @@ describe('touchpoints', () => {
     });
   });
 
-  it('clamps a position so the card stays inside its cell', () => {
+  it('clamps a position to what a cell may grow to', () => {
     const doc = createMapDocument({ title: 'Launch' });
-    const id = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'warm', x: 5000, y: -20 });
+    const id = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'warm', x: 50_000, y: -20 });
     const touchpoint = readSnapshot(doc).snapshot.touchpoints.find((entry) => entry.id === id);
-    expect(touchpoint?.x).toBe(GRID.columnWidth - GRID.cardWidth);
+    expect(touchpoint?.x).toBe(CELL_LIMIT);
     expect(touchpoint?.y).toBe(0);
   });
 

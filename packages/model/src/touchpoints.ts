@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { mapDocument, newId, newYMap, writeFields } from './document.js';
 import { defaultReach, type LeadStage, LeadStageSchema, type Team, TeamSchema } from './enums.js';
 import { invalidInput, ModelError } from './errors.js';
-import { type CellPlacement, clampToCell, nextFreeSlot, type Point } from './layout.js';
+import { type CellPlacement, cardsOverlap, clampToCell, nextFreeSlot, type Point } from './layout.js';
 import { deletePlacements, readPlacements, writePlacements } from './placements.js';
 import { PLACEMENT_KEYS, type TouchpointFieldsInput, TouchpointFieldsSchema } from './schema.js';
 
@@ -58,26 +58,31 @@ function currentPlacement(doc: Y.Doc, id: string, entry: Y.Map<unknown>): Partia
 
 /**
  * Adds touchpoints in one transaction. Every input is checked before anything is written, so
- * the cards are added all or none. Without a position a card takes the next free slot of its
- * cell; without a reach it takes its team's (marketing one-to-many, sales one-to-one).
+ * the cards are added all or none. Without a position (or, with `avoidOverlap`, when its
+ * position is taken) a card takes the next free slot of its cell; without a reach it takes its team's (marketing one-to-many, sales one-to-one).
  */
 export function addTouchpoints(
   doc: Y.Doc,
-  inputs: readonly { input: TouchpointInput; id?: string }[],
+  inputs: readonly { input: TouchpointInput; id?: string; avoidOverlap?: boolean }[],
 ): string[] {
-  const cards = inputs.map(({ input, id = newId() }) => ({
+  const cards = inputs.map(({ input, id = newId(), avoidOverlap = false }) => ({
     id,
     input,
+    avoidOverlap,
     fields: parseFields(input, `touchpoints.${id}`),
   }));
   const cells = occupiedCells(doc);
-  const placed = cards.map(({ id, input, fields }) => {
+  const placed = cards.map(({ id, input, fields, avoidOverlap }) => {
     const key = cellKey(fields.stage, fields.team);
     const taken = cells.get(key) ?? [];
+    const wanted = clampToCell({ x: fields.x, y: fields.y });
+    // A pasted card keeps its spot only if it is free; otherwise it takes the next free slot.
     const position =
-      input.x === undefined || input.y === undefined
+      input.x === undefined ||
+      input.y === undefined ||
+      (avoidOverlap && taken.some((point) => cardsOverlap(point, wanted)))
         ? nextFreeSlot(taken)
-        : clampToCell({ x: fields.x, y: fields.y });
+        : wanted;
     cells.set(key, [...taken, position]);
     return { touchpoint: id, placement: { stage: fields.stage, team: fields.team, ...position } };
   });

@@ -2,8 +2,6 @@ import {
   type CellPlacement,
   type ConnectionKind,
   GRID,
-  GRID_HEIGHT,
-  GRID_WIDTH,
   type LeadStage,
   type MapSnapshot,
   placementAt,
@@ -39,6 +37,7 @@ import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
 import { FLOW_ID } from './card-handles';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
+import { useGridLayout } from './grid-layout';
 import { type JourneyEdge, JourneyEdgeView, LabelLayer, LabelLayerFinder } from './JourneyEdge';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { minimapColor } from './palette';
@@ -100,7 +99,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
   );
-  const drag = useCardDrag(actions, props.dragBroadcast);
+  const layout = useGridLayout(snapshot);
+  const drag = useCardDrag(actions, props.dragBroadcast, layout);
   const remoteDrags = useRemoteDrags(props.awareness);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const { nodes, onNodesChange } = useJourneyNodes({
@@ -109,17 +109,18 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     selection,
     onSelectionChange,
     view: props.view,
+    layout,
     remoteDrags,
     dropTarget: drag.dropTarget,
     onEditStage: props.onEditStage,
   });
-  const strategyDrop = useStrategyDrop(actions, drag.setDropTarget, selectOnly);
+  const strategyDrop = useStrategyDrop(actions, drag.setDropTarget, selectOnly, layout);
 
   const dimmed = useMemo(
     () => new Set([...props.view.emphasis].filter(([, how]) => how === 'dimmed').map(([id]) => id)),
     [props.view.emphasis],
   );
-  const edges = useJourneyEdges(snapshot, selection.connections, dimmed);
+  const edges = useJourneyEdges(snapshot, selection.connections, dimmed, layout);
   // Callbacks read the latest map through a ref, so they stay the same across edits.
   const latest = useRef(snapshot);
   latest.current = snapshot;
@@ -147,13 +148,15 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const overGrid =
         point.x >= GRID.laneHeaderWidth &&
-        point.x < GRID_WIDTH &&
+        point.x < layout.width &&
         point.y >= GRID.stageHeaderHeight &&
-        point.y < GRID_HEIGHT;
+        point.y < layout.height;
       if (!overGrid) return;
-      onRequestAdd(placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 }));
+      onRequestAdd(
+        placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 }, layout),
+      );
     },
-    [editable, screenToFlowPosition, onRequestAdd],
+    [editable, screenToFlowPosition, onRequestAdd, layout],
   );
 
   const onConnect = useCallback(

@@ -3,6 +3,7 @@ import {
   type Connection,
   type ConnectionKind,
   GRID,
+  type GridLayout,
   type MapSnapshot,
   type Point,
   type Touchpoint,
@@ -15,8 +16,8 @@ import type { JourneyEdge } from './JourneyEdge';
 import { shallowEqual } from './node-reuse';
 import { CONNECTION_STYLES } from './palette';
 
-function centre(touchpoint: Touchpoint) {
-  const { x, y } = toCanvasPosition(touchpoint);
+function centre(touchpoint: Touchpoint, layout: GridLayout) {
+  const { x, y } = toCanvasPosition(touchpoint, layout);
   return { x: x + GRID.cardWidth / 2, y: y + GRID.cardHeight / 2 };
 }
 
@@ -24,9 +25,13 @@ function centre(touchpoint: Touchpoint) {
  * Picks the sides an edge leaves and enters by: facing sides across columns (so the line runs
  * in the gutter between columns), top and bottom within one column.
  */
-function facingHandles(source: Touchpoint, target: Touchpoint): { sourceHandle: Side; targetHandle: Side } {
-  const from = centre(source);
-  const to = centre(target);
+function facingHandles(
+  source: Touchpoint,
+  target: Touchpoint,
+  layout: GridLayout,
+): { sourceHandle: Side; targetHandle: Side } {
+  const from = centre(source, layout);
+  const to = centre(target, layout);
   const dx = to.x - from.x;
   if (Math.abs(dx) > GRID.cardWidth / 2) {
     return dx > 0
@@ -41,9 +46,14 @@ function facingHandles(source: Touchpoint, target: Touchpoint): { sourceHandle: 
 /** Where along the gutter each kind turns, left to right (or top to bottom): kinds never share a line. */
 const GUTTER_LANE: Record<ConnectionKind, number> = { handoff: 0.4, flow: 0.5, feedback: 0.6 };
 
-function stepPosition(kind: ConnectionKind, source: Touchpoint, target: Touchpoint): number {
-  const from = centre(source);
-  const to = centre(target);
+function stepPosition(
+  kind: ConnectionKind,
+  source: Touchpoint,
+  target: Touchpoint,
+  layout: GridLayout,
+): number {
+  const from = centre(source, layout);
+  const to = centre(target, layout);
   const forward = Math.abs(to.x - from.x) > GRID.cardWidth / 2 ? to.x >= from.x : to.y >= from.y;
   return forward ? GUTTER_LANE[kind] : 1 - GUTTER_LANE[kind];
 }
@@ -53,7 +63,7 @@ const LABEL_ORDER: Record<ConnectionKind, number> = { handoff: 0, feedback: 1, f
 
 type Line = LabelRequest & { connection: Connection };
 
-function linesOf(snapshot: MapSnapshot): Line[] {
+function linesOf(snapshot: MapSnapshot, layout: GridLayout): Line[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
   const lines: Line[] = [];
   for (const connection of snapshot.connections) {
@@ -67,8 +77,8 @@ function linesOf(snapshot: MapSnapshot): Line[] {
       text,
       source,
       target,
-      ...facingHandles(source, target),
-      stepPosition: stepPosition(connection.kind, source, target),
+      ...facingHandles(source, target, layout),
+      stepPosition: stepPosition(connection.kind, source, target, layout),
       connection,
     });
   }
@@ -151,21 +161,22 @@ export function useJourneyEdges(
   snapshot: MapSnapshot,
   selectedIds: readonly string[],
   dimmed: ReadonlySet<string>,
+  layout: GridLayout,
 ): JourneyEdge[] {
-  const layout = useRef<{ key: string; offsets: Map<string, Point> }>({ key: '', offsets: new Map() });
+  const placedLabels = useRef<{ key: string; offsets: Map<string, Point> }>({ key: '', offsets: new Map() });
   const previous = useRef(new Map<string, JourneyEdge>());
-  const lines = useMemo(() => linesOf(snapshot), [snapshot]);
+  const lines = useMemo(() => linesOf(snapshot, layout), [snapshot, layout]);
   const offsets = useMemo(() => {
     const labelled = lines
       .filter((line) => line.text)
       .sort(
         (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
       );
-    const key = layoutKey(snapshot, labelled);
-    if (key !== layout.current.key)
-      layout.current = { key, offsets: labelOffsets(labelled, snapshot.touchpoints) };
-    return layout.current.offsets;
-  }, [lines, snapshot]);
+    const key = `${JSON.stringify(layout)}|${layoutKey(snapshot, labelled)}`;
+    if (key !== placedLabels.current.key)
+      placedLabels.current = { key, offsets: labelOffsets(labelled, snapshot.touchpoints, layout) };
+    return placedLabels.current.offsets;
+  }, [lines, snapshot, layout]);
   return useMemo(() => {
     const selected = new Set(selectedIds);
     const edges = lines.map((line) => {

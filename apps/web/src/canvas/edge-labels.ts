@@ -1,4 +1,4 @@
-import { GRID, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
+import { GRID, type GridLayout, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
 import { getSmoothStepPath, Position } from '@xyflow/react';
 import RBush from 'rbush';
 
@@ -38,8 +38,8 @@ interface Box {
 }
 
 /** Where React Flow puts the handle's end of the line: the middle of that side of the card. */
-function handlePoint(touchpoint: Touchpoint, side: Side): Point {
-  const { x, y } = toCanvasPosition(touchpoint);
+function handlePoint(touchpoint: Touchpoint, side: Side, layout: GridLayout): Point {
+  const { x, y } = toCanvasPosition(touchpoint, layout);
   if (side === 'left') return { x, y: y + GRID.cardHeight / 2 };
   if (side === 'right') return { x: x + GRID.cardWidth, y: y + GRID.cardHeight / 2 };
   if (side === 'top') return { x: x + GRID.cardWidth / 2, y };
@@ -88,6 +88,7 @@ function slides(step: number): number[] {
 export function labelOffsets(
   requests: readonly LabelRequest[],
   cards: readonly Touchpoint[],
+  layout: GridLayout,
 ): Map<string, Point> {
   // Spatial indexes, so each candidate spot looks only at the labels and cards near it.
   const placed = new RBush<Indexed>();
@@ -95,13 +96,13 @@ export function labelOffsets(
   const cardBoxes = new RBush<Indexed>();
   cardBoxes.load(
     cards.map((card) =>
-      indexed({ ...toCanvasPosition(card), width: GRID.cardWidth, height: GRID.cardHeight }),
+      indexed({ ...toCanvasPosition(card, layout), width: GRID.cardWidth, height: GRID.cardHeight }),
     ),
   );
   const offsets = new Map<string, Point>();
   for (const request of requests) {
-    const from = handlePoint(request.source, request.sourceHandle);
-    const to = handlePoint(request.target, request.targetHandle);
+    const from = handlePoint(request.source, request.sourceHandle, layout);
+    const to = handlePoint(request.target, request.targetHandle, layout);
     const [, centreX, centreY] = getSmoothStepPath({
       sourceX: from.x,
       sourceY: from.y,

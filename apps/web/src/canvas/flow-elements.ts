@@ -1,6 +1,7 @@
 import {
   cellOrigin,
   GRID,
+  type GridLayout,
   LEAD_STAGES,
   type LeadStage,
   type MapSnapshot,
@@ -31,6 +32,7 @@ const background = {
 export interface GridOptions {
   editable: boolean;
   dropTarget: { stage: LeadStage; team: Team } | null;
+  layout: GridLayout;
   /** Coverage gaps to highlight, keyed `stage:team`, with what is missing there. */
   gaps: ReadonlyMap<string, string>;
   /** One stable callback per stage that opens its editor; absent for view-only links. */
@@ -40,16 +42,17 @@ export interface GridOptions {
 /** The stage × team grid as non-interactive background nodes: headers and cells. */
 export function gridNodes(
   snapshot: MapSnapshot,
-  { editable, dropTarget, gaps, stageEditors }: GridOptions,
+  { editable, dropTarget, layout, gaps, stageEditors }: GridOptions,
 ): JourneyNode[] {
   const nodes: JourneyNode[] = [];
-  for (const [index, stage] of LEAD_STAGES.entries()) {
+  for (const stage of LEAD_STAGES) {
     const { label, description, leads } = snapshot.stages[stage];
+    const column = layout.columns[stage];
     const header: StageHeaderNode = {
       id: `stage:${stage}`,
       type: 'stageHeader',
-      position: { x: GRID.laneHeaderWidth + index * GRID.columnWidth, y: 0 },
-      width: GRID.columnWidth,
+      position: { x: column.x, y: 0 },
+      width: column.width,
       height: GRID.stageHeaderHeight,
       data: {
         stage,
@@ -67,9 +70,9 @@ export function gridNodes(
       const cell: CellNode = {
         id: `cell:${stage}:${team}`,
         type: 'cell',
-        position: cellOrigin(stage, team),
-        width: GRID.columnWidth,
-        height: GRID.laneHeight,
+        position: cellOrigin(stage, team, layout),
+        width: column.width,
+        height: layout.lanes[team].height,
         data: {
           stage,
           team,
@@ -84,13 +87,13 @@ export function gridNodes(
       nodes.push(cell);
     }
   }
-  for (const [index, team] of TEAMS.entries()) {
+  for (const team of TEAMS) {
     const lane: LaneHeaderNode = {
       id: `lane:${team}`,
       type: 'laneHeader',
-      position: { x: 0, y: GRID.stageHeaderHeight + index * GRID.laneHeight },
+      position: { x: 0, y: layout.lanes[team].y },
       width: GRID.laneHeaderWidth,
-      height: GRID.laneHeight,
+      height: layout.lanes[team].height,
       data: {
         team,
         label: TEAM_LABELS[team],
@@ -108,17 +111,18 @@ export interface CardOptions {
   editable: boolean;
   emphasis?: CardEmphasis;
   draggedBy?: RemoteDrag;
+  layout?: GridLayout;
 }
 
 export function touchpointNode(
   touchpoint: Touchpoint,
   snapshot: MapSnapshot,
-  { editable, emphasis = null, draggedBy }: CardOptions,
+  { editable, emphasis = null, draggedBy, layout }: CardOptions,
 ): TouchpointNode {
   return {
     id: touchpoint.id,
     type: 'touchpoint',
-    position: draggedBy ? { x: draggedBy.x, y: draggedBy.y } : toCanvasPosition(touchpoint),
+    position: draggedBy ? { x: draggedBy.x, y: draggedBy.y } : toCanvasPosition(touchpoint, layout),
     width: GRID.cardWidth,
     height: GRID.cardHeight,
     // Cards have a fixed size: saying so keeps React Flow from re-measuring a card whose node changed.

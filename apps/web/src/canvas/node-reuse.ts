@@ -13,6 +13,9 @@ function sameNode(a: Node, b: Node): boolean {
     a.type === b.type &&
     a.position.x === b.position.x &&
     a.position.y === b.position.y &&
+    // Cells and headers grow with their cards.
+    a.width === b.width &&
+    a.height === b.height &&
     a.className === b.className &&
     a.zIndex === b.zIndex &&
     a.selected === b.selected &&

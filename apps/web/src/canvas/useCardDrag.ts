@@ -1,4 +1,4 @@
-import { type LeadStage, placementAt, type Team } from '@baton/model';
+import { type GridLayout, type LeadStage, placementAt, type Team } from '@baton/model';
 import type { OnNodeDrag } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { MapActions } from '../editing/map-actions';
@@ -12,30 +12,30 @@ export type DropTarget = { stage: LeadStage; team: Team } | null;
  * awareness while they are in hand, and the document is written once, on drop, where the
  * cell under each card decides its stage and team.
  */
-export function useCardDrag(actions: MapActions, broadcast: DragBroadcast | undefined) {
+export function useCardDrag(actions: MapActions, broadcast: DragBroadcast | undefined, layout: GridLayout) {
   const [dropTarget, setDropTarget] = useState<DropTarget>(null);
 
   const onNodeDrag: OnNodeDrag<JourneyNode> = useCallback(
     (_event, node, dragged) => {
-      const { stage, team } = placementAt(node.position);
+      const { stage, team } = placementAt(node.position, layout);
       setDropTarget((current) =>
         current?.stage === stage && current.team === team ? current : { stage, team },
       );
       broadcast?.move(dragged.filter(isTouchpointNode).map((card) => ({ id: card.id, ...card.position })));
     },
-    [broadcast],
+    [broadcast, layout],
   );
 
   const onNodeDragStop: OnNodeDrag<JourneyNode> = useCallback(
     (_event, _node, dragged) => {
       const moves = dragged
         .filter(isTouchpointNode)
-        .map((node) => ({ id: node.id, placement: placementAt(node.position) }));
+        .map((node) => ({ id: node.id, placement: placementAt(node.position, layout) }));
       if (moves.length) actions.moveTouchpoints(moves);
       broadcast?.end();
       setDropTarget(null);
     },
-    [actions, broadcast],
+    [actions, broadcast, layout],
   );
 
   return { dropTarget, setDropTarget, onNodeDrag, onNodeDragStop };

@@ -1,4 +1,4 @@
-import { LEAD_STAGES, type LeadStage, type MapSnapshot, type Team } from '@baton/model';
+import { type GridLayout, LEAD_STAGES, type LeadStage, type MapSnapshot, type Team } from '@baton/model';
 import type { NodeChange, XYPosition } from '@xyflow/react';
 import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
 import type { RemoteDrag } from '../sync/drag-presence';
@@ -15,6 +15,8 @@ interface NodeInputs {
   selection: Selection;
   onSelectionChange: Dispatch<SetStateAction<Selection>>;
   view: CanvasView;
+  /** Where the cells are: they grow with their cards. */
+  layout: GridLayout;
   remoteDrags: ReadonlyMap<string, RemoteDrag>;
   dropTarget: { stage: LeadStage; team: Team } | null;
   onEditStage?: (stage: LeadStage) => void;
@@ -28,7 +30,7 @@ interface NodeInputs {
  * document has the new placement (or, after a no-op drop, the old one).
  */
 export function useJourneyNodes(inputs: NodeInputs) {
-  const { snapshot, editable, selection, onSelectionChange, view, remoteDrags, dropTarget } = inputs;
+  const { snapshot, editable, selection, onSelectionChange, view, layout, remoteDrags, dropTarget } = inputs;
   const [inHand, setInHand] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const cards = useRef(new Map<string, TouchpointNode>());
   const grid = useRef(new Map<string, JourneyNode>());
@@ -53,6 +55,7 @@ export function useJourneyNodes(inputs: NodeInputs) {
         editable,
         emphasis: view.emphasis.get(touchpoint.id) ?? null,
         draggedBy: remoteDrags.get(touchpoint.id),
+        layout,
       });
       node.selected = selected.has(touchpoint.id);
       return node;
@@ -60,19 +63,20 @@ export function useJourneyNodes(inputs: NodeInputs) {
     const kept = reuseUnchanged(cards.current, built);
     cards.current = new Map(kept.map((node) => [node.id, node]));
     return kept;
-  }, [snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags]);
+  }, [snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags, layout]);
 
   const backgroundNodes = useMemo(() => {
     const built = gridNodes(snapshot, {
       editable,
       dropTarget,
+      layout,
       gaps: view.gaps,
       stageEditors: canEditStages ? stageEditors : undefined,
     });
     const kept = reuseUnchanged(grid.current, built);
     grid.current = new Map(kept.map((node) => [node.id, node]));
     return kept;
-  }, [snapshot, editable, dropTarget, view.gaps, canEditStages, stageEditors]);
+  }, [snapshot, editable, dropTarget, layout, view.gaps, canEditStages, stageEditors]);
 
   const nodes = useMemo(() => {
     const shown: JourneyNode[] = [...backgroundNodes];

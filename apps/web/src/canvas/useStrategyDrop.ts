@@ -1,4 +1,4 @@
-import { GRID, placementAt } from '@baton/model';
+import { GRID, type GridLayout, placementAt } from '@baton/model';
 import { useReactFlow } from '@xyflow/react';
 import { type DragEvent, useCallback } from 'react';
 import type { MapActions } from '../editing/map-actions';
@@ -13,15 +13,16 @@ export function useStrategyDrop(
   actions: MapActions,
   setDropTarget: (target: DropTarget) => void,
   onAdded: (id: string) => void,
+  layout: GridLayout,
 ) {
   const { screenToFlowPosition } = useReactFlow();
 
   const placementUnder = useCallback(
     (event: DragEvent) => {
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      return placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 });
+      return placementAt({ x: point.x - GRID.cardWidth / 2, y: point.y - GRID.cardHeight / 2 }, layout);
     },
-    [screenToFlowPosition],
+    [screenToFlowPosition, layout],
   );
 
   const onDragOver = useCallback(

@@ -1,5 +1,6 @@
 import {
   type CellPlacement,
+  GRID,
   LEAD_STAGES,
   type MapSnapshot,
   nextFreeSlot,
@@ -7,10 +8,13 @@ import {
   TEAMS,
 } from '@baton/model';
 
+/** Cards whose left edges are closer than this share a column of slots. */
+const COLUMN = (GRID.cardWidth + GRID.cellPadding) / 2;
+
 /**
  * Tidy-up: in every stage × team cell, the cards are laid out again in the grid's reading-order
- * slots (the model's `nextFreeSlot`), keeping their current order top-to-bottom, left-to-right.
- * Only the cards that actually move are returned.
+ * slots (the model's `nextFreeSlot`: the cell grows to take them all, none overlapping), keeping
+ * their current order, column by column. Only the cards that actually move are returned.
  */
 export function tidyMoves(snapshot: MapSnapshot): { id: string; placement: CellPlacement }[] {
   const moves: { id: string; placement: CellPlacement }[] = [];
@@ -18,7 +22,11 @@ export function tidyMoves(snapshot: MapSnapshot): { id: string; placement: CellP
     for (const team of TEAMS) {
       const cards = snapshot.touchpoints
         .filter((touchpoint) => touchpoint.stage === stage && touchpoint.team === team)
-        .sort((a, b) => Math.round(a.y / 50) - Math.round(b.y / 50) || a.x - b.x || a.id.localeCompare(b.id));
+        // Column by column, top to bottom: the order the slots fill in, so a tidy cell stays put.
+        .sort(
+          (a, b) =>
+            Math.round(a.x / COLUMN) - Math.round(b.x / COLUMN) || a.y - b.y || a.id.localeCompare(b.id),
+        );
       const taken: Point[] = [];
       for (const card of cards) {
         const slot = nextFreeSlot(taken);
