@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createMap } from '../support/map-api.js';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
+import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+
+const SHOTS = process.env.BATON_SHOTS;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const contains = (outer: Box, inner: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the analysis panel of a template map, in Chromium at 1280 × 720', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let tabs: MapTab[] = [];
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const errors = tabs.flatMap((tab) => tab.errors);
+    await Promise.all(tabs.map((tab) => tab.context.close()));
+    tabs = [];
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  async function open(title: string): Promise<MapTab> {
+    const map = await createMap(server.url, { title, template: 'b2b-services' });
+    const tab = await openMap(browser, map.editUrl, 'Ada');
+    tabs.push(tab);
+    await tab.page.setViewportSize({ width: 1280, height: 720 });
+    return tab;
+  }
+
+  test('the funnel shows every count legibly: inside a bar wide enough, else beside it', async () => {
+    const { page } = await open('Funnel');
+    const chart = page.getByTestId('funnel-chart');
+    await chart.scrollIntoViewIfNeeded();
+    const figure = await chart.locator('svg').boundingBox();
+    if (!figure) throw new Error('no funnel on screen');
+    const placements: Record<string, string | null> = {};
+    for (const stage of ['cold', 'warm', 'qualified', 'customer']) {
+      const count = chart.getByTestId(`funnel-count-${stage}`);
+      const text = await count.boundingBox();
+      const bar = await chart.locator(`[data-stage=${stage}] rect`).boundingBox();
+      if (!text || !bar) throw new Error(`no bar for ${stage}`);
+      // Readable size on screen, and inside the chart.
+      expect(text.height, stage).toBeGreaterThanOrEqual(11);
+      expect(contains(figure, text), `${stage} count inside the chart`).toBe(true);
+      const placement = await count.getAttribute('data-placement');
+      placements[stage] = placement;
+      if (placement === 'inside') expect(contains(bar, text), `${stage} count within its bar`).toBe(true);
+      else expect(overlap(bar, text), `${stage} count clear of its bar`).toBe(false);
+      // White on the bar, dark beside it.
+      const fill = await count.evaluate((element) => getComputedStyle(element).fill);
+      expect(fill, stage).toBe(placement === 'inside' ? 'rgb(255, 255, 255)' : 'rgb(15, 23, 42)');
+    }
+    // 5,000 fits in its bar; 600 (which overflowed its bar) and 90 and 24 (bars a few pixels
+    // wide, white text on them was unreadable) sit beside theirs.
+    expect(placements).toEqual({ cold: 'inside', warm: 'outside', qualified: 'outside', customer: 'outside' });
+    expect(await chart.getByTestId('funnel-count-warm').textContent()).toBe('600');
+    if (SHOTS) await chart.screenshot({ path: `${SHOTS}/funnel.png` });
+  });
+});
