@@ -28,6 +28,8 @@ export interface ClusterOptions {
   /** A URL other than the test database's, e.g. through a proxy the test can cut. */
   databaseUrl?: (database: TestDatabase) => string;
   maxLogUpdates?: number;
+  /** The Redis URL of the node with this index (a proxy the test can cut, say); default `redisUrl`. */
+  nodeRedisUrl?: (index: number, redisUrl: string) => string;
 }
 
 /** Nodes in this process on their own PostgreSQL database and Redis prefix (dropped on close). */
@@ -45,7 +47,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
       dataDir,
       logLevel: 'error',
       databaseUrl: options.databaseUrl?.(database) ?? database.url,
-      redisUrl,
+      redisUrl: options.nodeRedisUrl?.(nodes.length, redisUrl) ?? redisUrl,
       redisPrefix: prefix,
       compaction: { maxLogUpdates: options.maxLogUpdates ?? 500 },
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

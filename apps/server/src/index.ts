@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { z } from 'zod';
 import { openFanOut, openStore } from './backends.js';
 import { type ConfigOverrides, defaultPublicUrl, resolveConfig } from './config.js';
+import { FanOutWorkshopSignals, shareWorkshops } from './fanout/workshop-signals.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
@@ -15,7 +16,6 @@ import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 import { MapVersions } from './versions/map-versions.js';
 import { configureWorkPool } from './workers/pool.js';
-import { InProcessWorkshopSignals } from './workshop/live-hub.js';
 import { WorkshopService } from './workshop/workshop-service.js';
 
 export { loadConfig, resolveConfig, type ServerConfig } from './config.js';
@@ -74,7 +74,9 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     throw error;
   }
   let versions: MapVersions | undefined;
-  const workshops = new WorkshopService({ store, logger, signals: new InProcessWorkshopSignals() });
+  const signals = new FanOutWorkshopSignals(fanOut);
+  // With DATABASE_URL other nodes change workshops too: commands read the store first.
+  const workshops = new WorkshopService({ store, logger, signals, shared: config.databaseUrl !== undefined });
   await workshops.init();
   const rooms = new RoomRegistry({
     admitUpdate: [workshops.admission],
@@ -91,6 +93,13 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
       maxDeleteRanges: config.limits.maxDeleteRanges,
       maxNestingDepth: config.limits.maxNestingDepth,
     },
+  });
+  const unshare = shareWorkshops({
+    rooms,
+    signals,
+    workshops,
+    logger,
+    ...(config.databaseUrl !== undefined ? { refreshMs: options.headCheckMs ?? 1000 } : {}),
   });
   configureWorkPool({ threads: config.limits.renderThreads, maxQueue: config.limits.renderQueue });
   versions = new MapVersions({
@@ -165,6 +174,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await sync.close();
+        unshare();
         await rooms.close();
         await store.close();
         (server as import('node:http').Server).closeAllConnections();

@@ -16,6 +16,12 @@ export interface MapRecord {
  * commit order. It is assigned under the map row's lock, so every node can tell from the
  * positions alone whether it has missed one (a lost fan-out message).
  */
+/** What the periodic check of a loaded map reads: how far its log goes and its current links. */
+export interface MapHead {
+  head: number;
+  tokens: TokenHashes;
+}
+
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
@@ -105,8 +111,11 @@ export interface MapStore {
    * lock, so nodes compacting at once lose nothing. Undefined when the log was empty.
    */
   compact(id: string): Promise<CompactionResult | undefined>;
-  /** The head position of each of these maps (missing ones left out): the check for silent gaps. */
-  heads(ids: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The head position and token hashes of each of these maps (missing ones left out): the
+   * periodic check for a silent gap, or a rotation whose message never arrived.
+   */
+  heads(ids: readonly string[]): Promise<Map<string, MapHead>>;
   /** Replaces a map's token hashes; false when the map does not exist. */
   replaceTokens(id: string, tokens: TokenHashes): Promise<boolean>;
   /** Stores an immutable version of a map (its map must exist). */

@@ -4,6 +4,7 @@ import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import {
   type CompactionResult,
+  type MapHead,
   type MapRecord,
   type MapStore,
   type PendingUpdate,
@@ -203,13 +204,15 @@ export class PostgresMapStore implements MapStore {
     });
   }
 
-  async heads(ids: readonly string[]): Promise<Map<string, number>> {
+  async heads(ids: readonly string[]): Promise<Map<string, MapHead>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ id: string; head: string }>(
-      'SELECT id, head FROM maps WHERE id = ANY($1::text[])',
+    const { rows } = await this.pool.query<{ id: string; head: string; edit: string; view: string }>(
+      'SELECT id, head, edit_token_hash AS edit, view_token_hash AS view FROM maps WHERE id = ANY($1::text[])',
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, Number(row.head)]));
+    return new Map(
+      rows.map((row) => [row.id, { head: Number(row.head), tokens: { edit: row.edit, view: row.view } }]),
+    );
   }
 
   async replaceTokens(id: string, tokens: TokenHashes): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import {
   type CompactionResult,
+  type MapHead,
   type MapRecord,
   type MapStore,
   type PendingUpdate,
@@ -115,6 +116,9 @@ export class SqliteMapStore implements MapStore {
       ),
       findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
       head: this.db.prepare('SELECT head FROM maps WHERE id = ?').pluck(),
+      headAndTokens: this.db.prepare(
+        'SELECT head, edit_token_hash AS edit, view_token_hash AS view FROM maps WHERE id = ?',
+      ),
       snapshot: this.db.prepare('SELECT state, through_position FROM map_snapshots WHERE map_id = ?'),
       updates: this.db.prepare(
         'SELECT position, update_data, created_at FROM map_updates WHERE map_id = ? AND position > ? ORDER BY position',
@@ -224,11 +228,13 @@ export class SqliteMapStore implements MapStore {
     })();
   }
 
-  async heads(ids: readonly string[]): Promise<Map<string, number>> {
-    const heads = new Map<string, number>();
+  async heads(ids: readonly string[]): Promise<Map<string, MapHead>> {
+    const heads = new Map<string, MapHead>();
     for (const id of ids) {
-      const head = this.statements.head.get(id);
-      if (typeof head === 'number') heads.set(id, head);
+      const row = this.statements.headAndTokens.get(id) as
+        | { head: number; edit: string; view: string }
+        | undefined;
+      if (row) heads.set(id, { head: row.head, tokens: { edit: row.edit, view: row.view } });
     }
     return heads;
   }

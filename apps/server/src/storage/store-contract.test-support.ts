@@ -123,12 +123,15 @@ export function describeStoreContract(backend: string, setUp: () => Promise<Stor
       expect(restored.getMap('meta').get('title')).toBe('Renamed');
       expect(restored.getMap('notes').has('n1')).toBe(true);
       expect((await store.findMap('m1'))?.updatedAt).toBe('2030-01-02T00:00:00.000Z');
-      expect(await store.heads(['m1', 'm2', 'missing'])).toEqual(
+      const heads = await store.heads(['m1', 'm2', 'missing']);
+      expect(new Map([...heads].map(([id, { head }]) => [id, head]))).toEqual(
         new Map([
           ['m1', 2],
           ['m2', 1],
         ]),
       );
+      // The current links too, so a node that missed a rotation's message still closes old ones.
+      expect(heads.get('m1')?.tokens).toEqual((await store.findMap('m1'))?.tokens);
     });
 
     it('gives concurrent appends gap-free positions and keeps every one', async () => {

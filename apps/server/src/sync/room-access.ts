@@ -59,6 +59,23 @@ export class RoomAccess {
     this.replaceTokens(tokens);
   }
 
+  /** Counts token reads and rotations: a periodic check that started before one is stale. */
+  get generation(): number {
+    return this.tokenReads;
+  }
+
+  /**
+   * The periodic check read these hashes from the store when `generation` was current: if no
+   * rotation or read came since and they differ, the links were rotated elsewhere and the
+   * message never arrived.
+   */
+  checked(tokens: TokenHashes, generation: number): void {
+    if (generation !== this.tokenReads) return;
+    if (tokens.edit === this.tokens.edit && tokens.view === this.tokens.view) return;
+    this.tokenReads++;
+    this.replaceTokens(tokens);
+  }
+
   /** Rotated elsewhere: `read` fetches the hashes from the store; the latest read wins. */
   async refresh(read: () => Promise<TokenHashes | undefined>): Promise<void> {
     const attempt = ++this.tokenReads;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Role, TokenHashes } from '../auth/tokens.js';
-import type { MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
+import type { MapHead, MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
 import { decodeAwarenessUpdate } from './awareness-guard.js';
 import { repairLoadedDocument } from './document-repair.js';
 import type { CommitTarget, CommittedEntry } from './group-commit.js';
@@ -170,9 +170,19 @@ export class Room implements CommitTarget<unknown> {
     this.events.emit(name, payload);
   }
 
-  /** The periodic check for silent gaps: the store's head for this map. */
-  checkHead(storeHead: number): void {
-    this.replica.checkHead(storeHead);
+  /** Counts token reads and rotations: a periodic check that started before one is stale. */
+  get tokenGeneration(): number {
+    return this.access.generation;
+  }
+
+  /**
+   * The periodic check: a silent gap in the log, or links rotated elsewhere whose message never
+   * arrived (its old-link sockets here are closed now). `generation` is `tokenGeneration` as it
+   * was when the check read the store.
+   */
+  checkHead(stored: MapHead, generation: number): void {
+    this.replica.checkHead(stored.head);
+    this.access.checked(stored.tokens, generation);
   }
 
   join(connection: RoomConnection): void {

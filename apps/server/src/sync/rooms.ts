@@ -8,6 +8,9 @@ import { GroupCommit } from './group-commit.js';
 import { type CompactionPolicy, Room, type RoomOptions, type UpdateAdmission } from './room.js';
 import type { UpdateLimits } from './update-guard.js';
 
+/** Another node's live state of some feature for a map (see `RoomRegistry.onEvent`). */
+export type NodeEventListener = (mapId: string, payload: string) => void;
+
 export interface RoomRegistryOptions {
   store: MapStore;
   logger: Logger;
@@ -41,6 +44,8 @@ export class RoomRegistry {
   private readonly headCheck: NodeJS.Timeout;
   private checkingHeads = false;
   private closed = false;
+  private readonly eventListeners = new Map<string, Set<NodeEventListener>>();
+  private readonly resyncListeners = new Set<() => void>();
 
   constructor(options: RoomRegistryOptions) {
     this.fanOut = options.fanOut ?? new InProcessFanOut();
@@ -60,24 +65,51 @@ export class RoomRegistry {
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
       awareness: (mapId, update) => this.live.get(mapId)?.presence.applyRemote(update),
       tokensRotated: (mapId) => void this.live.get(mapId)?.refreshTokens(),
-      event: (mapId, name, payload) => this.live.get(mapId)?.receiveEvent(name, payload),
+      event: (mapId, name, payload) => {
+        this.live.get(mapId)?.receiveEvent(name, payload);
+        for (const listener of this.eventListeners.get(name) ?? []) listener(mapId, payload);
+      },
       // Messages published while the link was down are lost: look at every map now.
-      reconnected: () => void this.checkHeads(),
+      reconnected: () => {
+        void this.checkHeads();
+        for (const listener of this.resyncListeners) listener();
+      },
     });
     this.headCheck = setInterval(() => void this.checkHeads(), options.headCheckMs ?? 1000);
     this.headCheck.unref();
   }
 
   /**
+   * Hears another feature's live state published on any other node for any map, loaded here
+   * or not (a workshop's live stream needs no socket on the map).
+   */
+  onEvent(name: string, listener: NodeEventListener): () => void {
+    const listeners = this.eventListeners.get(name) ?? new Set();
+    this.eventListeners.set(name, listeners);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /** Hears that the link to the other nodes came back: whatever they sent meanwhile is lost. */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  /**
    * Compares every loaded map with the store: a fan-out message lost with nothing after it
-   * (a silent gap) is found within one interval and read from the store.
+   * (a silent gap, or a rotation on another node) is found within one interval.
    */
   async checkHeads(): Promise<void> {
     if (this.checkingHeads || this.closed || this.live.size === 0) return;
     this.checkingHeads = true;
     try {
-      const heads = await this.roomOptions.store.heads([...this.live.keys()]);
-      for (const [id, head] of heads) this.live.get(id)?.checkHead(head);
+      const rooms = [...this.live.values()].map((room) => ({ room, generation: room.tokenGeneration }));
+      const heads = await this.roomOptions.store.heads(rooms.map(({ room }) => room.mapId));
+      for (const { room, generation } of rooms) {
+        const head = heads.get(room.mapId);
+        if (head && this.live.get(room.mapId) === room) room.checkHead(head, generation);
+      }
     } catch (error) {
       this.roomOptions.logger.debug(`checking map heads failed: ${String(error)}`);
     } finally {

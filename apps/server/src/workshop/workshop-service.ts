@@ -16,6 +16,11 @@ export interface WorkshopServiceOptions {
   signals: WorkshopSignals;
   /** Server time in ms; a test may move it. */
   now?: () => number;
+  /**
+   * Other nodes change workshops in the same store (DATABASE_URL): each command and token check
+   * reads the workshop from the store first, instead of trusting this node's copy.
+   */
+  shared?: boolean;
 }
 
 /** Who a request is, inside the running workshop. */
@@ -34,6 +39,9 @@ export class WorkshopService {
   readonly now: () => number;
   private readonly running = new Map<string, WorkshopRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** When each map's copy here last changed (a counter): a store read begun before is stale. */
+  private readonly changedAt = new Map<string, number>();
+  private clock = 0;
 
   constructor(private readonly options: WorkshopServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -69,6 +77,7 @@ export class WorkshopService {
     mapId: string,
     tokens: { facilitator?: string | undefined; participant?: string | undefined },
   ): Promise<WorkshopIdentity> {
+    if (this.options.shared) await this.reload(mapId);
     const record = this.running.get(mapId);
     const identity: WorkshopIdentity = { facilitator: false };
     if (!record) return identity;
@@ -90,7 +99,11 @@ export class WorkshopService {
   /** Runs one command at a time per map; the record it is given is the latest. */
   exclusive<T>(mapId: string, command: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(mapId) ?? Promise.resolve();
-    const run = previous.then(command, command);
+    const latest = async () => {
+      if (this.options.shared) await this.reload(mapId);
+      return command();
+    };
+    const run = previous.then(latest, latest);
     const settled = run.catch(() => undefined);
     this.queues.set(mapId, settled);
     void settled.then(() => {
@@ -171,6 +184,7 @@ export class WorkshopService {
     const wasLocked = this.running.get(mapId)?.data.locked === true;
     if (next) this.running.set(mapId, next);
     else this.running.delete(mapId);
+    this.changedAt.set(mapId, ++this.clock);
     if (wasLocked && next?.data.locked !== true) this.lock.unlocked(mapId);
   }
 
@@ -197,15 +211,40 @@ export class WorkshopService {
     }
   }
 
+  /**
+   * Every running workshop as stored, for a node that may have missed another's signals (the
+   * link to them came back, or the periodic check): changed ones are pushed to the streams here.
+   */
+  async refresh(): Promise<void> {
+    const since = this.clock;
+    const stored = await this.options.store.listRunningWorkshops();
+    const byMap = new Map(stored.map((record) => [record.mapId, record]));
+    for (const mapId of new Set([...this.running.keys(), ...byMap.keys()])) {
+      if (this.adopt(mapId, byMap.get(mapId), since)) this.broadcastState(mapId);
+    }
+  }
+
+  /** Reads one map's running workshop from the store into this node's copy. */
+  private async reload(mapId: string): Promise<void> {
+    const since = this.clock;
+    const stored = await this.options.store.findRunningWorkshop(mapId);
+    if (this.adopt(mapId, stored, since)) this.broadcastState(mapId);
+  }
+
+  /** Takes a stored workshop read begun at `since`, unless this copy changed after; true if it differs. */
+  private adopt(mapId: string, stored: WorkshopRecord | undefined, since: number): boolean {
+    if ((this.changedAt.get(mapId) ?? 0) > since) return false;
+    const held = this.running.get(mapId);
+    if (held && stored && held.id === stored.id && held.revision >= stored.revision) return false;
+    if (!held && !stored) return false;
+    this.track(mapId, stored);
+    return true;
+  }
+
   /** Another node changed a workshop: read it from storage and push it to the streams here. */
   private async heard(signal: WorkshopSignal): Promise<void> {
-    if (signal.kind === 'changed') {
-      const stored = await this.options.store.findRunningWorkshop(signal.mapId);
-      this.track(signal.mapId, stored);
-      this.broadcastState(signal.mapId);
-    } else {
-      this.deliver(signal);
-    }
+    if (signal.kind === 'changed') await this.reload(signal.mapId);
+    else this.deliver(signal);
   }
 }
 
