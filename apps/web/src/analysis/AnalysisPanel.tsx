@@ -1,8 +1,9 @@
 import type { Finding, MapAnalysis, MapSnapshot } from '@baton/model';
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 import { BalanceBar } from './BalanceBar';
-import { CheckList } from './CheckList';
+import { CheckList, navigableFindings } from './CheckList';
 import { CoverageMatrix } from './CoverageMatrix';
+import { FindingNavigator } from './FindingNavigator';
 import { FunnelChart } from './FunnelChart';
 import { MetricsTable } from './MetricsTable';
 
@@ -10,7 +11,10 @@ interface AnalysisPanelProps {
   analysis: MapAnalysis;
   /** The stages' names as the map's users named them (the same object until a stage is edited). */
   stages: MapSnapshot['stages'];
+  /** The finding framed on the canvas now, if any. */
+  focusedFindingId: string | null;
   onFocusFinding: (finding: Finding) => void;
+  onStopFocus: () => void;
   onSelectTouchpoint: (id: string) => void;
   onClose: () => void;
 }
@@ -31,7 +35,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export const AnalysisPanel = memo(function AnalysisPanel({
   analysis,
   stages,
+  focusedFindingId,
   onFocusFinding,
+  onStopFocus,
   onSelectTouchpoint,
   onClose,
 }: AnalysisPanelProps) {
@@ -41,6 +47,7 @@ export const AnalysisPanel = memo(function AnalysisPanel({
       ? 'Healthy'
       : `Healthy · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}`
     : `${counts.problem} problem${counts.problem === 1 ? '' : 's'}`;
+  const navigable = useMemo(() => navigableFindings(analysis), [analysis]);
   return (
     <aside
       className="side-panel analysis-panel"
@@ -54,6 +61,14 @@ export const AnalysisPanel = memo(function AnalysisPanel({
           ×
         </button>
       </header>
+      {focusedFindingId && (
+        <FindingNavigator
+          findings={navigable}
+          focusedId={focusedFindingId}
+          onFocusFinding={onFocusFinding}
+          onDone={onStopFocus}
+        />
+      )}
       <div className={`health-card ${healthy ? 'healthy' : 'unhealthy'}`} data-testid="analysis-health">
         <div className="health-score" title="Score out of 100">
           {analysis.score}
@@ -65,7 +80,7 @@ export const AnalysisPanel = memo(function AnalysisPanel({
         </div>
       </div>
       <Section title="Checks">
-        <CheckList analysis={analysis} onFocusFinding={onFocusFinding} />
+        <CheckList analysis={analysis} focusedId={focusedFindingId} onFocusFinding={onFocusFinding} />
       </Section>
       <Section title="Coverage">
         <CoverageMatrix coverage={analysis.coverage} stages={stages} />

@@ -17,6 +17,21 @@ export function pointsAtCanvas(finding: Finding): boolean {
   );
 }
 
+/** The checks with findings, worst first: the order the panel lists them in. */
+function checkGroups(analysis: MapAnalysis) {
+  return ANALYSIS_RULES.map((rule) => {
+    const findings = analysis.findings.filter((finding) => finding.rule === rule);
+    return { rule, findings, severity: worst(findings) };
+  })
+    .filter((group) => group.findings.length > 0)
+    .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
+}
+
+/** The findings that show something on the canvas, in the order the panel lists them. */
+export function navigableFindings(analysis: MapAnalysis): Finding[] {
+  return checkGroups(analysis).flatMap((group) => group.findings.filter(pointsAtCanvas));
+}
+
 function worst(findings: Finding[]): Severity {
   let index = 0;
   for (const finding of findings) index = Math.max(index, SEVERITIES.indexOf(finding.severity));
@@ -26,9 +41,11 @@ function worst(findings: Finding[]): Severity {
 /** One check's findings, the first few at once: a big map can have hundreds of dead ends. */
 function FindingList({
   findings,
+  focusedId,
   onFocusFinding,
 }: {
   findings: Finding[];
+  focusedId: string | null;
   onFocusFinding: (finding: Finding) => void;
 }) {
   const { shown, hidden, showMore } = usePaged(findings, FINDINGS_PAGE);
@@ -48,7 +65,8 @@ function FindingList({
               {clickable ? (
                 <button
                   type="button"
-                  className="finding clickable"
+                  className={`finding clickable${finding.id === focusedId ? ' current' : ''}`}
+                  aria-current={finding.id === focusedId ? 'true' : undefined}
                   data-testid="finding"
                   data-finding-id={finding.id}
                   data-severity={finding.severity}
@@ -78,17 +96,14 @@ function FindingList({
 
 interface CheckListProps {
   analysis: MapAnalysis;
+  /** The finding shown on the canvas now, marked in the list. */
+  focusedId: string | null;
   onFocusFinding: (finding: Finding) => void;
 }
 
 /** Every check, worst first, with its findings; a finding that points at cards frames them on click. */
-export const CheckList = memo(function CheckList({ analysis, onFocusFinding }: CheckListProps) {
-  const groups = ANALYSIS_RULES.map((rule) => {
-    const findings = analysis.findings.filter((finding) => finding.rule === rule);
-    return { rule, findings, severity: worst(findings) };
-  })
-    .filter((group) => group.findings.length > 0)
-    .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
+export const CheckList = memo(function CheckList({ analysis, focusedId, onFocusFinding }: CheckListProps) {
+  const groups = checkGroups(analysis);
 
   return (
     <ul className="check-list" data-testid="check-list">
@@ -103,7 +118,7 @@ export const CheckList = memo(function CheckList({ analysis, onFocusFinding }: C
             <SeverityIcon severity={severity} />
             <span className="check-name">{RULE_LABELS[rule]}</span>
           </div>
-          <FindingList findings={findings} onFocusFinding={onFocusFinding} />
+          <FindingList findings={findings} focusedId={focusedId} onFocusFinding={onFocusFinding} />
         </li>
       ))}
     </ul>

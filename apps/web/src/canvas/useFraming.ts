@@ -1,6 +1,6 @@
 import { type Finding, LEAD_STAGES, type MapSnapshot, TEAMS } from '@baton/model';
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Selection } from './selection';
 
 /** The cards a finding is about: its touchpoints, else the ends of its connections. */
@@ -19,15 +19,28 @@ function cellsOf(finding: Finding): string[] {
   return LEAD_STAGES.flatMap((stage) => TEAMS.map((team) => `cell:${stage}:${team}`));
 }
 
+/** What the analysis framed last, while the selection is still the one it made. */
+export interface Framing {
+  findingId: string | null;
+  selection: Selection;
+}
+
 /**
  * Clicking a finding: its touchpoints (and connections) become the selection and the view
- * moves to frame them; a gap with no card frames the empty cell instead.
+ * moves to frame them, never closer than a card's actual size (so one card is not blown up);
+ * a gap with no card frames the empty cell instead. While that selection stands, `framing`
+ * says so, and the analysis stays open beside it (with Previous / Next) instead of an editor.
  */
-export function useFraming(snapshot: MapSnapshot, select: (selection: Selection) => void) {
+export function useFraming(
+  snapshot: MapSnapshot,
+  select: (selection: Selection) => void,
+  selection: Selection,
+) {
   const { fitView } = useReactFlow();
+  const [framed, setFramed] = useState<Framing | null>(null);
   const frame = useCallback(
     (ids: string[]) => {
-      void fitView({ nodes: ids.map((id) => ({ id })), duration: 450, padding: 0.35, maxZoom: 1.2 });
+      void fitView({ nodes: ids.map((id) => ({ id })), duration: 450, padding: 0.35, maxZoom: 1 });
     },
     [fitView],
   );
@@ -35,7 +48,12 @@ export function useFraming(snapshot: MapSnapshot, select: (selection: Selection)
   const focusFinding = useCallback(
     (finding: Finding) => {
       const cards = cardsOf(finding, snapshot);
-      select({ touchpoints: finding.touchpointIds.length ? cards : [], connections: finding.connectionIds });
+      const next = {
+        touchpoints: finding.touchpointIds.length ? cards : [],
+        connections: finding.connectionIds,
+      };
+      select(next);
+      setFramed({ findingId: finding.id, selection: next });
       frame(cards.length ? cards : cellsOf(finding));
     },
     [snapshot, select, frame],
@@ -43,11 +61,15 @@ export function useFraming(snapshot: MapSnapshot, select: (selection: Selection)
 
   const focusTouchpoint = useCallback(
     (id: string) => {
-      select({ touchpoints: [id], connections: [] });
+      const next = { touchpoints: [id], connections: [] };
+      select(next);
+      setFramed({ findingId: null, selection: next });
       frame([id]);
     },
     [select, frame],
   );
 
-  return { focusFinding, focusTouchpoint };
+  const stopFraming = useCallback(() => setFramed(null), []);
+  const framing = framed && framed.selection === selection ? framed : null;
+  return { focusFinding, focusTouchpoint, framing, stopFraming };
 }

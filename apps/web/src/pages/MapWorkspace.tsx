@@ -135,7 +135,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     setStage(null);
     setSelection(next);
   }, []);
-  const { focusFinding, focusTouchpoint } = useFraming(snapshot, select);
+  const { focusFinding, focusTouchpoint, framing, stopFraming } = useFraming(snapshot, select, selection);
   const clipboard = useClipboard(snapshot, selection, actions, select);
 
   const closePanel = useCallback(() => {
@@ -329,8 +329,13 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             onAdded={selectOne}
             onClose={closePanel}
             onCloseAnalysis={closeAnalysis}
+            framing={framing}
             onFocusFinding={focusFinding}
             onFocusTouchpoint={focusTouchpoint}
+            onStopFraming={() => {
+              stopFraming();
+              select(EMPTY_SELECTION);
+            }}
           />
         )}
       </div>

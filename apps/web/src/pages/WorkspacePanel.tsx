@@ -1,6 +1,7 @@
 import type { Finding, LeadStage, MapAnalysis, MapSnapshot } from '@baton/model';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import type { Selection } from '../canvas/selection';
+import type { Framing } from '../canvas/useFraming';
 import { ConnectionEditor } from '../components/ConnectionEditor';
 import { type NewTouchpointDraft, NewTouchpointForm } from '../components/NewTouchpointForm';
 import { StageEditor } from '../components/StageEditor';
@@ -22,8 +23,11 @@ interface WorkspacePanelProps {
   onAdded: (id: string) => void;
   onClose: () => void;
   onCloseAnalysis: () => void;
+  /** The analysis framed cards on the canvas: it stays open beside them. */
+  framing: Framing | null;
   onFocusFinding: (finding: Finding) => void;
   onFocusTouchpoint: (id: string) => void;
+  onStopFraming: () => void;
 }
 
 /**
@@ -33,8 +37,9 @@ interface WorkspacePanelProps {
 export function WorkspacePanel(props: WorkspacePanelProps) {
   const { snapshot, editable, actions, selection, draft, stage, onClose } = props;
   const edited = useEditedTouchpoint(snapshot, selection);
+  const framing = props.framing;
   const selectedConnection =
-    selection.connections.length === 1 && selection.touchpoints.length === 0
+    !framing && selection.connections.length === 1 && selection.touchpoints.length === 0
       ? snapshot.connections.find((connection) => connection.id === selection.connections[0])
       : undefined;
 
@@ -55,7 +60,7 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
       />
     );
   }
-  if (editable && edited) {
+  if (editable && edited && !framing) {
     return (
       <TouchpointEditor
         key={edited.touchpoint.id}
@@ -82,7 +87,7 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
     return <StageEditor key={stage} stage={stage} snapshot={snapshot} actions={actions} onClose={onClose} />;
   }
   // Read-only (view link, locked workshop, old version): the same card or connection, to read.
-  if (!editable && edited && !edited.deleted) {
+  if (!editable && edited && !edited.deleted && !framing) {
     return (
       <TouchpointInspector
         key={edited.touchpoint.id}
@@ -102,12 +107,14 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
       />
     );
   }
-  if (!props.analysisOpen) return null;
+  if (!props.analysisOpen && !framing) return null;
   return (
     <AnalysisPanel
       analysis={props.analysis}
       stages={snapshot.stages}
+      focusedFindingId={framing?.findingId ?? null}
       onFocusFinding={props.onFocusFinding}
+      onStopFocus={props.onStopFraming}
       onSelectTouchpoint={props.onFocusTouchpoint}
       onClose={props.onCloseAnalysis}
     />
