@@ -8,6 +8,7 @@ import { PostgresMapStore } from './postgres-store.js';
 import { createTestDatabase, type TestDatabase } from './postgres-test-database.test-support.js';
 import { appendOne, describeStoreContract, edit, rebuild, record } from './store-contract.test-support.js';
 import { describeVersionsContract } from './versions-contract.test-support.js';
+import { describeWorkshopsContract } from './workshops-contract.test-support.js';
 
 async function postgresHarness() {
   const database = await createTestDatabase();
@@ -19,6 +20,26 @@ async function postgresHarness() {
 }
 describeStoreContract('PostgreSQL', postgresHarness);
 describeVersionsContract('PostgreSQL', postgresHarness);
+describeWorkshopsContract('PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  return {
+    open: (report) => PostgresMapStore.open({ url: database.url, report }),
+    sharedByNodes: true,
+    insertRawRow: async ({ id, mapId, data }) => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO workshops (id, map_id, status, started_at, revision, data) VALUES ($1, $2, 'running', 'then', 1, $3)`,
+          [id, mapId, data],
+        );
+      } finally {
+        await client.end();
+      }
+    },
+    cleanup: () => database.drop(),
+  };
+});
 
 describe('PostgreSQL map store', () => {
   let database: TestDatabase;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { type WorkshopRecord, workshopFromRow } from '../workshop/workshop-record.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import type { StorageProblem } from './map-store.js';
+import { readWorkshopRows, workshopRow } from './workshop-rows.js';
 
 /** Workshops in PostgreSQL: the same rows as SQLite (sqlite-workshops.ts), compare-and-set on revision. */
 export class PostgresWorkshops {
@@ -10,7 +11,7 @@ export class PostgresWorkshops {
   ) {}
 
   async create(record: WorkshopRecord): Promise<boolean> {
-    const row = toRow(record);
+    const row = workshopRow(record);
     const result = await this.pool.query(
       `INSERT INTO workshops (id, map_id, status, started_at, ended_at, revision, data, result)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
@@ -41,7 +42,7 @@ export class PostgresWorkshops {
   }
 
   async save(record: WorkshopRecord, expectedRevision: number): Promise<boolean> {
-    const row = toRow(record);
+    const row = workshopRow(record);
     const result = await this.pool.query(
       `UPDATE workshops SET status = $2, ended_at = $3, revision = $4, data = $5, result = $6
        WHERE id = $1 AND revision = $7`,
@@ -51,25 +52,6 @@ export class PostgresWorkshops {
   }
 
   private read(rows: unknown[], mapId: string): WorkshopRecord[] {
-    const records: WorkshopRecord[] = [];
-    for (const row of rows) {
-      const read = workshopFromRow(row);
-      if ('problem' in read) this.report({ mapId, row: 'workshop', message: read.problem });
-      else records.push(read);
-    }
-    return records;
+    return readWorkshopRows(rows, mapId, this.report);
   }
-}
-
-function toRow(record: WorkshopRecord) {
-  return {
-    id: record.id,
-    mapId: record.mapId,
-    status: record.status,
-    startedAt: record.startedAt,
-    endedAt: record.endedAt,
-    revision: record.revision,
-    data: JSON.stringify(record.data),
-    result: record.result === null ? null : JSON.stringify(record.result),
-  };
 }

@@ -9,6 +9,7 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DATABASE_FILE, DataDirInUse, SqliteMapStore } from './sqlite-store.js';
 import { appendOne, describeStoreContract, edit, rebuild, record } from './store-contract.test-support.js';
 import { describeVersionsContract } from './versions-contract.test-support.js';
+import { describeWorkshopsContract } from './workshops-contract.test-support.js';
 
 async function sqliteHarness() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-store-'));
@@ -20,6 +21,23 @@ async function sqliteHarness() {
 }
 describeStoreContract('SQLite', sqliteHarness);
 describeVersionsContract('SQLite', sqliteHarness);
+describeWorkshopsContract('SQLite', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-store-'));
+  return {
+    open: async (report) => new SqliteMapStore({ dataDir, report }),
+    sharedByNodes: false,
+    insertRawRow: async ({ id, mapId, data }) => {
+      const raw = new Database(path.join(dataDir, DATABASE_FILE));
+      raw
+        .prepare(
+          "INSERT INTO workshops (id, map_id, status, started_at, revision, data) VALUES (?, ?, 'running', 'then', 1, ?)",
+        )
+        .run(id, mapId, data);
+      raw.close();
+    },
+    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+});
 
 describe('SQLite map store', () => {
   let dataDir: string;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { type WorkshopRecord, workshopFromRow } from '../workshop/workshop-record.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import type { StorageProblem } from './map-store.js';
+import { readWorkshopRows, workshopRow } from './workshop-rows.js';
 
 export const WORKSHOP_SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -48,7 +49,7 @@ export class SqliteWorkshops {
   }
 
   create(record: WorkshopRecord): boolean {
-    return this.statements.insert.run(toRow(record)).changes === 1;
+    return this.statements.insert.run(workshopRow(record)).changes === 1;
   }
 
   findRunning(mapId: string): WorkshopRecord | undefined {
@@ -64,29 +65,10 @@ export class SqliteWorkshops {
   }
 
   save(record: WorkshopRecord, expectedRevision: number): boolean {
-    return this.statements.save.run({ ...toRow(record), expected: expectedRevision }).changes === 1;
+    return this.statements.save.run({ ...workshopRow(record), expected: expectedRevision }).changes === 1;
   }
 
   private read(rows: unknown[], mapId: string): WorkshopRecord[] {
-    const records: WorkshopRecord[] = [];
-    for (const row of rows) {
-      const read = workshopFromRow(row);
-      if ('problem' in read) this.report({ mapId, row: 'workshop', message: read.problem });
-      else records.push(read);
-    }
-    return records;
+    return readWorkshopRows(rows, mapId, this.report);
   }
-}
-
-function toRow(record: WorkshopRecord) {
-  return {
-    id: record.id,
-    mapId: record.mapId,
-    status: record.status,
-    startedAt: record.startedAt,
-    endedAt: record.endedAt,
-    revision: record.revision,
-    data: JSON.stringify(record.data),
-    result: record.result === null ? null : JSON.stringify(record.result),
-  };
 }
