@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { mapDocument, newId, newYMap, writeFields } from './document.js';
 import type { LeadStage } from './enums.js';
 import { invalidInput, ModelError } from './errors.js';
+import { readPlain } from './plain-value.js';
 import {
   type NoteFieldsInput,
   NoteFieldsSchema,
@@ -36,7 +37,10 @@ export function addNote(doc: Y.Doc, input: NoteFieldsInput, id: string = newId()
 export function updateNote(doc: Y.Doc, id: string, patch: Partial<NoteFieldsInput>): void {
   const entry = mapDocument(doc).notes.get(id);
   if (!(entry instanceof Y.Map)) throw new ModelError('not-found', `There is no note ${id} on this map.`);
-  const parsed = NoteFieldsSchema.safeParse({ ...entry.toJSON(), ...patch });
+  const parsed = NoteFieldsSchema.safeParse({
+    ...(readPlain(entry).value as Record<string, unknown>),
+    ...patch,
+  });
   if (!parsed.success) {
     throw invalidInput('note', parsed.error, `notes.${id}`);
   }

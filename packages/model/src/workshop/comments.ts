@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newId, newYMap, writeFields } from '../document.js';
 import { TeamSchema } from '../enums.js';
 import { invalidInput, ModelError } from '../errors.js';
+import { readPlain } from '../plain-value.js';
 import { NAME_MAX, TEXT_MAX } from '../schema.js';
 
 /** `doc.getMap('comments')`: one flat entry per comment; a thread is a root and its replies. */
@@ -87,7 +88,11 @@ export function replyToThread(
 
 export function editComment(doc: Y.Doc, id: string, text: string, at: Date = new Date()): void {
   const entry = entryOf(doc, id);
-  const parsed = CommentFieldsSchema.safeParse({ ...entry.toJSON(), text, editedAt: at.toISOString() });
+  const parsed = CommentFieldsSchema.safeParse({
+    ...(readPlain(entry).value as Record<string, unknown>),
+    text,
+    editedAt: at.toISOString(),
+  });
   if (!parsed.success) throw invalidInput('comment', parsed.error, `comments.${id}`);
   doc.transact(() => writeFields(entry, { text: parsed.data.text, editedAt: parsed.data.editedAt }));
 }

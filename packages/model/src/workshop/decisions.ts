@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId, newYMap, writeFields } from '../document.js';
 import { invalidInput, ModelError } from '../errors.js';
+import { readPlain } from '../plain-value.js';
 import { NAME_MAX, TEXT_MAX } from '../schema.js';
 
 /** `doc.getMap('decisions')`: decisions and action items, key = id, each a `Y.Map` of fields. */
@@ -54,7 +55,10 @@ export function addDecision(
 export function updateDecision(doc: Y.Doc, id: string, patch: DecisionPatch): void {
   const entry = decisionsMap(doc).get(id);
   if (!(entry instanceof Y.Map)) throw new ModelError('not-found', `There is no decision or action ${id}.`);
-  const parsed = DecisionFieldsSchema.safeParse({ ...entry.toJSON(), ...patch });
+  const parsed = DecisionFieldsSchema.safeParse({
+    ...(readPlain(entry).value as Record<string, unknown>),
+    ...patch,
+  });
   if (!parsed.success) throw invalidInput('decision', parsed.error, `decisions.${id}`);
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as (keyof DecisionPatch)[]) changed[key] = parsed.data[key];

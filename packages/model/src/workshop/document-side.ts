@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { newYMap } from '../document.js';
 import { issuesOf } from '../errors.js';
+import { readPlain } from '../plain-value.js';
 import type { SnapshotWarning } from '../schema.js';
 import { type Comment, CommentFieldsSchema, commentsMap } from './comments.js';
 import { type Decision, DecisionFieldsSchema, decisionsMap, sortDecisions } from './decisions.js';
@@ -36,7 +37,7 @@ function readFlat<T extends object>(
   const entries: (T & { id: string })[] = [];
   for (const id of [...shared.keys()].sort()) {
     const raw = shared.get(id);
-    const value = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+    const value = readPlain(raw).value;
     const parsed = schema.safeParse(value);
     if (parsed.success) entries.push({ ...parsed.data, id });
     else warnings.push(...issuesOf(parsed.error, `${section}.${id}`));

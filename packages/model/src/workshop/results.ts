@@ -1,6 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LeadStageSchema, TeamSchema } from '../enums.js';
+import { readPlain } from '../plain-value.js';
 import { AgendaItemSchema } from './agenda.js';
 import { DecisionFieldsSchema } from './decisions.js';
 import { ParticipantRoleSchema, PublicBallotSchema } from './live.js';
@@ -74,7 +75,7 @@ export function writeWorkshopResult(doc: Y.Doc, result: WorkshopResultInput): vo
 export function readWorkshopResults(doc: Y.Doc): WorkshopResult[] {
   const results: WorkshopResult[] = [];
   for (const [id, raw] of workshopResultsMap(doc).entries()) {
-    const value = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+    const value = readPlain(raw).value;
     const parsed = WorkshopResultSchema.safeParse(value);
     if (parsed.success && parsed.data.id === id) results.push(parsed.data);
   }

@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LEAD_STAGES, type LeadStage, LeadStageSchema, TEAMS, type Team, TeamSchema } from '../enums.js';
 import { invalidInput } from '../errors.js';
+import { readPlain } from '../plain-value.js';
 import { type MapSnapshot, NAME_MAX } from '../schema.js';
 import { describeStageChanges, fingerprintOf, type StageContent, stageContent } from './stage-content.js';
 
@@ -101,7 +102,7 @@ export function withdrawSignOff(doc: Y.Doc, stage: LeadStage, team: Team): void 
 export function readSignOffList(doc: Y.Doc): SignOff[] {
   const list: SignOff[] = [];
   for (const [key, raw] of signOffsMap(doc).entries()) {
-    const value = raw instanceof Y.AbstractType ? raw.toJSON() : raw;
+    const value = readPlain(raw).value;
     const parsed = SignOffSchema.safeParse(value);
     if (parsed.success && key === `${parsed.data.stage}:${parsed.data.team}`) list.push(parsed.data);
   }
