@@ -66,7 +66,7 @@ describe('connection limits', () => {
     await open[0]?.closed();
     const again = raw();
     await again.opened();
-    expect(log.join('\n')).toMatch(/already has 3 open/);
+    expect(log.join('\n')).toMatch(/refused 1 \/sync socket\(s\): 127.0.0.1 already has 3 open/);
   });
 
   it('counts the address the trusted proxy saw when BATON_TRUST_PROXY is set', async () => {

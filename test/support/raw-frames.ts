@@ -42,7 +42,12 @@ function bigEndian64(value: number): Buffer {
  * the upgrade request: they reach the server before it has checked the token, as an attacker
  * who does not wait for the 101 would send them. Resolves with the close code the server sent.
  */
-export function pipelinedHandshake(baseUrl: string, path: string, frames: Uint8Array[]): Promise<number> {
+export function pipelinedHandshake(
+  baseUrl: string,
+  path: string,
+  frames: Uint8Array[],
+  options: { keepOpenMs?: number } = {},
+): Promise<number> {
   const { hostname, port } = new URL(baseUrl);
   const request = [
     `GET ${path} HTTP/1.1`,
@@ -71,7 +76,60 @@ export function pipelinedHandshake(baseUrl: string, path: string, frames: Uint8A
       reject(new Error(`closed without a close frame: ${received.toString('latin1', 0, 200)}`)),
     );
   });
-  return withTimeout(code, 10_000, 'a close frame').finally(() => socket.destroy());
+  // A socket the server keeps (not refused) stays open a while, then is let go: no close frame.
+  code.catch(() => {});
+  const kept =
+    options.keepOpenMs === undefined
+      ? code
+      : Promise.race([
+          code,
+          new Promise<number>((resolve) => setTimeout(() => resolve(-1), options.keepOpenMs)),
+        ]);
+  return withTimeout(kept, 10_000, 'a close frame').finally(() => socket.destroy());
+}
+
+/**
+ * A raw socket that completes its handshake, then writes `count` copies of one frame in one go
+ * (masked once, so flooding costs the sending process next to nothing). Resolves with the close
+ * code the server sent.
+ */
+export function floodAfterHandshake(
+  baseUrl: string,
+  path: string,
+  payload: Uint8Array,
+  count: number,
+): Promise<number> {
+  const { hostname, port } = new URL(baseUrl);
+  const socket = net.connect(Number(port), hostname);
+  socket.write(
+    [
+      `GET ${path} HTTP/1.1`,
+      `Host: ${hostname}:${port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+      'Sec-WebSocket-Version: 13',
+      '',
+      '',
+    ].join('\r\n'),
+  );
+  const frame = clientFrame(payload);
+  let received = Buffer.alloc(0);
+  let flooded = false;
+  const code = new Promise<number>((resolve, reject) => {
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (!flooded && received.includes('\r\n\r\n')) {
+        flooded = true;
+        socket.write(Buffer.concat(Array.from({ length: count }, () => frame)));
+      }
+      const close = closeCodeIn(received);
+      if (close !== undefined) resolve(close);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => reject(new Error('closed without a close frame')));
+  });
+  return withTimeout(code, 20_000, 'the flood to be closed').finally(() => socket.destroy());
 }
 
 /** The code of the first close frame after the 101 response, if it has arrived. */

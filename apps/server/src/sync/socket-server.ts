@@ -12,7 +12,7 @@ import { isOriginAllowed } from './origin.js';
 import { CloseCode, MessageType } from './protocol.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './rooms.js';
-import { SocketConnection } from './socket-connection.js';
+import { closeRefused, SocketConnection } from './socket-connection.js';
 
 export const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
@@ -77,8 +77,14 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     sockets.handleUpgrade(request, socket, head, (ws) => {
       // Refused with a close code, not an HTTP status: a browser sees only the code.
       if (!addresses.take(address)) {
-        logger.warn(`refused a /sync socket: ${address} already has ${limits.maxSocketsPerAddress} open`);
-        return ws.close(CloseCode.tooManyRequests, 'too many connections from your address');
+        // Logged once per address and 10 s: a burst of refusals must not become a burst of
+        // synchronous log writes.
+        const refused = addresses.noteRefusal(address, Date.now());
+        if (refused)
+          logger.warn(
+            `refused ${refused} /sync socket(s): ${address} already has ${limits.maxSocketsPerAddress} open`,
+          );
+        return closeRefused(ws, CloseCode.tooManyRequests, 'too many connections from your address');
       }
       ws.once('close', () => addresses.release(address));
       admit(ws, mapId, url.searchParams.get('token') ?? undefined, url.searchParams.get('facilitator')).catch(
@@ -110,7 +116,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const refuse = (code: CloseCode, reason: string) => {
       refused = true;
       early.length = 0;
-      ws.close(code, reason);
+      closeRefused(ws, code, reason);
     };
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (refused) return;
@@ -141,7 +147,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     const facilitator = facilitatorToken ? await credentialFor(facilitatorToken) : undefined;
     const record = MapIdSchema.safeParse(mapId).success ? await store.findMap(mapId) : undefined;
     const role = credential && record && roleFor(record.tokens, credential.tokenHash);
-    if (!credential || !record || !role) return ws.close(CloseCode.unauthorized, 'unauthorized');
+    if (!credential || !record || !role) return closeRefused(ws, CloseCode.unauthorized, 'unauthorized');
     if (closed || refused) return;
     const room = await rooms.acquire(record);
     const connection = new SocketConnection(
@@ -161,7 +167,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       room.admit(connection) && latest && roleFor(latest.tokens, credential.tokenHash) === role;
     if (closed || refused || !admitted) {
       rooms.release(room);
-      if (!closed && !refused) ws.close(CloseCode.unauthorized, 'unauthorized');
+      if (!closed && !refused) closeRefused(ws, CloseCode.unauthorized, 'unauthorized');
       return;
     }
     const presence = new FrameRate(

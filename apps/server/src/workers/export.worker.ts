@@ -1,8 +1,18 @@
+import { constants, setPriority } from 'node:os';
 import { ImportError } from '@baton/export';
 import * as Y from 'yjs';
 import { renderInThread } from '../http/export-formats.js';
 import { importedDocument, parseMapFile, readMap, skippedSummary } from '../http/map-file.js';
 import type { WorkerResult, WorkerTask } from './tasks.js';
+
+// Below the event loop's priority: on a busy machine the thread serving edits gets the CPU
+// first, and a render waits for it instead of the other way round. On Linux a nice value is
+// per thread, and os.setPriority() without a pid sets this worker thread's own.
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted here (some containers): renders run at normal priority.
+}
 
 /**
  * The pool's worker thread (pool.ts): exports and imports, the CPU-heavy work that must not

@@ -1,0 +1,219 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { exportJson } from '@baton/export';
+import { largeMap } from '@baton/export/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deeplyNestedUpdate,
+  deleteSetUpdate,
+} from '../../apps/server/src/sync/hostile-updates.test-support.js';
+import { CloseCode, encodeDocumentUpdate } from '../../apps/server/src/sync/protocol.js';
+import { type CreatedMap, createMap } from '../support/map-api.js';
+import { awarenessFrame, floodAfterHandshake, pipelinedHandshake } from '../support/raw-frames.js';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
+import { openRawSocket, withTimeout } from '../support/sync-client.js';
+
+interface Figures {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+type Report = Record<'edit' | 'health' | 'token', Figures>;
+
+/** The target: another map's edit latency stays under this while an attack runs. */
+const TARGET_MS = 100;
+/**
+ * What a machine shared with other work adds on its own (scheduling, other tenants): a quiet
+ * window's p99 plus this still passes. The stalls found (1.3 s to 8.7 s) are far beyond it.
+ */
+const NOISE_MS = 200;
+/** Window of each measurement; the attack runs at least this long. */
+const WINDOW_MS = 1500;
+
+/**
+ * Findings 1–6 of issue #10, measured from outside: a second process (test/support/latency-probe.ts)
+ * edits its own map and times the round trip, GET /api/health and a token check, while this
+ * process attacks another map. On a machine shared with other work, each attack's figures are
+ * compared with a window measured just before it without the attack: p99 under 100 ms, or, when
+ * the machine alone already costs more, under three times the quiet window's p99 or that p99
+ * plus 200 ms. Every window's figures are printed, so the 100 ms target can be read off.
+ */
+describe('another map stays responsive while one is attacked (measured from a second process)', () => {
+  let server: ServerProcess;
+  let probe: ChildProcess;
+  let lines: Interface;
+  let target: CreatedMap;
+  let medium: CreatedMap;
+  const figures: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    target = await createMap(server.url, { title: 'Under attack' });
+    const watched = await createMap(server.url, { title: 'Someone else’s map' });
+    const importedMedium = await fetch(`${server.url}/api/maps/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: exportJson(largeMap(100)),
+    });
+    expect(importedMedium.status).toBe(201);
+    medium = (await importedMedium.json()) as CreatedMap;
+    probe = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, '../support/latency-probe.ts'),
+        server.url,
+        watched.id,
+        watched.editToken,
+        watched.viewToken,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    lines = createInterface({ input: probe.stdout as NodeJS.ReadableStream });
+    await nextLine('ready');
+  }, 60_000);
+  afterAll(async () => {
+    probe?.stdin?.end();
+    probe?.kill();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+    console.log(`stall probes (p50/p99/max ms):\n${figures.join('\n')}`);
+  });
+
+  function nextLine(expected?: string): Promise<string> {
+    return withTimeout(
+      new Promise<string>((resolve) => {
+        const onLine = (line: string) => {
+          if (expected && line !== expected) return;
+          lines.off('line', onLine);
+          resolve(line);
+        };
+        lines.on('line', onLine);
+      }),
+      30_000,
+      `the probe to say ${expected ?? 'something'}`,
+    );
+  }
+
+  async function window(work: () => Promise<unknown>): Promise<Report> {
+    probe.stdin?.write('reset\n');
+    await Promise.all([work(), new Promise((resolve) => setTimeout(resolve, WINDOW_MS))]);
+    const report = nextLine();
+    probe.stdin?.write('report\n');
+    return JSON.parse(await report) as Report;
+  }
+
+  /** Measures a quiet window, then the attack's, and checks the probe's figures against both. */
+  async function probeDuring(
+    name: string,
+    attack: () => Promise<unknown>,
+    metrics: readonly (keyof Report)[] = ['edit'],
+  ): Promise<void> {
+    const quiet = await window(async () => {});
+    const attacked = await window(attack);
+    for (const metric of metrics) {
+      const limit = Math.max(TARGET_MS, 3 * quiet[metric].p99, quiet[metric].p99 + NOISE_MS);
+      const line = `${name}, ${metric}: quiet ${show(quiet[metric])}, attacked ${show(attacked[metric])} (limit ${limit})`;
+      figures.push(line);
+      expect(attacked[metric].count, line).toBeGreaterThan(5);
+      expect(attacked[metric].p99, line).toBeLessThan(limit);
+    }
+  }
+
+  async function sendFrames(frames: Uint8Array[], expectedClose?: number): Promise<void> {
+    const attacker = openRawSocket(server.url, target.id, target.editToken);
+    await attacker.opened();
+    for (const frame of frames) attacker.socket.send(frame);
+    const closed = await attacker.closed(20_000);
+    if (expectedClose !== undefined) expect(closed.code).toBe(expectedClose);
+  }
+
+  it('finding 1: delete sets of 900,000 ranges', async () => {
+    const frame = encodeDocumentUpdate(deleteSetUpdate(424_242, 900_000));
+    await probeDuring('900,000-range delete sets ×3', async () => {
+      for (let i = 0; i < 3; i++) await sendFrames([frame], CloseCode.updateOverLimit);
+    });
+  });
+
+  it('finding 2: a Y.Map nested 20,000 deep', async () => {
+    const frame = encodeDocumentUpdate(deeplyNestedUpdate(20_000));
+    await probeDuring('20,000-deep nesting ×3', async () => {
+      for (let i = 0; i < 3; i++) await sendFrames([frame], CloseCode.updateOverLimit);
+    });
+  });
+
+  it('finding 3: CSV imports of 10,000 and 100,000 rows, no token needed', async () => {
+    const csv = (rows: number) =>
+      [
+        'title,team,stage',
+        ...Array.from({ length: rows }, (_, row) => `Touchpoint ${row},marketing,cold`),
+      ].join('\n');
+    const [full, tooMany] = [csv(10_000), csv(100_000)];
+    const post = (body: string) =>
+      fetch(`${server.url}/api/maps/import?title=Big`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body,
+      });
+    await probeDuring('CSV imports of 10,000 and 100,000 rows', async () => {
+      const responses = await Promise.all([post(full), post(tooMany)]);
+      expect(responses.map((response) => response.status)).toEqual([201, 400]);
+    }, ['edit', 'health']);
+  });
+
+  it('finding 4: four concurrent PNG exports and a PDF, with a view token', async () => {
+    const exportOf = (map: CreatedMap, format: string) =>
+      fetch(`${server.url}/api/maps/${map.id}/export?format=${format}&token=${map.viewToken}`).then(
+        (response) => {
+          expect(response.status).toBe(200);
+          return response.arrayBuffer();
+        },
+      );
+    // Token checks (WebCrypto) are timed by the probe's GET /api/maps/:id while these render.
+    await probeDuring(
+      '4 PNG exports and a PDF of 100 cards',
+      () =>
+        Promise.all([...Array.from({ length: 4 }, () => exportOf(medium, 'png')), exportOf(medium, 'pdf')]),
+      ['edit', 'health', 'token'],
+    );
+  }, 120_000);
+
+  it('finding 5: 1,000 sockets from one address', async () => {
+    const path = `/sync/${target.id}?token=${target.viewToken}`;
+    await probeDuring('1,000 sockets from one address', async () => {
+      // Bare TCP handshakes, so the attacking process itself stays light on this shared machine.
+      const codes = await Promise.all(
+        Array.from({ length: 1000 }, () =>
+          pipelinedHandshake(server.url, path, [], { keepOpenMs: 3000 }).catch(() => 0),
+        ),
+      );
+      // Past the cap (200 by default), sockets are refused with 4429.
+      expect(codes.filter((code) => code === CloseCode.tooManyRequests).length).toBeGreaterThanOrEqual(300);
+    });
+  });
+
+  it('finding 6: an awareness flood of 7 KB frames', async () => {
+    const pad = 'p'.repeat(7000);
+    const path = `/sync/${target.id}?token=${target.editToken}`;
+    await probeDuring('awareness flood, 6 sockets × 3,000 frames of 7 KB', async () => {
+      const codes = await Promise.all(
+        Array.from({ length: 6 }, (_, socket) =>
+          floodAfterHandshake(
+            server.url,
+            path,
+            awarenessFrame(700_000 + socket, 1, { user: { name: 'flood' }, pad }),
+            3000,
+          ),
+        ),
+      );
+      expect(codes).toEqual(Array.from({ length: 6 }, () => CloseCode.tooManyRequests));
+    });
+  });
+});
+
+function show(figures: Figures): string {
+  return `${figures.p50}/${figures.p99}/${figures.max} (${figures.count})`;
+}
