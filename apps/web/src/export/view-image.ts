@@ -11,7 +11,8 @@ const MARGIN = 16;
 
 /**
  * On-screen aids that are not part of the map: zoom buttons, the minimap, the filter bar, edit
- * pencils, count badges, connection handles, other people's cursors, the legend (drawn apart).
+ * pencils, count badges, the ballot result, connection handles, other people's cursors, the legend
+ * (drawn apart).
  */
 const LEFT_OUT = [
   'react-flow__controls',
@@ -22,6 +23,7 @@ const LEFT_OUT = [
   'stage-count',
   'card-badges',
   'card-badge-layer',
+  'ballot-result',
   'live-cursor',
   'legend',
 ];
