@@ -13,6 +13,7 @@ import {
   workshopResultsMap,
 } from '@baton/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFromDataDir } from '../../apps/server/src/cli/local.js';
 import { type BatonServer, createBatonServer } from '../../apps/server/src/index.js';
 import { type CreatedMap, createMap } from '../support/map-api.js';
 import { freshDataDir, removeDataDir } from '../support/server-process.js';
@@ -49,6 +50,7 @@ describe('workshop results in the exports', () => {
   let client: SyncClient;
   let listed: WorkshopResult[];
   let exported: Exported;
+  let closed = false;
 
   const get = (pathname: string, token: string) =>
     fetch(`${server.url}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
@@ -118,7 +120,7 @@ describe('workshop results in the exports', () => {
 
   afterAll(async () => {
     client?.destroy();
-    await server?.close();
+    if (!closed) await server?.close();
     if (dataDir) removeDataDir(dataDir);
   });
 
@@ -219,5 +221,11 @@ describe('workshop results in the exports', () => {
     const after = (await (await exportOf(map, 'json')).json()) as Exported;
     expect(after.map.workshop?.results).toEqual(listed);
     expect(await (await exportOf(map, 'md')).text()).toContain('Q3 handoff workshop');
+    // The CLI's export from the data directory (the server stopped) reads them from storage too.
+    client.destroy();
+    await server.close();
+    closed = true;
+    const cli = await exportFromDataDir(dataDir, map.id, 'json');
+    expect((JSON.parse(String(cli.file)) as Exported).map.workshop?.results).toEqual(listed);
   });
 });

@@ -5,6 +5,7 @@ import { importedDocument, parseMapFile, readMap } from '../http/map-file.js';
 import { type CreatedMapBody, storeNewMap } from '../http/new-map.js';
 import { decodeFailure } from '../storage/merge-state.js';
 import { SqliteMapStore } from '../storage/sqlite-store.js';
+import { withWorkshopResults } from '../workshop/stored-results.js';
 import { CliError } from './errors.js';
 
 /**
@@ -39,7 +40,9 @@ export function exportFromDataDir(dataDir: string, mapId: string, formatName: st
     const { snapshot, skipped } = readMap(doc);
     for (const entry of skipped)
       console.error(`warning: ${entry.path} could not be read: ${entry.problems.join('; ')}`);
-    return { file: await renderExport(format, snapshot, { skipped }), title: snapshot.meta.title, format };
+    // Every ended workshop's result, as the server's export has it.
+    const full = await withWorkshopResults(store, mapId, snapshot);
+    return { file: await renderExport(format, full, { skipped }), title: snapshot.meta.title, format };
   });
 }
 
