@@ -133,9 +133,13 @@ describe('journeys and their live analysis in Chromium', () => {
       'the new card to reach the server',
     );
 
-    // The new card is not connected yet: clicking that finding selects it and opens its editor.
+    // The new card is not connected yet: clicking that finding selects and frames it, keeping
+    // the analysis open (issue 13, item 6); a click on the card then opens its editor.
     const orphan = ada.page.locator('[data-testid=finding][data-finding-id^="orphan."]');
     await orphan.click();
+    await ada.page.getByTestId('finding-navigator').waitFor();
+    expect(await adaPanel.isVisible()).toBe(true);
+    await cardNamed(ada.page, 'One-on-one call').click();
     const editor = ada.page.getByTestId('touchpoint-editor');
     await editor.waitFor();
     expect(await editor.getByTestId('touchpoint-title-input').inputValue()).toBe('One-on-one call');

@@ -133,6 +133,11 @@ describe('a view-link holder reads every card and connection, in Chromium at 128
     await page.keyboard.press('Escape');
     await handoff.waitFor({ state: 'detached' });
 
+    // Ctrl+A selects the cards, not the page's text.
+    await page.keyboard.press('Control+A');
+    await expect.poll(() => page.locator('.touchpoint-card.selected').count()).toBe(2);
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+
     // Delete does nothing for a viewer, even with a card selected.
     await cardNamed(page, 'Product demo').click();
     await page.keyboard.press('Delete');

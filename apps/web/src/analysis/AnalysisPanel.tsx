@@ -6,11 +6,15 @@ import { CoverageMatrix } from './CoverageMatrix';
 import { FindingNavigator } from './FindingNavigator';
 import { FunnelChart } from './FunnelChart';
 import { MetricsTable } from './MetricsTable';
+import { StartHere } from './StartHere';
 
 interface AnalysisPanelProps {
   analysis: MapAnalysis;
   /** The stages' names as the map's users named them (the same object until a stage is edited). */
   stages: MapSnapshot['stages'];
+  /** No card yet: a friendly start instead of a score of 0 and a list of gaps. */
+  empty: boolean;
+  editable: boolean;
   /** The finding framed on the canvas now, if any. */
   focusedFindingId: string | null;
   onFocusFinding: (finding: Finding) => void;
@@ -35,6 +39,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export const AnalysisPanel = memo(function AnalysisPanel({
   analysis,
   stages,
+  empty,
+  editable,
   focusedFindingId,
   onFocusFinding,
   onStopFocus,
@@ -69,31 +75,37 @@ export const AnalysisPanel = memo(function AnalysisPanel({
           onDone={onStopFocus}
         />
       )}
-      <div className={`health-card ${healthy ? 'healthy' : 'unhealthy'}`} data-testid="analysis-health">
-        <div className="health-score" title="Score out of 100">
-          {analysis.score}
-          <span className="sr-only"> out of 100</span>
-        </div>
-        <div>
-          <strong data-testid="analysis-verdict">{verdict}</strong>
-          <p>{analysis.summary}</p>
-        </div>
-      </div>
-      <Section title="Checks">
-        <CheckList analysis={analysis} focusedId={focusedFindingId} onFocusFinding={onFocusFinding} />
-      </Section>
-      <Section title="Coverage">
-        <CoverageMatrix coverage={analysis.coverage} stages={stages} />
-      </Section>
-      <Section title="Balance">
-        <BalanceBar balance={analysis.balance} />
-      </Section>
-      <Section title="Funnel">
-        <FunnelChart funnel={analysis.funnel} />
-      </Section>
-      <Section title="Targets vs actuals">
-        <MetricsTable metrics={analysis.metrics} onSelect={onSelectTouchpoint} />
-      </Section>
+      {empty ? (
+        <StartHere editable={editable} />
+      ) : (
+        <>
+          <div className={`health-card ${healthy ? 'healthy' : 'unhealthy'}`} data-testid="analysis-health">
+            <div className="health-score" title="Score out of 100">
+              {analysis.score}
+              <span className="sr-only"> out of 100</span>
+            </div>
+            <div>
+              <strong data-testid="analysis-verdict">{verdict}</strong>
+              <p>{analysis.summary}</p>
+            </div>
+          </div>
+          <Section title="Checks">
+            <CheckList analysis={analysis} focusedId={focusedFindingId} onFocusFinding={onFocusFinding} />
+          </Section>
+          <Section title="Coverage">
+            <CoverageMatrix coverage={analysis.coverage} stages={stages} />
+          </Section>
+          <Section title="Balance">
+            <BalanceBar balance={analysis.balance} />
+          </Section>
+          <Section title="Funnel">
+            <FunnelChart funnel={analysis.funnel} />
+          </Section>
+          <Section title="Targets vs actuals">
+            <MetricsTable metrics={analysis.metrics} onSelect={onSelectTouchpoint} />
+          </Section>
+        </>
+      )}
     </aside>
   );
 });

@@ -170,6 +170,16 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [actions, newConnectionKind, onSelectionChange],
   );
 
+  // A plain click on a card picks it alone, even when it already is the (framed) selection, so
+  // a card a finding framed opens its editor on click.
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: JourneyNode) => {
+      if (event.shiftKey || event.metaKey || event.ctrlKey || !isTouchpointNode(node)) return;
+      onSelectionChange({ touchpoints: [node.id], connections: [] });
+    },
+    [onSelectionChange],
+  );
+
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: JourneyNode[]; edges: { id: string }[] }) => {
       const touchpointIds = gone.filter(isTouchpointNode).map((node) => node.id);
@@ -190,6 +200,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeClick={onNodeClick}
         onNodeDrag={drag.onNodeDrag}
         onNodeDragStop={drag.onNodeDragStop}
         onDoubleClick={onCanvasDoubleClick}

@@ -1,4 +1,5 @@
 import { type Metric, type MetricKind, metricKindsFor, type Team } from '@baton/model';
+import { useState } from 'react';
 import { CommitNumber } from './commit-fields';
 
 export const METRIC_LABELS: Record<MetricKind, string> = {
@@ -23,8 +24,20 @@ interface MetricsEditorProps {
 /** A touchpoint's metrics: one row per metric, its kind from the team's kinds, a target and an actual. */
 export function MetricsEditor({ team, metrics, onChange }: MetricsEditorProps) {
   const kinds = metricKindsFor(team);
-  const replace = (index: number, patch: Partial<Metric>) =>
-    onChange(metrics.map((metric, at) => (at === index ? { ...metric, ...patch } : metric)));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const replace = (index: number, patch: Partial<Metric>) => {
+    setRefusal(null);
+    return onChange(metrics.map((metric, at) => (at === index ? { ...metric, ...patch } : metric)));
+  };
+  // Every metric Baton knows is a count, an amount or a rate: below zero is a typing slip.
+  const setValue = (index: number, field: 'target' | 'actual', value: number | null) => {
+    const metric = metrics[index];
+    if (value !== null && value < 0 && metric) {
+      setRefusal(`${METRIC_LABELS[metric.kind]} cannot be negative: the ${field} was left as it was.`);
+      return false;
+    }
+    return replace(index, { [field]: value });
+  };
   const add = () => {
     const unused = kinds.find((kind) => !metrics.some((metric) => metric.kind === kind)) ?? kinds[0];
     if (unused) onChange([...metrics, { kind: unused, target: null, actual: null }]);
@@ -65,7 +78,7 @@ export function MetricsEditor({ team, metrics, onChange }: MetricsEditorProps) {
               label={`${rowLabel}: target`}
               placeholder="—"
               testId="metric-target"
-              onCommit={(target) => replace(index, { target })}
+              onCommit={(target) => setValue(index, 'target', target)}
             />
             <CommitNumber
               id={`metric-actual-${index}`}
@@ -73,7 +86,7 @@ export function MetricsEditor({ team, metrics, onChange }: MetricsEditorProps) {
               label={`${rowLabel}: actual`}
               placeholder="—"
               testId="metric-actual"
-              onCommit={(actual) => replace(index, { actual })}
+              onCommit={(actual) => setValue(index, 'actual', actual)}
             />
             <button
               type="button"
@@ -87,6 +100,11 @@ export function MetricsEditor({ team, metrics, onChange }: MetricsEditorProps) {
           </div>
         );
       })}
+      {refusal && (
+        <p className="form-error" role="alert" data-testid="metric-refusal">
+          {refusal}
+        </p>
+      )}
       <button type="button" className="button small ghost add-metric" onClick={add} data-testid="add-metric">
         + Add metric
       </button>

@@ -25,7 +25,8 @@ interface TopBarProps {
   versions?: ReactNode;
   /** Editing tools (add, connection kind); absent for view-only links. */
   tools?: ReactNode;
-  analysis: { open: boolean; healthy: boolean; problems: number; onToggle: () => void };
+  /** `empty`: a map with no card yet is not "unhealthy", it is just starting. */
+  analysis: { open: boolean; healthy: boolean; empty: boolean; problems: number; onToggle: () => void };
 }
 
 export function TopBar({
@@ -66,14 +67,18 @@ export function TopBar({
       <div className="top-bar-spacer" />
       <button
         type="button"
-        className={`analysis-toggle ${analysis.healthy ? 'healthy' : 'unhealthy'}${analysis.open ? ' open' : ''}`}
+        className={`analysis-toggle ${analysis.empty ? 'starting' : analysis.healthy ? 'healthy' : 'unhealthy'}${analysis.open ? ' open' : ''}`}
         aria-pressed={analysis.open}
         onClick={analysis.onToggle}
         data-testid="analysis-toggle"
         title={analysis.open ? 'Hide the analysis' : 'Show the analysis'}
       >
         <span className="analysis-dot" aria-hidden="true" />
-        {analysis.healthy ? 'Healthy' : `${analysis.problems} problem${analysis.problems === 1 ? '' : 's'}`}
+        {analysis.empty
+          ? 'Start here'
+          : analysis.healthy
+            ? 'Healthy'
+            : `${analysis.problems} problem${analysis.problems === 1 ? '' : 's'}`}
       </button>
       <ConnectionBadge state={connection} />
       {presence}

@@ -214,6 +214,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         analysis={{
           open: analysisOpen,
           healthy: analysis.healthy,
+          empty,
           problems: analysis.counts.problem,
           onToggle: () => setAnalysisOpen((open) => !open),
         }}

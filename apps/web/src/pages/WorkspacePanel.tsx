@@ -111,6 +111,8 @@ export function WorkspacePanel(props: WorkspacePanelProps) {
   return (
     <AnalysisPanel
       analysis={props.analysis}
+      empty={snapshot.touchpoints.length === 0}
+      editable={editable}
       stages={snapshot.stages}
       focusedFindingId={framing?.findingId ?? null}
       onFocusFinding={props.onFocusFinding}
