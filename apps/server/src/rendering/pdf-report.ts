@@ -39,7 +39,8 @@ export function writeReport(doc: PDFKit.PDFDocument, markdown: string): void {
       continue;
     }
     doc.fontSize(10.5).fillColor(INK);
-    ensureSpace(doc, 14);
+    // A bold line on its own ("**Phases**") heads what follows: keep it with a few lines of it.
+    ensureSpace(doc, /^\*\*[^*]+\*\*$/.test(line) ? 80 : 14);
     // A trailing backslash is a Markdown hard break: the next line is the same item's next line.
     const item = /^(\s*)- (.*?)\\?$/.exec(line);
     const continuation = /^( {2,})(\S.*?)\\?$/.exec(line);
