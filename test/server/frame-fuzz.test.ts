@@ -138,7 +138,7 @@ describe('seeded fuzz of random and mutated frames against a live server', () =>
     async () => {
       await run(SEED, FRAMES);
     },
-    120_000 + FRAMES * 50,
+    300_000 + FRAMES * 50,
   );
 
   for (const seed of PINNED_SEEDS) {
