@@ -48,6 +48,8 @@ describe('small things a new user meets first, in Chromium at 1280 × 720', () =
     await page.getByTestId('analysis-start').waitFor();
     expect(await page.getByTestId('analysis-health').count()).toBe(0);
     expect(await page.getByTestId('check-list').count()).toBe(0);
+    // The canvas's own start says how to connect cards.
+    expect(await page.getByTestId('empty-state').textContent()).toContain('drop anywhere on the other card');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/empty-map.png` });
 
     // The first card turns the panel into the analysis.

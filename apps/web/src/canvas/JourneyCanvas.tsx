@@ -15,6 +15,7 @@ import {
   Controls,
   type EdgeChange,
   type EdgeTypes,
+  type FinalConnectionState,
   MiniMap,
   type NodeTypes,
   ReactFlow,
@@ -35,6 +36,7 @@ import type { MapActions } from '../editing/map-actions';
 import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
 import { FLOW_ID } from './card-handles';
+import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
@@ -180,6 +182,12 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [onSelectionChange],
   );
 
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) =>
+      connectOnCardDrop(event, state, onConnect),
+    [onConnect],
+  );
+
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: JourneyNode[]; edges: { id: string }[] }) => {
       const touchpointIds = gone.filter(isTouchpointNode).map((node) => node.id);
@@ -208,6 +216,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
         onDrop={editable ? strategyDrop.onDrop : undefined}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onDelete={onDelete}
         isValidConnection={notToItself}
         connectionMode={ConnectionMode.Loose}

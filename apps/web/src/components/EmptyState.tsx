@@ -23,7 +23,7 @@ export function EmptyState({ editable }: { editable: boolean }) {
         <ul>
           <li>Drag a starter strategy from the left onto a cell</li>
           <li>Double-click a cell, or use + Touchpoint</li>
-          <li>Drag between card edges to connect them</li>
+          <li>To connect two cards, drag from a dot on a card’s edge and drop anywhere on the other card</li>
         </ul>
       ) : (
         <span>Touchpoints appear here as soon as the map’s editors add them.</span>
