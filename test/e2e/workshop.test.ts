@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import {
@@ -13,7 +13,7 @@ import {
   type MapTab,
   openTab,
 } from './support/browser.js';
-import { enterWorkshop, openAs, phaseOf, placeDot, zoomOf } from './support/workshop.js';
+import { downloadExport, enterWorkshop, openAs, phaseOf, placeDot, zoomOf } from './support/workshop.js';
 
 const WORKSHOP = 'Q3 handoff workshop';
 const started = Date.now();
@@ -21,19 +21,6 @@ const step = (what: string) => console.info(`${((Date.now() - started) / 1000).t
 const ACTION = 'Sales calls every seminar attendee within two days';
 const COMMENT = 'We need the webinar questions before this call.';
 const NOTE = 'Share seminar questions with sales';
-
-/** Downloads one format through the Export menu, as a user does, and returns the saved file. */
-async function download(page: Page, format: 'pdf' | 'md', folder: string): Promise<string> {
-  await page.getByTestId('export-menu').click();
-  const [file] = await Promise.all([
-    page.waitForEvent('download', { timeout: 30_000 }),
-    page.getByTestId(`export-${format}`).click(),
-  ]);
-  expect(await file.failure()).toBeNull();
-  const saved = path.join(folder, file.suggestedFilename());
-  await file.saveAs(saved);
-  return saved;
-}
 
 describe('a whole workshop in three browsers', () => {
   let server: ServerProcess;
@@ -269,8 +256,8 @@ describe('a whole workshop in three browsers', () => {
     // The results are in the PDF and the Markdown Fran downloads from the Export menu.
     step('The results are in the exports.');
     await fran.page.keyboard.press('Escape');
-    const markdown = readFileSync(await download(fran.page, 'md', folder), 'utf8');
-    const pdf = await download(fran.page, 'pdf', folder);
+    const markdown = readFileSync(await downloadExport(fran.page, 'md', folder), 'utf8');
+    const pdf = await downloadExport(fran.page, 'pdf', folder);
     const pdfText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const text of [markdown, pdfText]) {
       for (const expected of [

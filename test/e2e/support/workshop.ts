@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { cardNamed, type MapTab, openTab } from './browser.js';
 
 /** The zoom a page's canvas shows now. */
@@ -63,4 +65,17 @@ export async function placeDot(page: Page, title: string, expectedOnCard: number
 
 export function phaseOf(page: Page): Promise<string | null> {
   return page.getByTestId('workshop-phase').getAttribute('data-phase');
+}
+
+/** Downloads one format through the Export menu, as a user does, and returns the saved file. */
+export async function downloadExport(page: Page, format: 'pdf' | 'md', folder: string): Promise<string> {
+  await page.getByTestId('export-menu').click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId(`export-${format}`).click(),
+  ]);
+  expect(await file.failure()).toBeNull();
+  const saved = path.join(folder, file.suggestedFilename());
+  await file.saveAs(saved);
+  return saved;
 }
