@@ -72,4 +72,48 @@ describe('the canvas of a template map at 1440 × 900 in Chromium', () => {
     }
     expect(tab.errors).toEqual([]);
   });
+
+  test('at 1280 × 720 every connection label is drawn whole, above the cards', async () => {
+    const map = await createMap(server.url, { title: 'Labels', template: 'b2b-services' });
+    const viewer = await openMap(browser, map.editUrl, 'Ada');
+    const { page } = viewer;
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const labels = page.getByTestId('connection-label');
+      await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(6);
+      for (const zoom of ['fit', 'in']) {
+        if (zoom === 'in') {
+          for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
+        } else await page.locator('.react-flow__controls-fitview').click();
+        await page.waitForTimeout(400);
+        // At its corners and centre, each label on screen is the topmost thing: no card covers it.
+        const hidden = await labels.evaluateAll((elements) =>
+          elements.flatMap((label) => {
+            const box = label.getBoundingClientRect();
+            if (box.right < 0 || box.bottom < 0 || box.left > innerWidth || box.top > innerHeight) return [];
+            const points = [
+              [box.left + 2, box.top + 2],
+              [box.right - 2, box.top + 2],
+              [box.left + 2, box.bottom - 2],
+              [box.right - 2, box.bottom - 2],
+              [box.left + box.width / 2, box.top + box.height / 2],
+            ];
+            const covered = points.some(([x, y]) => {
+              if (x === undefined || y === undefined || x < 0 || y < 0 || x > innerWidth || y > innerHeight)
+                return false;
+              const top = document.elementFromPoint(x, y);
+              return top?.closest('.react-flow__node-touchpoint') !== null;
+            });
+            return covered ? [label.textContent ?? ''] : [];
+          }),
+        );
+        expect(hidden, `labels covered by a card (${zoom})`).toEqual([]);
+      }
+      if (process.env.BATON_SHOTS)
+        await page.screenshot({ path: `${process.env.BATON_SHOTS}/labels-above.png` });
+      expect(viewer.errors).toEqual([]);
+    } finally {
+      await viewer.context.close();
+    }
+  });
 });
