@@ -112,9 +112,11 @@ describe('the side-panel editors and tidy-up, seen from two browsers in Chromium
     );
     expect(await grace.page.getByTestId('check-metrics').getAttribute('data-severity')).toBe('warning');
 
-    // Ada closes the editor, sees the same warning, and clicks it to reopen the card and fix it.
+    // Ada closes the editor, sees the same warning, clicks it to frame the card (the findings
+    // stay listed), and opens the card from there to fix it.
     await editor.getByRole('button', { name: 'Close the editor' }).click();
     await finding(ada.page, missId).click();
+    await cardNamed(ada.page, 'Webinar invitation').click();
     const reopened = ada.page.getByTestId('touchpoint-editor');
     expect(await reopened.getByTestId('touchpoint-title-input').inputValue()).toBe('Webinar invitation');
     expect(await reopened.getByTestId('metric-target').inputValue()).toBe('200');
