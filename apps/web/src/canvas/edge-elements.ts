@@ -118,7 +118,7 @@ const MARKERS = Object.fromEntries(
 ) as Record<ConnectionKind, JourneyEdge['markerEnd']>;
 
 function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Point | null): JourneyEdge {
-  const { connection, text, sourceHandle, targetHandle } = line;
+  const { connection, text, sourceHandle, targetHandle, source, target } = line;
   return {
     id: connection.id,
     source: connection.source,
@@ -133,6 +133,10 @@ function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Poin
     style: styleOf(connection.kind, selected),
     markerEnd: MARKERS[connection.kind],
     interactionWidth: 16,
+    // Screen readers hear the cards and the kind, never ids.
+    ariaLabel: `${CONNECTION_KIND_LABELS[connection.kind]} from ${source.title} to ${target.title}${
+      connection.label ? `: ${connection.label}` : ''
+    }`,
   };
 }
 

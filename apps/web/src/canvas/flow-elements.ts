@@ -143,3 +143,16 @@ export function touchpointNode(
     selectable: true,
   };
 }
+
+/** Cards by stage, then lane, then column of slots and top to bottom: how the map reads. */
+export function inReadingOrder(touchpoints: readonly Touchpoint[]): Touchpoint[] {
+  const column = (GRID.cardWidth + GRID.cellPadding) / 2;
+  return [...touchpoints].sort(
+    (a, b) =>
+      LEAD_STAGES.indexOf(a.stage) - LEAD_STAGES.indexOf(b.stage) ||
+      TEAMS.indexOf(a.team) - TEAMS.indexOf(b.team) ||
+      Math.round(a.x / column) - Math.round(b.x / column) ||
+      a.y - b.y ||
+      a.id.localeCompare(b.id),
+  );
+}

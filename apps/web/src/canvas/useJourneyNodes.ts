@@ -3,7 +3,7 @@ import type { NodeChange, XYPosition } from '@xyflow/react';
 import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
 import type { RemoteDrag } from '../sync/drag-presence';
 import type { CanvasView } from './canvas-view';
-import { gridNodes, touchpointNode } from './flow-elements';
+import { gridNodes, inReadingOrder, touchpointNode } from './flow-elements';
 import { reuseUnchanged } from './node-reuse';
 import type { JourneyNode, TouchpointNode } from './node-types';
 import type { Selection } from './selection';
@@ -50,7 +50,8 @@ export function useJourneyNodes(inputs: NodeInputs) {
 
   const touchpointNodes = useMemo(() => {
     const selected = new Set(selection.touchpoints);
-    const built = snapshot.touchpoints.map((touchpoint) => {
+    // In reading order (stage, then lane, then top to bottom), so Tab walks the map as it reads.
+    const built = inReadingOrder(snapshot.touchpoints).map((touchpoint) => {
       const node = touchpointNode(touchpoint, snapshot, {
         editable,
         emphasis: view.emphasis.get(touchpoint.id) ?? null,
