@@ -48,7 +48,7 @@ export async function runEdits(server: BenchServer, rate: number, load: EditLoad
     for (let slot = 0; slot < load.peersPerRoom; slot++) {
       const self = peers.length;
       peers.push(
-        openPeer(urls.edit, {
+        openPeer(urls.edits?.[slot % urls.edits.length] ?? urls.edit, {
           onMarker: (marker) => {
             const colon = marker.indexOf(':');
             const peer = Number.parseInt(marker.slice(0, colon), 36);

@@ -11,6 +11,8 @@ const GC_HOOK = path.join(import.meta.dirname, 'gc-on-signal.cjs');
 export interface RoomUrls {
   edit: string;
   view: string;
+  /** Several nodes: the edit address for each peer slot in turn (peers spread over the nodes). */
+  edits?: string[];
 }
 
 /** A server under test, pinned to one core, measured from outside through /proc. */
@@ -43,7 +45,7 @@ export function pinSelf(core: number): void {
     execFileSync('taskset', ['-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' });
 }
 
-function launch(args: string[], env: Record<string, string>, core: number): ChildProcess {
+export function launch(args: string[], env: Record<string, string>, core: number): ChildProcess {
   const node = [process.execPath, '--expose-gc', '-r', GC_HOOK, ...args];
   const [command, ...rest] = hasTaskset ? ['taskset', '-c', String(core), ...node] : node;
   return spawn(command as string, rest, {
@@ -53,7 +55,7 @@ function launch(args: string[], env: Record<string, string>, core: number): Chil
   });
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let log = '';
     const onData = (chunk: Buffer) => {
@@ -77,20 +79,20 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
   });
 }
 
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function rssAfterGc(child: ChildProcess): Promise<number> {
+export async function rssAfterGc(child: ChildProcess): Promise<number> {
   child.kill('SIGUSR2');
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): () => Promise<void> {
+export function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
