@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+import { zoomOf } from './support/workshop.js';
 
 interface Box {
   x: number;
@@ -162,6 +163,45 @@ describe('the canvas of a template map at 1440 × 900 in Chromium', () => {
         () => (document.activeElement as HTMLElement | null)?.dataset.id ?? '',
       );
       expect(focused).toBe(await nodes.nth(1).getAttribute('data-id'));
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
+  test('at 1280 × 720 the presentation zoom keeps card titles at 14px or more on screen', async () => {
+    const map = await createMap(server.url, { title: 'Projector', template: 'b2b-services' });
+    const tab = await openMap(browser, map.editUrl, 'Ada');
+    const { page } = tab;
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.waitForTimeout(400);
+      const titlePx = async () => {
+        const size = await page
+          .locator('[data-testid=touchpoint-card] .card-title')
+          .first()
+          .evaluate((title) => Number.parseFloat(getComputedStyle(title).fontSize));
+        return size * (await zoomOf(page));
+      };
+      // Fitted, the whole map shows and its titles are small: the reason for the toggle.
+      expect(await titlePx()).toBeLessThan(14);
+      await page.getByTestId('presentation-zoom').click();
+      await expect.poll(titlePx).toBeGreaterThanOrEqual(14);
+      // Zooming out stops at the presentation size: the zoom-out control is spent.
+      await page.waitForTimeout(400);
+      expect(await page.locator('.react-flow__controls-zoomout').isDisabled()).toBe(true);
+      await page.keyboard.down('Control');
+      await page.mouse.move(600, 400);
+      await page.mouse.wheel(0, 400);
+      await page.keyboard.up('Control');
+      await page.waitForTimeout(300);
+      expect(await titlePx()).toBeGreaterThanOrEqual(14);
+      if (process.env.BATON_SHOTS)
+        await page.screenshot({ path: `${process.env.BATON_SHOTS}/presentation.png` });
+      // Off again: the map fits as before.
+      await page.getByTestId('presentation-zoom').click();
+      await expect.poll(titlePx).toBeLessThan(14);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.context.close();

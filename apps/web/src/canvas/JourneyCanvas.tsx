@@ -42,6 +42,7 @@ import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
 import { type JourneyEdge, JourneyEdgeView, LabelLayer, LabelLayerFinder } from './JourneyEdge';
 import { isTouchpointNode, type JourneyNode } from './node-types';
+import { PRESENTATION_ZOOM, PresentationZoom } from './PresentationZoom';
 import { minimapColor } from './palette';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
 import { TouchpointCard } from './TouchpointCard';
@@ -97,6 +98,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     props;
   const { screenToFlowPosition } = useReactFlow();
   const [minimap, setMinimap] = useState(true);
+  const [presenting, setPresenting] = useState(false);
   const selectOnly = useCallback(
     (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
@@ -232,7 +234,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         panOnDrag={editable ? PAN_BUTTONS : true}
         panOnScroll
         zoomOnDoubleClick={false}
-        minZoom={0.2}
+        minZoom={presenting ? PRESENTATION_ZOOM : 0.2}
         maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW}
@@ -242,6 +244,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         <LabelLayerFinder onFound={setLabelLayer} />
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
+          <PresentationZoom on={presenting} onChange={setPresenting} />
           <ControlButton
             onClick={() => setMinimap((shown) => !shown)}
             aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
