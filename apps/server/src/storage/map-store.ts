@@ -138,6 +138,11 @@ export interface MapStore {
   listEndedWorkshops(mapId: string): Promise<WorkshopRecord[]>;
   /** Compare-and-set: saves only if the stored revision is still `expectedRevision`. */
   saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean>;
+  /**
+   * Marks the map's running workshop rows that cannot be read as ended at `endedAt` (kept, not
+   * deleted), so they no longer block a new workshop; resolves with how many.
+   */
+  retireUnreadableWorkshops(mapId: string, endedAt: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -283,6 +283,9 @@ export class PostgresMapStore implements MapStore {
   saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean> {
     return this.workshops.save(record, expectedRevision);
   }
+  retireUnreadableWorkshops(mapId: string, endedAt: string): Promise<number> {
+    return this.workshops.retireUnreadable(mapId, endedAt);
+  }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');

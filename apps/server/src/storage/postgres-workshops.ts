@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import type { StorageProblem } from './map-store.js';
-import { readWorkshopRows, workshopRow } from './workshop-rows.js';
+import { readWorkshopRows, unreadableWorkshopIds, workshopRow } from './workshop-rows.js';
 
 /** Workshops in PostgreSQL: the same rows as SQLite (sqlite-workshops.ts), compare-and-set on revision. */
 export class PostgresWorkshops {
@@ -49,6 +49,20 @@ export class PostgresWorkshops {
       [row.id, row.status, row.endedAt, row.revision, row.data, row.result, expectedRevision],
     );
     return result.rowCount === 1;
+  }
+
+  async retireUnreadable(mapId: string, endedAt: string): Promise<number> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM workshops WHERE map_id = $1 AND status = 'running'`,
+      [mapId],
+    );
+    const ids = unreadableWorkshopIds(rows);
+    if (ids.length === 0) return 0;
+    const result = await this.pool.query(
+      `UPDATE workshops SET status = 'ended', ended_at = $1 WHERE id = ANY($2) AND status = 'running'`,
+      [endedAt, ids],
+    );
+    return result.rowCount ?? 0;
   }
 
   private read(rows: unknown[], mapId: string): WorkshopRecord[] {

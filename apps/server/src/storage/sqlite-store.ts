@@ -311,6 +311,9 @@ export class SqliteMapStore implements MapStore {
   async saveWorkshop(record: WorkshopRecord, expectedRevision: number): Promise<boolean> {
     return this.workshops.save(record, expectedRevision);
   }
+  async retireUnreadableWorkshops(mapId: string, endedAt: string): Promise<number> {
+    return this.workshops.retireUnreadable(mapId, endedAt);
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

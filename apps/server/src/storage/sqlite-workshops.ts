@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import type { StorageProblem } from './map-store.js';
-import { readWorkshopRows, workshopRow } from './workshop-rows.js';
+import { readWorkshopRows, unreadableWorkshopIds, workshopRow } from './workshop-rows.js';
 
 export const WORKSHOP_SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -41,6 +41,9 @@ export class SqliteWorkshops {
       ended: db.prepare(
         `SELECT * FROM workshops WHERE map_id = ? AND status = 'ended' ORDER BY started_at DESC, id`,
       ),
+      retire: db.prepare(
+        `UPDATE workshops SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'running'`,
+      ),
       save: db.prepare(
         `UPDATE workshops SET status = @status, ended_at = @endedAt, revision = @revision, data = @data,
            result = @result WHERE id = @id AND revision = @expected`,
@@ -66,6 +69,11 @@ export class SqliteWorkshops {
 
   save(record: WorkshopRecord, expectedRevision: number): boolean {
     return this.statements.save.run({ ...workshopRow(record), expected: expectedRevision }).changes === 1;
+  }
+
+  retireUnreadable(mapId: string, endedAt: string): number {
+    const ids = unreadableWorkshopIds(this.statements.running.all(mapId));
+    return ids.reduce((count, id) => count + this.statements.retire.run(endedAt, id).changes, 0);
   }
 
   private read(rows: unknown[], mapId: string): WorkshopRecord[] {

@@ -32,3 +32,10 @@ export function readWorkshopRows(
   }
   return records;
 }
+
+/** The ids of the rows that cannot be read back as workshops. */
+export function unreadableWorkshopIds(rows: readonly unknown[]): string[] {
+  return rows.flatMap((row) =>
+    'problem' in workshopFromRow(row) ? [String((row as { id?: unknown }).id)] : [],
+  );
+}

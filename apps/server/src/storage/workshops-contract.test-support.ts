@@ -166,5 +166,23 @@ export function describeWorkshopsContract(backend: string, setUp: () => Promise<
       expect(await store.listRunningWorkshops()).toEqual([]);
       expect(problems).toHaveLength(2);
     });
+
+    it('retires a running row it cannot read, so the map can start a workshop again; the row is kept', async () => {
+      await store.close();
+      await harness.insertRawRow({ id: 'bad', mapId: 'm1', data: '{"title": 1' });
+      store = await open();
+      // Blocked: the unreadable row still counts as the map's running workshop.
+      expect(await store.createWorkshop(workshop('w1', 'm1', '2026-03-01T10:00:00.000Z'))).toBe(false);
+      expect(await store.retireUnreadableWorkshops('m1', '2026-03-01T10:00:01.000Z')).toBe(1);
+      expect(await store.retireUnreadableWorkshops('m1', '2026-03-01T10:00:02.000Z')).toBe(0);
+      expect(await store.createWorkshop(workshop('w1', 'm1', '2026-03-01T10:00:00.000Z'))).toBe(true);
+      // A readable running workshop is never retired.
+      expect(await store.retireUnreadableWorkshops('m1', '2026-03-01T10:00:03.000Z')).toBe(0);
+      expect((await store.findRunningWorkshop('m1'))?.id).toBe('w1');
+      // The retired row is still there (skipped and reported among the ended ones).
+      problems.length = 0;
+      expect(await store.listEndedWorkshops('m1')).toEqual([]);
+      expect(problems).toMatchObject([{ mapId: 'm1', row: 'workshop' }]);
+    });
   });
 }

@@ -124,10 +124,18 @@ export class WorkshopService {
       data,
       result: null,
     };
-    if (!(await this.options.store.createWorkshop(record))) {
-      const other = await this.options.store.findRunningWorkshop(mapId);
-      if (other) this.track(mapId, other);
-      return undefined;
+    const { store, logger } = this.options;
+    if (!(await store.createWorkshop(record))) {
+      const other = await store.findRunningWorkshop(mapId);
+      if (other) {
+        this.track(mapId, other);
+        return undefined;
+      }
+      // Refused with nothing readable running: an unreadable row (reported as it was read)
+      // would block the map for good. It is kept, marked ended, and the start tried again.
+      if ((await store.retireUnreadableWorkshops(mapId, record.startedAt)) === 0) return undefined;
+      logger.warn(`map ${mapId}: an unreadable running workshop was marked ended to start a new one`);
+      if (!(await store.createWorkshop(record))) return undefined;
     }
     this.track(mapId, record);
     this.changed(record);
