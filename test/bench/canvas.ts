@@ -6,8 +6,16 @@
  *
  *   pnpm bench:canvas                  # 100, 500 and 1,000 cards, 3 runs each
  *   pnpm bench:canvas 1000 5           # one size, 5 runs
+ *   pnpm bench:canvas 1000 1 --only=drag,remote      # only some scenarios, while iterating
+ *   pnpm bench:canvas 1000 1 --only=drag --profile=/tmp/p   # Baton under the CPU profiler:
+ *                                      # <dir>/<size>-<run>-<scenario>.cpuprofile + a summary
+ *   pnpm bench:canvas 1000 1 --only=drag --profile=/tmp/p --trace   # a Chromium trace instead:
+ *                                      # main-thread time by event (paint, style, layout, script)
+ *   pnpm bench:canvas 1000 1 --only=remote --metrics   # main-thread busy time per scenario, both pages
+ *
+ * Scenarios: load, footprint (heap, DOM), remote, enter, drag, pan.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,12 +24,40 @@ import { createMap } from '../support/map-api';
 import { startServer } from '../support/server-process';
 import { connectClient, waitForDoc } from '../support/sync-client';
 import { benchMap, seedDocument } from './canvas/journey-map';
-import { measureBare, measureBaton, type RunResult } from './canvas/pages';
+import {
+  type BenchOptions,
+  measureBare,
+  measureBaton,
+  type RunResult,
+  SCENARIOS,
+  type Scenario,
+} from './canvas/pages';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bareDist = path.join(root, 'apps/web/bench-dist');
-const sizes = process.argv[2] ? [Number(process.argv[2])] : [100, 500, 1000];
-const runs = Math.max(1, Number(process.argv[3] ?? 3));
+const flags = new Map(
+  process.argv
+    .slice(2)
+    .filter((arg) => arg.startsWith('--'))
+    .map((arg) => {
+      const [name = '', value = ''] = arg.slice(2).split('=');
+      return [name, value] as const;
+    }),
+);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const sizes = positional[0] ? [Number(positional[0])] : [100, 500, 1000];
+const runs = Math.max(1, Number(positional[1] ?? 3));
+const only = flags.get('only')?.split(',') ?? SCENARIOS;
+const unknown = only.filter((name) => !SCENARIOS.includes(name as Scenario));
+if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+const profileDir = flags.get('profile');
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const options: BenchOptions = {
+  only: new Set(only as Scenario[]),
+  ...(profileDir || flags.has('metrics')
+    ? { profiling: { dir: profileDir ?? '.', trace: flags.has('trace'), metricsOnly: flags.has('metrics') } }
+    : {}),
+};
 
 /** Serves the built bare React Flow page. */
 function serveBarePage(): Promise<Server> {
@@ -57,6 +93,7 @@ const FIGURES: [keyof RunResult, string, string][] = [
   ['panP95', 'pan/zoom: frame p95', 'ms'],
   ['remoteP50', 'remote title edit → visible p50', 'ms'],
   ['remoteP95', 'remote title edit → visible p95', 'ms'],
+  ['remoteInPageP50', '  of which in the page (p50)', 'ms'],
   ['enterMs', 'Enter in title field → card updated', 'ms'],
   ['heapMb', 'JS heap after GC', 'MB'],
   ['dom', 'DOM elements', ''],
@@ -102,11 +139,11 @@ try {
       const tag = `${count}-${run}`;
       // Alternate who goes first, so warm caches and a busy moment fall on both.
       if (run % 2 === 0) {
-        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag));
-        theirs.push(await measureBare(browser, bareUrl, map, tag));
+        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag, options));
+        theirs.push(await measureBare(browser, bareUrl, map, tag, options));
       } else {
-        theirs.push(await measureBare(browser, bareUrl, map, tag));
-        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag));
+        theirs.push(await measureBare(browser, bareUrl, map, tag, options));
+        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag, options));
       }
       process.stdout.write(`  ${count} cards: run ${run + 1}/${runs} done\n`);
     }

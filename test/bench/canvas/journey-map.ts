@@ -84,6 +84,17 @@ export function seedDocument(doc: Y.Doc, map: BenchMap): void {
   });
 }
 
+/**
+ * The card the drag scenario moves: the last one in the warm × marketing cell, inside the map
+ * and away from the canvas's edges, so React Flow's auto-pan (which starts near an edge, and
+ * Baton's canvas is narrower than the bare page's, having panels beside it) does not decide
+ * the figure.
+ */
+export function dragCard(map: BenchMap): string {
+  const inside = map.cards.filter((card) => card.stage === 'warm' && card.team === 'marketing');
+  return inside.at(-1)?.id ?? map.cards[0]?.id ?? 'card-0';
+}
+
 type Side = 'top' | 'right' | 'bottom' | 'left';
 
 /** The sides a line leaves and enters by, as Baton picks them: facing sides across columns. */

@@ -15,6 +15,8 @@ interface Probes {
   waitForText(id: string, text: string): Promise<number>;
   /** The epoch time of the last Enter key press. */
   enterAt: number;
+  /** Epoch times at which WebSocket messages reached the page (Baton's sync), for the in-page share of a remote edit. */
+  messages: number[];
 }
 
 declare global {
@@ -30,6 +32,7 @@ function install({ selector, count }: { selector: string; count: number }) {
     frames: [],
     recording: false,
     enterAt: 0,
+    messages: [],
     startFrames() {
       probes.frames = [];
       probes.recording = true;
@@ -62,6 +65,16 @@ function install({ selector, count }: { selector: string; count: number }) {
     },
   };
   window.__probes = probes;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', () => {
+        probes.messages.push(epoch());
+        if (probes.messages.length > 1000) probes.messages.splice(0, 500);
+      });
+    }
+  };
   window.addEventListener(
     'keydown',
     (event) => {

@@ -2,8 +2,18 @@ import { updateTouchpoint } from '@baton/model';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SyncClient } from '../../support/sync-client';
 import { dragFrames, footprint, panZoomFrames, watchForText } from './interactions';
-import { type BenchMap, bareFlowElements } from './journey-map';
+import { type BenchMap, bareFlowElements, dragCard } from './journey-map';
 import { epochNow, installProbes, percentile } from './page-probes';
+import { type Profiling, profiled } from './profile';
+
+export type Scenario = 'load' | 'footprint' | 'remote' | 'enter' | 'drag' | 'pan';
+export const SCENARIOS: Scenario[] = ['load', 'footprint', 'remote', 'enter', 'drag', 'pan'];
+
+/** Which scenarios run (`--only=drag,remote` while iterating), and whether Baton's are profiled. */
+export interface BenchOptions {
+  only: ReadonlySet<Scenario>;
+  profiling?: Profiling;
+}
 
 /** One page's figures in one run. */
 export interface RunResult {
@@ -13,6 +23,8 @@ export interface RunResult {
   panP95: number;
   remoteP50: number;
   remoteP95: number;
+  /** Of a remote edit, the part from the update reaching the page to the card showing it (p50). */
+  remoteInPageP50: number;
   /** Enter in the card's title field → the card shows it; Baton only. */
   enterMs: number;
   heapMb: number;
@@ -45,6 +57,8 @@ function remoteIds(map: BenchMap): string[] {
   return Array.from({ length: REMOTE_EDITS }, (_, index) => `card-${(index * 97 + 13) % count}`);
 }
 
+const NONE = { p50: Number.NaN, p95: Number.NaN };
+
 async function interact(
   context: BrowserContext,
   page: Page,
@@ -53,17 +67,26 @@ async function interact(
   enter: () => Promise<number>,
   loadMs: number,
   tag: string,
+  options: BenchOptions,
+  profiling: Profiling | undefined,
 ): Promise<RunResult> {
+  const runs = (scenario: Scenario) => options.only.has(scenario);
+  const step = <T>(name: Scenario, scenario: () => Promise<T>) =>
+    profiled(profiling, context, page, `${tag}-${name}`, scenario);
   await settle(page);
-  const { heapMb, dom } = await footprint(context, page);
+  const { heapMb, dom } = runs('footprint')
+    ? await footprint(context, page)
+    : { heapMb: Number.NaN, dom: Number.NaN };
   const latencies: number[] = [];
-  for (const [index, id] of remoteIds(map).entries())
-    latencies.push(await remote(id, `Remote ${tag} ${index}`));
-  const enterMs = await enter();
-  const last = map.cards.at(-1)?.id ?? 'card-0';
-  const drag = await dragFrames(page, last);
+  if (runs('remote'))
+    await step('remote', async () => {
+      for (const [index, id] of remoteIds(map).entries())
+        latencies.push(await remote(id, `Remote ${tag} ${index}`));
+    });
+  const enterMs = runs('enter') ? await step('enter', enter) : Number.NaN;
+  const drag = runs('drag') ? await step('drag', () => dragFrames(page, dragCard(map))) : NONE;
   await settle(page);
-  const pan = await panZoomFrames(page);
+  const pan = runs('pan') ? await step('pan', () => panZoomFrames(page)) : NONE;
   return {
     loadMs,
     dragP50: drag.p50,
@@ -71,6 +94,8 @@ async function interact(
     panP95: pan.p95,
     remoteP50: percentile(latencies, 50),
     remoteP95: percentile(latencies, 95),
+    // The bare page has no network: its whole remote edit happens in the page.
+    remoteInPageP50: percentile(latencies, 50),
     enterMs,
     heapMb,
     dom,
@@ -84,6 +109,7 @@ export async function measureBaton(
   colleague: SyncClient,
   map: BenchMap,
   tag: string,
+  options: BenchOptions,
 ): Promise<RunResult> {
   const { context, page } = await openPage(browser);
   try {
@@ -91,12 +117,26 @@ export async function measureBaton(
     await page.addInitScript(() =>
       localStorage.setItem('baton.user', JSON.stringify({ name: 'Bench', color: '#e11d48' })),
     );
-    const loadMs = await waitLoaded(page, url);
+    const loaded = await profiled(
+      options.only.has('load') ? options.profiling : undefined,
+      context,
+      page,
+      `${tag}-load`,
+      () => waitLoaded(page, url),
+    );
+    const loadMs = options.only.has('load') ? loaded : Number.NaN;
+    const inPage: number[] = [];
     const remote = async (id: string, title: string) => {
       const seen = await watchForText(page, id, title);
       const sent = epochNow();
       updateTouchpoint(colleague.doc, id, { title });
-      return (await seen()) - sent;
+      const shown = await seen();
+      const arrived = await page.evaluate(
+        (after) => window.__probes.messages.find((at) => at >= after) ?? Number.NaN,
+        sent,
+      );
+      inPage.push(shown - arrived);
+      return shown - sent;
     };
     const enter = async () => {
       const id = map.cards.at(-1)?.id ?? 'card-0';
@@ -114,7 +154,8 @@ export async function measureBaton(
       await page.keyboard.press('Escape');
       return percentile(times, 50);
     };
-    return await interact(context, page, map, remote, enter, loadMs, tag);
+    const result = await interact(context, page, map, remote, enter, loadMs, tag, options, options.profiling);
+    return { ...result, remoteInPageP50: percentile(inPage, 50) };
   } finally {
     await context.close();
   }
@@ -126,6 +167,7 @@ export async function measureBare(
   url: string,
   map: BenchMap,
   tag: string,
+  options: BenchOptions,
 ): Promise<RunResult> {
   const { context, page } = await openPage(browser);
   try {
@@ -133,7 +175,8 @@ export async function measureBare(
     await page.addInitScript((elements) => {
       (window as unknown as { __BARE_MAP__: unknown }).__BARE_MAP__ = elements;
     }, bareFlowElements(map));
-    const loadMs = await waitLoaded(page, url);
+    const loaded = await waitLoaded(page, url);
+    const loadMs = options.only.has('load') ? loaded : Number.NaN;
     const remote = async (id: string, title: string) => {
       const seen = await watchForText(page, id, title);
       const sent = await page.evaluate(
@@ -149,7 +192,18 @@ export async function measureBare(
       );
       return (await seen()) - sent;
     };
-    return await interact(context, page, map, remote, async () => Number.NaN, loadMs, tag);
+    const bareEnter = async () => Number.NaN;
+    return await interact(
+      context,
+      page,
+      map,
+      remote,
+      bareEnter,
+      loadMs,
+      `bare-${tag}`,
+      options,
+      options.profiling,
+    );
   } finally {
     await context.close();
   }
