@@ -1,6 +1,7 @@
-import { useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
+import { useReactFlow, useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { ViewportLayer } from '../canvas/canvas-layers';
 import { createCursorTracker, type RemoteCursor } from './cursor-layer';
 import type { Cursor } from './presence-schema';
 import { createThrottledField } from './throttled-field';
@@ -85,12 +86,12 @@ export function LiveCursors({ awareness }: { awareness: Awareness }) {
   const cursors = useRemoteCursors(awareness);
   const zoom = useStore((state) => state.transform[2]);
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       <div className="live-cursors" data-testid="live-cursors">
         {cursors.map((cursor) => (
           <CursorMark key={cursor.clientId} cursor={cursor} scale={1 / zoom} />
         ))}
       </div>
-    </ViewportPortal>
+    </ViewportLayer>
   );
 }

@@ -10,9 +10,13 @@ import type { PresenceUser } from './presence-schema';
  */
 export function usePeople(awareness: Awareness, user: PresenceUser | null): Person[] {
   const [people, setPeople] = useState<Person[]>(() => peopleOf(awareness));
+  // The workspace rebuilds `user` on every render (every edit); publishing it each time sent an
+  // awareness update to everyone on the map per keystroke. Published again only when it differs.
+  const userKey = user ? JSON.stringify(user) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `userKey` is `user`'s content
   useEffect(() => {
     if (user) awareness.setLocalStateField('user', user);
-  }, [awareness, user]);
+  }, [awareness, userKey]);
   useEffect(() => {
     let frame = 0;
     const read = () => {
