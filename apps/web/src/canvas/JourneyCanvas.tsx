@@ -32,15 +32,18 @@ import {
   useState,
 } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import type { MapActions } from '../editing/map-actions';
 import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
+import { useLiveSnapshotOr } from '../sync/useSnapshot';
+import { CanvasLayerFinder, CanvasLayers } from './canvas-layers';
 import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
 import { FLOW_ID } from './card-handles';
 import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
-import { type JourneyEdge, JourneyEdgeView, LabelLayer, LabelLayerFinder } from './JourneyEdge';
+import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { PRESENTATION_ZOOM, PresentationZoom } from './PresentationZoom';
 import { minimapColor } from './palette';
@@ -68,7 +71,14 @@ const notToItself = (connection: { source: string; target: string }) =>
   connection.source !== connection.target;
 
 export interface JourneyCanvasProps {
+  /** What to draw when not `liveDoc` (an old version, a comparison). */
   snapshot: MapSnapshot;
+  /**
+   * The live document, when the canvas shows it: the canvas then reads it itself, so an edit
+   * (a colleague's, or Enter in the editor) re-renders the canvas at once and the rest of the
+   * workspace later, in a transition (`useDeferredSnapshot`).
+   */
+  liveDoc?: Y.Doc;
   editable: boolean;
   actions: MapActions;
   selection: Selection;
@@ -94,8 +104,8 @@ function autoKind(sourceTeam: Team | undefined, targetTeam: Team | undefined): C
 
 /** The stage × team grid with its touchpoint cards and connections, drawn by React Flow. */
 export function JourneyCanvas(props: JourneyCanvasProps) {
-  const { snapshot, editable, actions, selection, onSelectionChange, onRequestAdd, newConnectionKind } =
-    props;
+  const { editable, actions, selection, onSelectionChange, onRequestAdd, newConnectionKind } = props;
+  const snapshot = useLiveSnapshotOr(props.liveDoc, props.snapshot);
   const { screenToFlowPosition } = useReactFlow();
   const [minimap, setMinimap] = useState(true);
   const [presenting, setPresenting] = useState(false);
@@ -106,7 +116,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const layout = useGridLayout(snapshot);
   const drag = useCardDrag(actions, props.dragBroadcast, layout);
   const remoteDrags = useRemoteDrags(props.awareness);
-  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const { nodes, onNodesChange } = useJourneyNodes({
     snapshot,
     editable,
@@ -201,7 +210,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   );
 
   return (
-    <LabelLayer.Provider value={labelLayer}>
+    <CanvasLayers>
       <ReactFlow<JourneyNode, JourneyEdge>
         id={FLOW_ID}
         nodes={nodes}
@@ -241,7 +250,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         proOptions={PRO_OPTIONS}
         aria-label="Journey map canvas"
       >
-        <LabelLayerFinder onFound={setLabelLayer} />
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
           <PresentationZoom on={presenting} onChange={setPresenting} />
@@ -279,8 +287,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
             ariaLabel="Minimap of the journey"
           />
         )}
+        <CanvasLayerFinder />
         {props.children}
       </ReactFlow>
-    </LabelLayer.Provider>
+    </CanvasLayers>
   );
 }

@@ -1,7 +1,8 @@
 import type { ConnectionKind, Point } from '@baton/model';
-import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath, useStore, useStoreApi } from '@xyflow/react';
-import { createContext, memo, useContext, useEffect } from 'react';
+import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath, useStoreApi } from '@xyflow/react';
+import { memo } from 'react';
 import { createPortal } from 'react-dom';
+import { useLabelLayer } from './canvas-layers';
 import { CONNECTION_STYLES } from './palette';
 
 export type JourneyEdgeData = {
@@ -17,30 +18,12 @@ export type JourneyEdgeData = {
 export type JourneyEdge = Edge<JourneyEdgeData, 'journey'>;
 
 /**
- * React Flow's label layer, found once for the whole canvas. (Its `EdgeLabelRenderer` looks the
- * layer up with a `querySelector` in a store selector per label, run on every store update: 350
- * labels made every drag frame run 350 DOM queries.)
- */
-export const LabelLayer = createContext<HTMLElement | null>(null);
-
-const domNodeOf = (state: { domNode: Element | null }) => state.domNode;
-
-/** Inside `<ReactFlow>`: reports the label layer's element once the flow is mounted. */
-export function LabelLayerFinder({ onFound }: { onFound: (layer: HTMLElement | null) => void }) {
-  const domNode = useStore(domNodeOf);
-  useEffect(() => {
-    onFound(domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
-  }, [domNode, onFound]);
-  return null;
-}
-
-/**
  * A connection: React Flow's smooth-step line, its label drawn in the label layer above every
  * line (so no other connection runs through it) and moved aside when labels would collide.
  */
 export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<JourneyEdge>) {
   const store = useStoreApi();
-  const labelLayer = useContext(LabelLayer);
+  const labelLayer = useLabelLayer();
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX: props.sourceX,
     sourceY: props.sourceY,

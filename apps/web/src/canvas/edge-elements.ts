@@ -13,7 +13,7 @@ import { MarkerType } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
-import { shallowEqual } from './node-reuse';
+import { keepSameList, shallowEqual } from './node-reuse';
 import { CONNECTION_STYLES } from './palette';
 
 function centre(touchpoint: Touchpoint, layout: GridLayout) {
@@ -63,13 +63,32 @@ const LABEL_ORDER: Record<ConnectionKind, number> = { handoff: 0, feedback: 1, f
 
 type Line = LabelRequest & { connection: Connection };
 
-function linesOf(snapshot: MapSnapshot, layout: GridLayout): Line[] {
+const samePlace = (a: Touchpoint, b: Touchpoint) =>
+  a === b || (a.stage === b.stage && a.team === b.team && a.x === b.x && a.y === b.y);
+
+/**
+ * The lines to draw, reusing last time's line for a connection whose cards did not move (a
+ * line reads only where its cards are): after a title edit every line, and so the list, is the
+ * same as before, and nothing downstream (label layout, edges) runs again. `previous` is empty
+ * when the grid's layout changed.
+ */
+function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMap<string, Line>): Line[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
   const lines: Line[] = [];
   for (const connection of snapshot.connections) {
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
     if (!source || !target) continue;
+    const old = previous.get(connection.id);
+    if (
+      old &&
+      old.connection === connection &&
+      samePlace(old.source, source) &&
+      samePlace(old.target, target)
+    ) {
+      lines.push(old);
+      continue;
+    }
     const text =
       connection.label || (connection.kind === 'flow' ? '' : CONNECTION_KIND_LABELS[connection.kind]);
     lines.push({
@@ -86,12 +105,31 @@ function linesOf(snapshot: MapSnapshot, layout: GridLayout): Line[] {
 }
 
 /** What the label layout depends on: where the cards are and which labels there are, nothing else. */
-function layoutKey(snapshot: MapSnapshot, labelled: Line[]): string {
-  const cards = snapshot.touchpoints.map((tp) => `${tp.id},${tp.stage},${tp.team},${tp.x},${tp.y}`);
+function layoutKey(touchpoints: readonly Touchpoint[], labelled: Line[]): string {
+  const cards = touchpoints.map((tp) => `${tp.id},${tp.stage},${tp.team},${tp.x},${tp.y}`);
   const labels = labelled.map(
     (line) => `${line.id},${line.text},${line.source.id},${line.target.id},${line.stepPosition}`,
   );
   return `${cards.join(';')}|${labels.join(';')}`;
+}
+
+/**
+ * The cards as the label layout sees them (labels keep clear of every card): the same array
+ * until a card is added, removed or moved, so a title edit does not lay the labels out again.
+ */
+function useCardsPlaced(touchpoints: readonly Touchpoint[]): readonly Touchpoint[] {
+  const placed = useRef<readonly Touchpoint[]>(touchpoints);
+  const current = placed.current;
+  if (current !== touchpoints) {
+    const moved =
+      current.length !== touchpoints.length ||
+      touchpoints.some((card, index) => {
+        const before = current[index];
+        return !before || before.id !== card.id || !samePlace(before, card);
+      });
+    if (moved) placed.current = touchpoints;
+  }
+  return placed.current;
 }
 
 /** Shared per kind and selection, so unchanged edges compare equal field by field. */
@@ -169,18 +207,32 @@ export function useJourneyEdges(
 ): JourneyEdge[] {
   const placedLabels = useRef<{ key: string; offsets: Map<string, Point> }>({ key: '', offsets: new Map() });
   const previous = useRef(new Map<string, JourneyEdge>());
-  const lines = useMemo(() => linesOf(snapshot, layout), [snapshot, layout]);
+  const previousList = useRef<JourneyEdge[]>(undefined);
+  const lineCache = useRef<{ layout: GridLayout | null; list: Line[]; byId: Map<string, Line> }>({
+    layout: null,
+    list: [],
+    byId: new Map(),
+  });
+  const lines = useMemo(() => {
+    const cache = lineCache.current;
+    const reusable = cache.layout === layout ? cache.byId : new Map<string, Line>();
+    const next = keepSameList(cache.list, linesOf(snapshot, layout, reusable));
+    if (next !== cache.list || cache.layout !== layout)
+      lineCache.current = { layout, list: next, byId: new Map(next.map((line) => [line.id, line])) };
+    return next;
+  }, [snapshot, layout]);
+  const cards = useCardsPlaced(snapshot.touchpoints);
   const offsets = useMemo(() => {
     const labelled = lines
       .filter((line) => line.text)
       .sort(
         (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
       );
-    const key = `${JSON.stringify(layout)}|${layoutKey(snapshot, labelled)}`;
+    const key = `${JSON.stringify(layout)}|${layoutKey(cards, labelled)}`;
     if (key !== placedLabels.current.key)
-      placedLabels.current = { key, offsets: labelOffsets(labelled, snapshot.touchpoints, layout) };
+      placedLabels.current = { key, offsets: labelOffsets(labelled, cards, layout) };
     return placedLabels.current.offsets;
-  }, [lines, snapshot, layout]);
+  }, [lines, cards, layout]);
   return useMemo(() => {
     const selected = new Set(selectedIds);
     const edges = lines.map((line) => {
@@ -190,7 +242,9 @@ export function useJourneyEdges(
       const old = previous.current.get(edge.id);
       return old && sameEdge(old, edge) ? old : edge;
     });
-    previous.current = new Map(edges.map((edge) => [edge.id, edge]));
-    return edges;
+    const kept = keepSameList(previousList.current, edges);
+    if (kept !== previousList.current) previous.current = new Map(edges.map((edge) => [edge.id, edge]));
+    previousList.current = kept;
+    return kept;
   }, [lines, offsets, selectedIds, dimmed]);
 }

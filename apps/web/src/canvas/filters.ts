@@ -47,10 +47,12 @@ export function matchesFilter(touchpoint: Touchpoint, filter: CanvasFilter): boo
   );
 }
 
-/** Non-matching cards fade; when searching by text, the matches are also ringed. */
-export function emphasisOf(snapshot: MapSnapshot, filter: CanvasFilter): Map<string, CardEmphasis> {
+const NO_EMPHASIS: ReadonlyMap<string, CardEmphasis> = new Map();
+
+/** Non-matching cards fade; when searching by text, the matches are also ringed. Unfiltered: one shared empty map. */
+export function emphasisOf(snapshot: MapSnapshot, filter: CanvasFilter): ReadonlyMap<string, CardEmphasis> {
+  if (!isFiltering(filter)) return NO_EMPHASIS;
   const emphasis = new Map<string, CardEmphasis>();
-  if (!isFiltering(filter)) return emphasis;
   const searching = filter.text.trim() !== '';
   for (const touchpoint of snapshot.touchpoints) {
     if (!matchesFilter(touchpoint, filter)) emphasis.set(touchpoint.id, 'dimmed');

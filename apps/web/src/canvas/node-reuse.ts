@@ -25,6 +25,17 @@ function sameNode(a: Node, b: Node): boolean {
 }
 
 /**
+ * The previous list when the new one holds the same objects in the same order: React Flow
+ * re-indexes every node (or every edge, with its connection lookup) whenever it is handed a new
+ * array, and wakes each of its store's subscribers, even when no element changed.
+ */
+export function keepSameList<T>(previous: readonly T[] | undefined, next: T[]): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let index = 0; index < next.length; index++) if (previous[index] !== next[index]) return next;
+  return previous as T[];
+}
+
+/**
  * Keeps the previous node object wherever the rebuilt one draws the same, so React Flow (which
  * compares node objects by identity) and the memoised node components skip it.
  */

@@ -4,7 +4,7 @@ import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useSt
 import type { RemoteDrag } from '../sync/drag-presence';
 import type { CanvasView } from './canvas-view';
 import { gridNodes, inReadingOrder, touchpointNode } from './flow-elements';
-import { reuseUnchanged } from './node-reuse';
+import { keepSameList, reuseUnchanged } from './node-reuse';
 import type { JourneyNode, TouchpointNode } from './node-types';
 import type { Selection } from './selection';
 import { toggled } from './selection';
@@ -33,7 +33,10 @@ export function useJourneyNodes(inputs: NodeInputs) {
   const { snapshot, editable, selection, onSelectionChange, view, layout, remoteDrags, dropTarget } = inputs;
   const [inHand, setInHand] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const cards = useRef(new Map<string, TouchpointNode>());
+  const cardList = useRef<TouchpointNode[]>(undefined);
   const grid = useRef(new Map<string, JourneyNode>());
+  const gridList = useRef<JourneyNode[]>(undefined);
+  const shownList = useRef<JourneyNode[]>(undefined);
 
   // One stable callback per stage, so the stage headers' data does not change every render.
   const editStage = useRef(inputs.onEditStage);
@@ -61,8 +64,9 @@ export function useJourneyNodes(inputs: NodeInputs) {
       node.selected = selected.has(touchpoint.id);
       return node;
     });
-    const kept = reuseUnchanged(cards.current, built);
-    cards.current = new Map(kept.map((node) => [node.id, node]));
+    const kept = keepSameList(cardList.current, reuseUnchanged(cards.current, built));
+    if (kept !== cardList.current) cards.current = new Map(kept.map((node) => [node.id, node]));
+    cardList.current = kept;
     return kept;
   }, [snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags, layout]);
 
@@ -74,8 +78,9 @@ export function useJourneyNodes(inputs: NodeInputs) {
       gaps: view.gaps,
       stageEditors: canEditStages ? stageEditors : undefined,
     });
-    const kept = reuseUnchanged(grid.current, built);
-    grid.current = new Map(kept.map((node) => [node.id, node]));
+    const kept = keepSameList(gridList.current, reuseUnchanged(grid.current, built));
+    if (kept !== gridList.current) grid.current = new Map(kept.map((node) => [node.id, node]));
+    gridList.current = kept;
     return kept;
   }, [snapshot, editable, dropTarget, layout, view.gaps, canEditStages, stageEditors]);
 
@@ -85,7 +90,8 @@ export function useJourneyNodes(inputs: NodeInputs) {
       const position = inHand.get(node.id);
       shown.push(position ? { ...node, position, dragging: true } : node);
     }
-    return shown;
+    shownList.current = inHand.size ? shown : keepSameList(shownList.current, shown);
+    return shownList.current;
   }, [backgroundNodes, touchpointNodes, inHand]);
 
   const onNodesChange = useCallback(

@@ -1,5 +1,6 @@
 import type { Note } from '@baton/model';
-import { useStore, ViewportPortal } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
+import { ViewportLayer } from '../canvas/canvas-layers';
 import type { NoteActions } from './note-actions';
 import { StickyNote } from './StickyNote';
 
@@ -15,7 +16,7 @@ interface StickyNotesProps {
 export function StickyNotes({ notes, editable, actions, freshNoteId }: StickyNotesProps) {
   const zoom = useStore((state) => state.transform[2]);
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       <div className="sticky-notes" data-testid="sticky-notes">
         {notes.map((note) => (
           <StickyNote
@@ -28,6 +29,6 @@ export function StickyNotes({ notes, editable, actions, freshNoteId }: StickyNot
           />
         ))}
       </div>
-    </ViewportPortal>
+    </ViewportLayer>
   );
 }

@@ -38,7 +38,7 @@ import { createDragBroadcast } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
 import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
-import { useSnapshot } from '../sync/useSnapshot';
+import { useDeferredSnapshot } from '../sync/useSnapshot';
 import { UnreadableEntries } from '../unreadable/UnreadableEntries';
 import { ChangesPanel } from '../versions/ChangesPanel';
 import { ChangeMarksProvider } from '../versions/change-marks';
@@ -61,7 +61,7 @@ interface MapWorkspaceProps {
 /** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const canEdit = info.role === 'edit';
-  const { snapshot: live, warnings } = useSnapshot(session.doc);
+  const { snapshot: live, warnings } = useDeferredSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const offlineLoaded = useOfflineCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
@@ -266,6 +266,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
           <ChangeMarksProvider>
             <JourneyCanvas
               snapshot={versions.canvasSnapshot}
+              liveDoc={versions.mode.mode === 'live' ? session.doc : undefined}
               editable={editable}
               actions={actions}
               selection={selection}

@@ -1,6 +1,7 @@
 import type { Dots } from '@baton/model';
-import { type InternalNode, useStore, ViewportPortal } from '@xyflow/react';
+import { type InternalNode, useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { ViewportLayer } from '../canvas/canvas-layers';
 
 export interface CardBadgeData {
   /** This participant's own dots on the card, while a ballot is open. */
@@ -110,7 +111,7 @@ const Badge = memo(function Badge({
 export function CardBadges({ badges, voting, onRemoveDot, onOpenComments }: CardBadgesProps) {
   const nodeLookup = useStore((state) => state.nodeLookup);
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       <div className="card-badge-layer">
         {[...badges].map(([id, data]) => {
           const box = boxOf(nodeLookup.get(id));
@@ -128,7 +129,7 @@ export function CardBadges({ badges, voting, onRemoveDot, onOpenComments }: Card
           );
         })}
       </div>
-    </ViewportPortal>
+    </ViewportLayer>
   );
 }
 
