@@ -111,6 +111,15 @@ export class PrivateRedis {
     });
   }
 
+  /** SIGSTOP: Redis stays connected but answers nothing (a stalled server); `resume` continues it. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   kill(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return Promise.resolve();

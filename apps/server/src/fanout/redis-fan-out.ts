@@ -15,7 +15,12 @@ export interface RedisFanOutOptions {
   prefix?: string;
   /** Hears connection trouble; the clients reconnect by themselves. */
   onError?: (error: Error) => void;
+  /** Bytes published but not yet acknowledged by Redis before further ones are dropped. */
+  maxPendingBytes?: number;
 }
+
+/** A slow or stalled Redis must not grow a node's memory: past this, publishing is skipped. */
+export const DEFAULT_MAX_PENDING_PUBLISH_BYTES = 16 * 1024 * 1024;
 
 /**
  * Redis pub/sub between nodes, published only after the commit. Publishing while Redis is
@@ -29,9 +34,13 @@ export class RedisFanOut implements FanOut {
   private readonly subscriber: Redis;
   private readonly channel: string;
   private receiver: FanOutReceiver | undefined;
+  private readonly maxPendingBytes: number;
+  /** Bytes handed to Redis and not yet acknowledged (the relay's queue, bounded). */
+  pendingBytes = 0;
 
   constructor(options: RedisFanOutOptions) {
     this.channel = `${options.prefix ?? 'baton:'}fanout`;
+    this.maxPendingBytes = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_PUBLISH_BYTES;
     const common = {
       maxRetriesPerRequest: 1,
       // At most 500 ms between attempts, so a returning Redis is found quickly.
@@ -107,8 +116,17 @@ export class RedisFanOut implements FanOut {
 
   private send(message: FanOutMessage): void {
     if (this.publisher.status !== 'ready') return;
-    this.publisher.publish(this.channel, Buffer.from(encodeFanOutMessage(this.node, message))).catch(() => {
-      // Lost on the way: the other nodes' gap check reads it from the store.
-    });
+    const frame = Buffer.from(encodeFanOutMessage(this.node, message));
+    // Redis not keeping up: skipped like a lost message; the other nodes read it from the store.
+    if (this.pendingBytes + frame.byteLength > this.maxPendingBytes) return;
+    this.pendingBytes += frame.byteLength;
+    this.publisher
+      .publish(this.channel, frame)
+      .catch(() => {
+        // Lost on the way: the other nodes' gap check reads it from the store.
+      })
+      .finally(() => {
+        this.pendingBytes -= frame.byteLength;
+      });
   }
 }
