@@ -140,7 +140,8 @@ export async function measureBaton(
     };
     const enter = async () => {
       const id = map.cards.at(-1)?.id ?? 'card-0';
-      await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+      // A click on the card itself: other cards may lie over its centre on a crowded map.
+      await page.locator(`.react-flow__node[data-id="${id}"]`).dispatchEvent('click');
       const input = page.locator('#edit-title');
       const times: number[] = [];
       for (let index = 0; index < ENTER_EDITS; index++) {
