@@ -121,11 +121,14 @@ export function openRawSocket(
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
+  // The server's first frame (its sync step 1 to an edit link) comes once the token is checked.
+  const admitted = new Promise<void>((resolve) => socket.once('message', () => resolve()));
   // An oversized send can fail with EPIPE once the server has closed; the close is what we check.
   socket.on('error', () => {});
   return {
     socket,
     opened: (timeoutMs = 10_000) => withTimeout(opened, timeoutMs, 'the raw socket to open'),
+    admitted: (timeoutMs = 10_000) => withTimeout(admitted, timeoutMs, 'the server to admit the raw socket'),
     closed: (timeoutMs = 10_000) => withTimeout(closed, timeoutMs, 'the raw socket to close'),
   };
 }
