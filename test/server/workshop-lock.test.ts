@@ -50,12 +50,19 @@ describe('the workshop lock against a stock y-websocket client', () => {
    */
   const handled = async (client: SyncClient, observer: SyncClient, mark: number) => {
     client.provider.awareness.setLocalStateField('mark', mark);
+    // Re-sent until seen: right after a reconnect the server may still hold the old socket,
+    // which owns this client id, and refuse the new socket's presence until that one closes.
+    const resend = setInterval(() => client.provider.awareness.setLocalStateField('mark', mark), 500);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`mark ${mark} never reached the observer`)), 10_000);
+      const timer = setTimeout(() => {
+        clearInterval(resend);
+        reject(new Error(`mark ${mark} never reached the observer`));
+      }, 10_000);
       const check = () => {
         const state = observer.provider.awareness.getStates().get(client.doc.clientID);
         if (state?.mark !== mark) return;
         clearTimeout(timer);
+        clearInterval(resend);
         observer.provider.awareness.off('change', check);
         resolve();
       };
