@@ -57,7 +57,7 @@ describe('journeys and their live analysis in Chromium', () => {
 
     await expect.poll(() => cardValues(tab, 'stage')).toEqual(STAGES);
     expect(await cardValues(tab, 'team')).toEqual(TEAMS);
-    expect(await page.getByTestId('map-title').inputValue()).toBe('Acme consulting pipeline');
+    await expect.poll(() => page.getByTestId('map-title').inputValue()).toBe('Acme consulting pipeline');
 
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => panel.getAttribute('data-healthy')).toBe('true');
