@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+import { assertWebBuilt, launchChromium, type MapTab, openMap, openTab } from './support/browser.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
@@ -104,6 +104,17 @@ describe('sharing a map and replacing its links, in Chromium at 1280 × 720', ()
       headers: { authorization: `Bearer ${map.editToken}` },
     });
     expect(old.status).toBe(404);
+    // Opened afresh, the old link shows why it does not open the map, and its tab stops
+    // knocking: the map's content is fetched alongside the link check, never retried after it.
+    const late = await openTab(browser, map.editUrl, 'Grace');
+    tabs.push(late);
+    const sockets: string[] = [];
+    late.page.on('websocket', (socket) => sockets.push(socket.url()));
+    await late.page.reload();
+    await late.page.getByText('This link does not open a map').waitFor({ timeout: 15_000 });
+    const knocks = sockets.length;
+    await late.page.waitForTimeout(3000);
+    expect(sockets.length).toBe(knocks);
     const newcomer = await openMap(browser, newEdit, 'Linus');
     tabs.push(newcomer);
     expect(await newcomer.page.getByTestId('add-touchpoint').isVisible()).toBe(true);

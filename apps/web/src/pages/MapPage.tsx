@@ -58,12 +58,10 @@ export function MapPage({ mapId, token }: { mapId: string; token: string }) {
     };
   }, [mapId, token]);
 
-  const session = useMapSession(
-    mapId,
-    token,
-    access.state === 'ready',
-    access.state === 'ready' && access.info.role === 'edit',
-  );
+  const session = useMapSession(mapId, token, {
+    refused: access.state === 'refused',
+    canEdit: access.state === 'ready' && access.info.role === 'edit',
+  });
 
   if (access.state === 'refused') return <ErrorPage title={access.title} message={access.message} />;
   if (access.state === 'checking' || !session) {

@@ -15,10 +15,16 @@ export interface MapSession {
   offlineCopy: IndexeddbPersistence;
   /** Transaction origin of this browser's own edits, for an undo manager to track. */
   localOrigin: object;
+  /** The link turned out to be an edit link: this tab may upgrade and repair the map. */
+  allowEditing: () => void;
   destroy: () => void;
 }
 
-export function openMapSession(mapId: string, token: string, canEdit: boolean): MapSession {
+/**
+ * Opened while the link's role is still being checked, so the map's content is already on its
+ * way when the check answers; the server checks the token on the socket too.
+ */
+export function openMapSession(mapId: string, token: string): MapSession {
   const doc = new Y.Doc();
   const offlineCopy = new IndexeddbPersistence(`baton-map-${mapId}`, doc);
   const provider = new WebsocketProvider(syncBaseUrl(), mapId, doc, {
@@ -31,6 +37,7 @@ export function openMapSession(mapId: string, token: string, canEdit: boolean): 
   // From then on the editor keeps every card placed exactly once: it removes what concurrent
   // edits leave behind and converts v1-style writes from old tabs and scripts.
   let stopSettling: (() => void) | null = null;
+  let canEdit = false;
   const upgrade = (synced: boolean) => {
     if (!synced || !canEdit || stopSettling) return;
     try {
@@ -49,6 +56,10 @@ export function openMapSession(mapId: string, token: string, canEdit: boolean): 
     provider,
     offlineCopy,
     localOrigin,
+    allowEditing: () => {
+      canEdit = true;
+      upgrade(provider.synced);
+    },
     destroy: () => {
       stopSettling?.();
       provider.awareness.setLocalState(null);

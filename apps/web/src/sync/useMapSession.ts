@@ -1,22 +1,28 @@
 import { useEffect, useState } from 'react';
 import { type MapSession, openMapSession } from './map-session';
 
-/** Opens a map session while the component is mounted, and closes it after. */
+/**
+ * Opens a map session while the component is mounted, and closes it after. It opens as soon as
+ * there is a token, in parallel with the link check, which only says whether this tab may edit.
+ */
 export function useMapSession(
   mapId: string,
   token: string,
-  enabled: boolean,
-  canEdit: boolean,
+  { refused, canEdit }: { refused: boolean; canEdit: boolean },
 ): MapSession | null {
   const [session, setSession] = useState<MapSession | null>(null);
   useEffect(() => {
-    if (!enabled) return;
-    const opened = openMapSession(mapId, token, canEdit);
+    // A refused link closes the session rather than letting the provider retry it forever.
+    if (!token || refused) return;
+    const opened = openMapSession(mapId, token);
     setSession(opened);
     return () => {
       setSession(null);
       opened.destroy();
     };
-  }, [mapId, token, enabled, canEdit]);
+  }, [mapId, token, refused]);
+  useEffect(() => {
+    if (session && canEdit) session.allowEditing();
+  }, [session, canEdit]);
   return session;
 }
