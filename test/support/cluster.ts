@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { type BatonServer, createBatonServer } from '../../apps/server/src/index.js';
+import type { LimitSettings } from '../../apps/server/src/limits/settings.js';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -28,6 +29,8 @@ export interface ClusterOptions {
   /** A URL other than the test database's, e.g. through a proxy the test can cut. */
   databaseUrl?: (database: TestDatabase) => string;
   maxLogUpdates?: number;
+  /** Bounds other than the defaults (limits/settings.ts). */
+  limits?: Partial<LimitSettings>;
   /** The Redis URL of the node with this index (a proxy the test can cut, say); default `redisUrl`. */
   nodeRedisUrl?: (index: number, redisUrl: string) => string;
 }
@@ -51,6 +54,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
       redisPrefix: prefix,
       compaction: { maxLogUpdates: options.maxLogUpdates ?? 500 },
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     nodes.push(node);
     return node;

@@ -7,6 +7,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private readonly pairs = new Set<[Socket, Socket]>();
+  private stalled = false;
 
   /** Where the proxy listens (the same port again after a restore). */
   port = 0;
@@ -32,19 +34,43 @@ export class TcpProxy {
     await this.listen(this.port);
   }
 
+  /**
+   * The database stops answering but stays connected (a stalled or overloaded server): nothing
+   * is forwarded either way, on open or new connections, until `resume`.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  resume(): void {
+    this.stalled = false;
+    for (const pair of this.pairs) forward(pair);
+  }
+
   private listen(port: number): Promise<number> {
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      for (const socket of pair) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          this.pairs.delete(pair);
+        });
         socket.on('error', () => {
           client.destroy();
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      if (this.stalled) client.pause();
+      else forward(pair);
     });
     this.server = server;
     return new Promise((resolve, reject) => {
@@ -52,6 +78,11 @@ export class TcpProxy {
       server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
     });
   }
+}
+
+function forward([client, upstream]: [Socket, Socket]): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
 }
 
 /**

@@ -93,6 +93,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
       maxDeleteRanges: config.limits.maxDeleteRanges,
       maxNestingDepth: config.limits.maxNestingDepth,
     },
+    maxQueueBytes: config.limits.maxRoomQueueBytes,
   });
   const unshare = shareWorkshops({
     rooms,

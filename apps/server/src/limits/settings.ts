@@ -26,6 +26,8 @@ export interface LimitSettings {
   awarenessPerSecond: number;
   /** Unsent bytes one socket may hold; a client reading slower than that is closed with 4503. */
   maxSocketBufferBytes: number;
+  /** Bytes of one map's updates waiting for storage; an update past it closes its socket with 1013 (resent after reconnecting). */
+  maxRoomQueueBytes: number;
   /** New maps (`POST /api/maps`) one client address may create per minute; more answer 429. */
   mapsPerMinute: number;
   /** Imports (`POST /api/maps/import`) one client address may run per minute; more answer 429. */
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   // Baton's canvas publishes cursor, drag and follow at most 20 Hz each.
   awarenessPerSecond: 60,
   maxSocketBufferBytes: 16 * 1024 * 1024,
+  maxRoomQueueBytes: 16 * 1024 * 1024,
   mapsPerMinute: 60,
   importsPerMinute: 20,
 };
@@ -65,6 +68,7 @@ export const LIMIT_VARIABLES = {
   maxBytesBeforeAdmission: 'BATON_MAX_BYTES_BEFORE_ADMISSION',
   awarenessPerSecond: 'BATON_MAX_AWARENESS_PER_SECOND',
   maxSocketBufferBytes: 'BATON_MAX_SOCKET_BUFFER_BYTES',
+  maxRoomQueueBytes: 'BATON_MAX_ROOM_QUEUE_BYTES',
   mapsPerMinute: 'BATON_MAPS_PER_MINUTE',
   importsPerMinute: 'BATON_IMPORTS_PER_MINUTE',
 } as const satisfies Record<keyof LimitSettings, string>;
@@ -80,6 +84,7 @@ const MINIMUMS: Record<keyof LimitSettings, number> = {
   maxBytesBeforeAdmission: 1024,
   awarenessPerSecond: 5,
   maxSocketBufferBytes: 64 * 1024,
+  maxRoomQueueBytes: 64 * 1024,
   mapsPerMinute: 1,
   importsPerMinute: 1,
 };

@@ -1,29 +1,61 @@
 import { MAX_UPDATES_IN_FLIGHT, type Pausable, type RoomConnection } from './room-types.js';
 
+/** One sender's updates waiting for the group commit, oldest first (their sizes). */
+interface Waiting {
+  sizes: number[];
+  /** The connection closed: its updates still wait (and count), but it is never resumed. */
+  gone: boolean;
+}
+
 /**
- * TCP backpressure between a socket and the group commit: a connection with too many updates
- * waiting for storage is not read (its socket paused) until some of them are stored or refused.
+ * A room's queue of updates waiting for the group commit, bounded two ways. Per connection by
+ * count: one with MAX_UPDATES_IN_FLIGHT waiting is not read (its socket paused, TCP backpressure)
+ * until some are stored or refused. Per room by bytes: an update that would take the room's
+ * queue past `maxBytes` is not taken at all (the room closes its socket, and the client keeps
+ * the edit and sends it again after reconnecting), so a slow store never grows the server's
+ * memory, however many sockets write or reconnect meanwhile.
  */
 export class InFlightUpdates {
-  private readonly waiting = new Map<RoomConnection, number>();
+  private readonly waiting = new Map<unknown, Waiting>();
+  private queued = 0;
 
-  /** One more update of this connection went to the group commit. */
-  add(connection: RoomConnection): void {
-    const count = (this.waiting.get(connection) ?? 0) + 1;
-    this.waiting.set(connection, count);
-    if (count === MAX_UPDATES_IN_FLIGHT) (connection as Partial<Pausable>).pause?.();
+  constructor(private readonly maxBytes: number) {}
+
+  /** Bytes of this room's updates waiting for storage (sent by anyone, still open or not). */
+  get bytes(): number {
+    return this.queued;
   }
 
-  /** An update left the group commit (stored or refused): read its socket again if it was paused. */
+  /** Whether an update of this size may join the queue. One always may when nothing waits. */
+  fits(size: number): boolean {
+    return this.queued === 0 || this.queued + size <= this.maxBytes;
+  }
+
+  /** One more update of this sender (a connection, or the server's own change) went to the group commit. */
+  add(origin: unknown, size: number): void {
+    const entry = this.waiting.get(origin) ?? { sizes: [], gone: false };
+    this.waiting.set(origin, entry);
+    entry.sizes.push(size);
+    this.queued += size;
+    if (entry.sizes.length === MAX_UPDATES_IN_FLIGHT) (origin as Partial<Pausable>).pause?.();
+  }
+
+  /**
+   * The sender's oldest update left the group commit (stored or refused): the group commit keeps
+   * each sender's order. Its socket is read again if it was paused.
+   */
   settled(origin: unknown): void {
-    const count = this.waiting.get(origin as RoomConnection);
-    if (count === undefined) return;
-    if (count <= 1) this.waiting.delete(origin as RoomConnection);
-    else this.waiting.set(origin as RoomConnection, count - 1);
-    if (count === MAX_UPDATES_IN_FLIGHT) (origin as Partial<Pausable>).resume?.();
+    const entry = this.waiting.get(origin);
+    if (!entry) return;
+    const count = entry.sizes.length;
+    this.queued -= entry.sizes.shift() ?? 0;
+    if (entry.sizes.length === 0) this.waiting.delete(origin);
+    if (count === MAX_UPDATES_IN_FLIGHT && !entry.gone) (origin as Partial<Pausable>).resume?.();
   }
 
+  /** The connection closed; what it sent still waits for storage and still counts. */
   forget(connection: RoomConnection): void {
-    this.waiting.delete(connection);
+    const entry = this.waiting.get(connection);
+    if (entry) entry.gone = true;
   }
 }

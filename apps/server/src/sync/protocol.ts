@@ -27,6 +27,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Storage failed; the client keeps its edits and retries later. */
   internalError: 1011,
+  /** The map's queue of updates waiting for storage is full (BATON_MAX_ROOM_QUEUE_BYTES); the client resends later. */
+  tryAgainLater: 1013,
   /** A frame that is not a y-websocket message: closes that connection only. */
   malformed: 4400,
   /** Missing, wrong, rotated, or another map's token. */

@@ -30,6 +30,9 @@ export interface Pausable {
 /** Updates one connection may have waiting for the group commit before its socket is paused. */
 export const MAX_UPDATES_IN_FLIGHT = 64;
 
+/** Bytes of one room's updates that may wait for storage (BATON_MAX_ROOM_QUEUE_BYTES). */
+export const DEFAULT_MAX_QUEUE_BYTES = 16 * 1024 * 1024;
+
 export type RoomEventListener = (payload: string) => void;
 
 export interface CompactionPolicy {
@@ -66,6 +69,11 @@ export interface RoomOptions {
   beforeEdit?: (mapId: string, doc: Y.Doc) => void;
   /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
   updateLimits?: UpdateLimits;
+  /**
+   * Bytes of updates that may wait for storage per room; an update that does not fit closes its
+   * socket with 1013 (the client resends it after reconnecting). Default DEFAULT_MAX_QUEUE_BYTES.
+   */
+  maxQueueBytes?: number;
 }
 
 /** Listeners of other features' live state for one map (workshop phase, timer, lock), by name. */

@@ -19,7 +19,13 @@ import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
 import { RoomAccess } from './room-access.js';
 import { RoomLog } from './room-log.js';
-import { type RoomConnection, type RoomEventListener, RoomEvents, type RoomOptions } from './room-types.js';
+import {
+  DEFAULT_MAX_QUEUE_BYTES,
+  type RoomConnection,
+  type RoomEventListener,
+  RoomEvents,
+  type RoomOptions,
+} from './room-types.js';
 import {
   carriesOnlyNewStructs,
   DEFAULT_UPDATE_LIMITS,
@@ -31,6 +37,7 @@ import {
 export {
   type Admission,
   type CompactionPolicy,
+  DEFAULT_MAX_QUEUE_BYTES,
   MAX_UPDATES_IN_FLIGHT,
   type Pausable,
   type RoomConnection,
@@ -66,7 +73,7 @@ export class Room implements CommitTarget<unknown> {
   private readonly access: RoomAccess;
   /** Edit connections syncing: they sent their step 1 and have not yet answered the server's. */
   private readonly syncing = new WeakSet<RoomConnection>();
-  private readonly inFlight = new InFlightUpdates();
+  private readonly inFlight: InFlightUpdates;
   private readonly applied: AppliedUpdate[] = [];
   private readonly replica: Replica;
   private readonly events = new RoomEvents();
@@ -82,6 +89,7 @@ export class Room implements CommitTarget<unknown> {
     private readonly options: RoomOptions,
   ) {
     this.access = new RoomAccess(tokens, this.connections);
+    this.inFlight = new InFlightUpdates(options.maxQueueBytes ?? DEFAULT_MAX_QUEUE_BYTES);
     if (stored.snapshot) this.restore(stored.snapshot, 'snapshot');
     for (const update of stored.updates) this.restore(update.update, `update ${update.seq}`);
     this.log = new RoomLog(mapId, options);
@@ -116,6 +124,11 @@ export class Room implements CommitTarget<unknown> {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** Bytes of updates waiting for storage (bounded by `RoomOptions.maxQueueBytes`). */
+  get queuedBytes(): number {
+    return this.inFlight.bytes;
   }
 
   /** When the map last changed (ISO), or undefined when unknown to this room (see the map row). */
@@ -247,7 +260,11 @@ export class Room implements CommitTarget<unknown> {
     scratch.destroy();
     if (updates.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.options.commits.submit(this, Y.mergeUpdates(updates), new ServerChange(resolve, reject));
+      // Counted in the room's queue, never refused: the server's own changes are few and small.
+      const update = Y.mergeUpdates(updates);
+      const origin = new ServerChange(resolve, reject);
+      this.inFlight.add(origin, update.byteLength);
+      this.options.commits.submit(this, update, origin);
     });
   }
 
@@ -349,6 +366,13 @@ export class Room implements CommitTarget<unknown> {
       if (verdict !== 'ignore') this.refuse(connection, verdict.close, verdict.reason);
       return;
     }
+    // Before the guard, which counts what it admits as on its way into the document.
+    if (!this.inFlight.fits(update.byteLength)) {
+      // The store is behind: the update is not taken (memory stays bounded), the client keeps it.
+      this.options.logger.warn(`map ${this.mapId}: update queue full (${this.inFlight.bytes} bytes waiting)`);
+      this.refuse(connection, CloseCode.tryAgainLater, 'storage is busy, try again');
+      return;
+    }
     if (!this.admitted(connection, message)) return;
     // Only what the room does not have yet is stored, so a reconnecting client re-sending its
     // whole state does not grow the log by a copy of the map each time.
@@ -362,7 +386,7 @@ export class Room implements CommitTarget<unknown> {
       this.refuse(connection, CloseCode.malformed, 'malformed update');
       return;
     }
-    this.inFlight.add(connection);
+    this.inFlight.add(connection, fresh.byteLength);
     this.options.commits.submit(this, fresh, connection);
   }
 

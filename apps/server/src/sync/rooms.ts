@@ -28,6 +28,8 @@ export interface RoomRegistryOptions {
   headCheckMs?: number;
   /** Bounds on one Yjs update (update-guard.ts). */
   updateLimits?: UpdateLimits;
+  /** Bytes of one map's updates that may wait for storage (BATON_MAX_ROOM_QUEUE_BYTES). */
+  maxQueueBytes?: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export class RoomRegistry {
       fanOut: this.fanOut,
       ...(options.beforeEdit ? { beforeEdit: options.beforeEdit } : {}),
       ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
+      ...(options.maxQueueBytes ? { maxQueueBytes: options.maxQueueBytes } : {}),
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
