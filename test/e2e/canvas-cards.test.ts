@@ -89,4 +89,50 @@ describe('touchpoint cards on a live canvas', () => {
     expect(touched).toEqual([ids[2]]);
     expect(tab.errors).toEqual([]);
   });
+
+  test('the minimap draws every card in its team colour, follows a colleague’s new card and pans the view', async () => {
+    const map = await createMap(server.url, { title: 'Overview' });
+    const colleague = connectClient(server.url, map.id, map.editToken);
+    clients.push(colleague);
+    await colleague.synced();
+    for (const [index, title] of ['Ad', 'Post', 'Email'].entries())
+      addTouchpoint(colleague.doc, { title, team: index < 2 ? 'marketing' : 'sales', stage: 'cold' });
+    const tab = await openMap(browser, map.editUrl, 'Ada');
+    tabs.push(tab);
+    const { page } = tab;
+    await cardNamed(page, 'Email').waitFor();
+    // One path per colour; each card is one closed rectangle in its team's path.
+    const cardsDrawn = () =>
+      page.locator('.minimap path.react-flow__minimap-node').evaluateAll((paths) =>
+        paths.map((path) => ({
+          fill: (path as SVGPathElement).style.fill,
+          shapes: (path.getAttribute('d') ?? '').split('M').length - 1,
+        })),
+      );
+    const cardColours = async () => {
+      const colours = await page
+        .locator('[data-testid=touchpoint-card]')
+        .evaluateAll((cards) => cards.map((card) => getComputedStyle(card).borderLeftColor));
+      return new Set(colours);
+    };
+    const [marketing, sales] = [...(await cardColours())];
+    await expect.poll(async () => (await cardsDrawn()).find((p) => p.fill === marketing)?.shapes).toBe(2);
+    expect((await cardsDrawn()).find((p) => p.fill === sales)?.shapes).toBe(1);
+
+    addTouchpoint(colleague.doc, { title: 'Call', team: 'sales', stage: 'warm' });
+    await expect.poll(async () => (await cardsDrawn()).find((p) => p.fill === sales)?.shapes).toBe(2);
+
+    // Dragging inside the minimap moves the view.
+    const viewport = () =>
+      page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const before = await viewport();
+    const box = await page.locator('.minimap svg').boundingBox();
+    if (!box) throw new Error('no minimap on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 25, box.y + box.height / 2 + 10, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(viewport).not.toBe(before);
+    expect(tab.errors).toEqual([]);
+  });
 });

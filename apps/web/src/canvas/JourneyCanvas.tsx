@@ -16,7 +16,6 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type FinalConnectionState,
-  MiniMap,
   type NodeTypes,
   ReactFlow,
   SelectionMode,
@@ -37,16 +36,16 @@ import type { MapActions } from '../editing/map-actions';
 import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import { useLiveSnapshotOr } from '../sync/useSnapshot';
 import { CanvasLayerFinder, CanvasLayers } from './canvas-layers';
-import { type CanvasView, FIT_VIEW, MINIMAP } from './canvas-view';
+import { type CanvasView, FIT_VIEW } from './canvas-view';
 import { FLOW_ID } from './card-handles';
 import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
 import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
+import { JourneyMiniMap } from './JourneyMiniMap';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { PRESENTATION_ZOOM, PresentationZoom } from './PresentationZoom';
-import { minimapColor } from './palette';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
 import { TouchpointCard } from './TouchpointCard';
 import { useCardDrag } from './useCardDrag';
@@ -274,19 +273,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
             </svg>
           </ControlButton>
         </Controls>
-        {minimap && (
-          <MiniMap
-            position="bottom-right"
-            className="minimap"
-            style={{ width: MINIMAP.width, height: MINIMAP.height }}
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            maskColor="rgb(241 245 249 / 70%)"
-            ariaLabel="Minimap of the journey"
-          />
-        )}
+        {minimap && <JourneyMiniMap label="Minimap of the journey" />}
         <CanvasLayerFinder />
         {props.children}
       </ReactFlow>
