@@ -109,6 +109,27 @@ describe('sync over the stock y-websocket client', () => {
     }
   });
 
+  it('answers GET /api/maps/:id from the live map after every kind of edit', async () => {
+    const map = await createMap(server.url, { title: 'Live counts' });
+    const info = async () =>
+      (await (await fetch(`${server.url}/api/maps/${map.id}?token=${map.viewToken}`)).json()) as {
+        title: string;
+        counts: Record<string, number>;
+      };
+    const writer = client(map.id, map.editToken);
+    await writer.synced();
+    addTouchpoint(writer.doc, 't1', 'Newsletter');
+    await expect.poll(async () => (await info()).counts.touchpoints).toBe(1);
+    // Read once, then changed: a rename, a second card, a card made unreadable, then one deleted.
+    writer.doc.getMap('meta').set('title', 'Live counts, renamed');
+    addTouchpoint(writer.doc, 't2', 'Webinar');
+    await expect.poll(info).toMatchObject({ title: 'Live counts, renamed', counts: { touchpoints: 2 } });
+    touchpoints(writer.doc).get('t2')?.set('team', 'legal');
+    await expect.poll(async () => (await info()).counts).toMatchObject({ touchpoints: 1, skipped: 1 });
+    touchpoints(writer.doc).delete('t2');
+    await expect.poll(async () => (await info()).counts).toMatchObject({ touchpoints: 1, skipped: 0 });
+  });
+
   it('keeps the map across a server restart on the same data directory', async () => {
     const map = await createMap(server.url, { title: 'Durable' });
     const writer = client(map.id, map.editToken);

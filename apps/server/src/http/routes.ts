@@ -4,6 +4,7 @@ import {
   createMapDocument,
   findTemplate,
   readSnapshot,
+  skippedEntries,
   snapshotToDocument,
   TEMPLATES,
   templateSnapshot,
@@ -13,6 +14,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
+import { liveReading } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { changesSince, type MapVersions } from '../versions/map-versions.js';
 import { withWorkshopResults } from '../workshop/stored-results.js';
@@ -65,10 +67,10 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   routes.get('/:id', canView, async (c) => {
     const { record, role } = c.get('access');
     // The title and counts come from the live document, so a rename shows at once.
-    const { snapshot, skipped, updatedAt } = await rooms.withRoom(record, (room) => ({
-      ...readMap(room.doc),
-      updatedAt: room.updatedAt,
-    }));
+    const { snapshot, skipped, updatedAt } = await rooms.withRoom(record, (room) => {
+      const { snapshot, warnings } = liveReading(room);
+      return { snapshot, skipped: skippedEntries(room.doc, warnings), updatedAt: room.updatedAt };
+    });
     // The map row's updated_at is written at compaction; the live room knows later changes.
     const latest = updatedAt ? { updatedAt } : ((await store.findMap(record.id)) ?? record);
     return c.json({
