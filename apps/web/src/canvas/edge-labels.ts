@@ -130,12 +130,16 @@ export function labelOffsets(
       const box = boxAt(shift);
       return cardBoxes.search(indexed(box)).reduce((sum, card) => sum + coveredArea(box, card), 0);
     };
-    const onLineFree = candidates.filter((candidate) => onLine(candidate) && free(candidate));
-    // The nearest of the least hidden spots (the candidates come nearest first).
-    const leastHidden = onLineFree.reduce<number | undefined>(
-      (best, candidate) => (best === undefined || hidden(candidate) < hidden(best) ? candidate : best),
-      undefined,
-    );
+    // The nearest of the least hidden spots (the candidates come nearest first); a spot no card
+    // covers cannot be beaten, so the search stops there.
+    let leastHidden: number | undefined;
+    let leastArea = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+      if (!onLine(candidate) || !free(candidate)) continue;
+      const area = hidden(candidate);
+      if (area < leastArea) [leastHidden, leastArea] = [candidate, area];
+      if (area === 0) break;
+    }
     const shift = leastHidden ?? candidates.find(free) ?? 0;
     placed.insert(indexed(boxAt(shift)));
     if (shift !== 0) offsets.set(request.id, alongY ? { x: 0, y: shift } : { x: shift, y: 0 });
