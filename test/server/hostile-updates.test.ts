@@ -4,9 +4,12 @@ import { type BatonServer, CloseCode, createBatonServer } from '../../apps/serve
 import { createLogger } from '../../apps/server/src/log.js';
 import {
   deeplyNestedUpdate,
+  deepValueUpdate,
   deleteSetUpdate,
+  nestedValue,
 } from '../../apps/server/src/sync/hostile-updates.test-support.js';
 import { encodeDocumentUpdate } from '../../apps/server/src/sync/protocol.js';
+import { DEFAULT_UPDATE_LIMITS } from '../../apps/server/src/sync/update-scan.js';
 import { type CreatedMap, createMap } from '../support/map-api.js';
 import { freshDataDir, removeDataDir } from '../support/server-process.js';
 import { connectClient, openRawSocket, type SyncClient, waitForDoc } from '../support/sync-client.js';
@@ -82,6 +85,55 @@ describe('hostile Yjs updates', () => {
     await stillEditable('after-deep-nesting');
     const response = await fetch(`${server.url}/api/maps/${map.id}?token=${map.viewToken}`);
     expect(response.status).toBe(200);
+  });
+
+  it('closes a sender of a JSON value nested 7,000 deep with 4413 (writing it back would overflow the stack)', async () => {
+    const json = deepValueUpdate({ client: 9, parent: 'notes', key: 'legacy', depth: 7000, kind: 'json' });
+    expect(await send(json)).toBe(CloseCode.updateOverLimit);
+    // A newcomer is sent the whole map: had the value been stored, encoding it would throw.
+    await stillEditable('after-deep-json');
+    expect(log.join('\n')).not.toMatch(/frame failed/);
+  });
+
+  it('stores, relays and exports an update just inside every nesting limit', async () => {
+    const watcher = connectClient(server.url, map.id, map.viewToken);
+    await watcher.synced();
+    const limit = DEFAULT_UPDATE_LIMITS.maxNestingDepth;
+    // Y.Maps as deep as allowed, a plain value as deep as allowed at the bottom of them.
+    honest.doc.transact(() => {
+      let current = honest.doc.getMap<unknown>('notes');
+      for (let level = 1; level < limit; level++) {
+        const next = new Y.Map<unknown>();
+        current.set('inner', next);
+        current = next;
+      }
+      current.set('value', nestedValue(limit));
+    });
+    // And JSON as older clients wrote it, as deep as allowed, from a socket of its own.
+    const legacy = openRawSocket(server.url, map.id, map.editToken);
+    await legacy.opened();
+    await legacy.admitted();
+    legacy.socket.send(
+      encodeDocumentUpdate(
+        deepValueUpdate({ client: 9, parent: 'notes', key: 'legacy', depth: limit, kind: 'json' }),
+      ),
+    );
+    await waitForDoc(
+      watcher.doc,
+      (doc) => doc.getMap('notes').has('legacy') && doc.getMap('notes').has('inner'),
+      'both to reach a viewer',
+    );
+    await stillEditable('after-updates-at-the-limits');
+    expect(legacy.socket.readyState).toBe(legacy.socket.OPEN);
+    for (const format of ['json', 'png']) {
+      const response = await fetch(
+        `${server.url}/api/maps/${map.id}/export?format=${format}&token=${map.viewToken}`,
+      );
+      expect(response.status, format).toBe(200);
+    }
+    expect(log.join('\n')).not.toMatch(/refused|failed/);
+    legacy.socket.close();
+    watcher.destroy();
   });
 
   it('repairs a map stored before the checks (pending delete set, 5,000-deep value) when it loads', async () => {

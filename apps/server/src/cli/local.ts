@@ -1,10 +1,11 @@
-import * as Y from 'yjs';
 import { findExportFormat, renderExport } from '../http/export-formats.js';
 import type { MapFileKind } from '../http/map-file.js';
 import { importedDocument, parseMapFile, readMap } from '../http/map-file.js';
 import { type CreatedMapBody, storeNewMap } from '../http/new-map.js';
 import { decodeFailure } from '../storage/merge-state.js';
 import { SqliteMapStore } from '../storage/sqlite-store.js';
+import { loadStoredDocument, storedParts } from '../sync/stored-document.js';
+import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import { withWorkshopResults } from '../workshop/stored-results.js';
 import { CliError } from './errors.js';
 
@@ -30,13 +31,11 @@ export function exportFromDataDir(dataDir: string, mapId: string, formatName: st
     const record = await store.findMap(mapId);
     if (!record) throw new CliError(`There is no map ${mapId} in ${dataDir}.`);
     const stored = await store.loadState(mapId);
-    const doc = new Y.Doc();
     if (stored.snapshot) {
       const failure = decodeFailure(stored.snapshot);
       if (failure) throw new CliError(`The stored snapshot of map ${mapId} is damaged: ${failure}.`);
-      Y.applyUpdate(doc, stored.snapshot);
     }
-    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    const { doc } = loadStoredDocument(storedParts(stored), DEFAULT_UPDATE_LIMITS.maxNestingDepth);
     const { snapshot, skipped } = readMap(doc);
     for (const entry of skipped)
       console.error(`warning: ${entry.path} could not be read: ${entry.problems.join('; ')}`);

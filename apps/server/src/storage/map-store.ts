@@ -56,6 +56,11 @@ export interface PendingUpdate {
   update: Uint8Array;
 }
 
+export interface CompactOptions {
+  /** Rewrite the snapshot (read as a room reads it) even when there is no log to merge. */
+  rewriteSnapshot?: boolean;
+}
+
 export interface CompactionResult {
   /** How many log rows were merged into the snapshot and deleted. */
   merged: number;
@@ -108,9 +113,11 @@ export interface MapStore {
   /**
    * Compaction from storage, not from any node's memory: merges the stored snapshot and log
    * into a new snapshot and deletes exactly the merged rows, in one transaction under a per-map
-   * lock, so nodes compacting at once lose nothing. Undefined when the log was empty.
+   * lock, so nodes compacting at once lose nothing. Undefined when the log was empty, unless
+   * `rewriteSnapshot` asks for the snapshot to be read and written back anyway: a map whose
+   * snapshot was repaired on load (sync/stored-document.ts) keeps its repair.
    */
-  compact(id: string): Promise<CompactionResult | undefined>;
+  compact(id: string, options?: CompactOptions): Promise<CompactionResult | undefined>;
   /**
    * The head position and token hashes of each of these maps (missing ones left out): the
    * periodic check for a silent gap, or a rotation whose message never arrived.

@@ -1,7 +1,7 @@
 import { mapDocument } from '@baton/model';
 import * as Y from 'yjs';
-import { repairLoadedDocument } from '../sync/document-repair.js';
-import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
+import { loadStoredDocument, storedParts } from '../sync/stored-document.js';
+import { DEFAULT_UPDATE_LIMITS, scanUpdate } from '../sync/update-scan.js';
 import type { StoredUpdate } from './map-store.js';
 
 export interface MergedState {
@@ -12,29 +12,20 @@ export interface MergedState {
 }
 
 /**
- * What compaction writes: the snapshot and the logged updates merged into one state. Rows that
- * decode but do not apply are skipped here exactly as a room skips them when it loads.
+ * What compaction writes: the snapshot and the logged updates merged into one state, read the
+ * way a room reads them (sync/stored-document.ts): rows that do not apply are skipped, and
+ * deletions waiting for edits that never came and values nested too deep are not carried into
+ * the compacted state (the room logs what it repaired).
  */
 export function mergeStoredState(
   snapshot: Uint8Array | undefined,
   updates: readonly StoredUpdate[],
 ): MergedState {
-  const doc = new Y.Doc();
+  const { doc } = loadStoredDocument(
+    storedParts({ snapshot, updates }),
+    DEFAULT_UPDATE_LIMITS.maxNestingDepth,
+  );
   try {
-    // One transaction: Yjs cleans up (merges structs, runs GC) once, not once per logged update.
-    doc.transact(() => {
-      for (const update of [...(snapshot ? [snapshot] : []), ...updates.map((row) => row.update)]) {
-        try {
-          Y.applyUpdate(doc, update);
-        } catch {
-          // Reported when the rows were read (or, for the snapshot, when the room opened);
-          // compaction must not stop on them.
-        }
-      }
-    });
-    // Deletions waiting for edits that never came, and values nested too deep, are not carried
-    // into the compacted state (sync/document-repair.ts; the room logs what it repaired).
-    repairLoadedDocument(doc, DEFAULT_UPDATE_LIMITS.maxNestingDepth);
     const title = mapDocument(doc).meta.get('title');
     return {
       state: Y.encodeStateAsUpdate(doc),
@@ -45,12 +36,27 @@ export function mergeStoredState(
   }
 }
 
+/** Nothing but the structure of an update is checked: read without recursion (sync/update-reader.ts). */
+const STRUCTURE_ONLY = { maxStructs: Infinity, maxDeleteRanges: Infinity, maxNestingDepth: Infinity };
+
 /** Why a stored blob is not a Yjs update, or undefined when it decodes. */
 export function decodeFailure(update: Uint8Array): string | undefined {
   try {
     Y.decodeUpdate(update);
     return undefined;
   } catch (error) {
+    // Yjs's reader recurses into nested values: a value too deep for it is still an update,
+    // which the room repairs when it loads the map.
+    if (error instanceof RangeError && structurallySound(update)) return undefined;
     return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+function structurallySound(update: Uint8Array): boolean {
+  try {
+    scanUpdate(update, STRUCTURE_ONLY);
+    return true;
+  } catch {
+    return false;
   }
 }

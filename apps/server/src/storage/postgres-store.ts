@@ -4,6 +4,7 @@ import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import {
   type CompactionResult,
+  type CompactOptions,
   type MapHead,
   type MapRecord,
   type MapStore,
@@ -178,7 +179,7 @@ export class PostgresMapStore implements MapStore {
     return ids.map((id) => positions.get(id)?.pop() as number);
   }
 
-  async compact(id: string): Promise<CompactionResult | undefined> {
+  async compact(id: string, options: CompactOptions = {}): Promise<CompactionResult | undefined> {
     return this.transaction(async (client) => {
       // Per-map lock for compactors only (appends go on): released at commit or rollback.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('baton.compact'), hashtext($1))`, [id]);
@@ -186,7 +187,12 @@ export class PostgresMapStore implements MapStore {
       // always a gap-free prefix (see appendUpdate), so these rows are all of them up to the last.
       const stored = await this.readState(client, id, 0);
       const last = stored.updates.at(-1);
-      if (!last) return undefined;
+      if (!last) {
+        if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
+        const { state } = mergeStoredState(stored.snapshot, []);
+        await client.query('UPDATE map_snapshots SET state = $2 WHERE map_id = $1', [id, Buffer.from(state)]);
+        return { merged: 0, throughSeq: stored.head };
+      }
       const merged = mergeStoredState(stored.snapshot, stored.updates);
       await client.query(
         `INSERT INTO map_snapshots (map_id, state, through_position, created_at) VALUES ($1, $2, $3, now())

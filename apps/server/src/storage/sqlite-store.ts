@@ -6,6 +6,7 @@ import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import {
   type CompactionResult,
+  type CompactOptions,
   type MapHead,
   type MapRecord,
   type MapStore,
@@ -114,6 +115,7 @@ export class SqliteMapStore implements MapStore {
          ON CONFLICT (map_id) DO UPDATE SET state = excluded.state,
            through_position = excluded.through_position, created_at = excluded.created_at`,
       ),
+      rewriteSnapshot: this.db.prepare('UPDATE map_snapshots SET state = ? WHERE map_id = ?'),
       findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
       head: this.db.prepare('SELECT head FROM maps WHERE id = ?').pluck(),
       headAndTokens: this.db.prepare(
@@ -213,13 +215,17 @@ export class SqliteMapStore implements MapStore {
     return this.transactions.appendUpdates(batch, at.toISOString());
   }
 
-  async compact(id: string): Promise<CompactionResult | undefined> {
+  async compact(id: string, options: CompactOptions = {}): Promise<CompactionResult | undefined> {
     // Synchronous and in one transaction: nothing else in this process runs in between, and the
     // data directory lock keeps other processes out, so this is the per-map lock too.
     return this.db.transaction(() => {
       const stored = this.readState(id, 0);
       const last = stored.updates.at(-1);
-      if (!last) return undefined;
+      if (!last) {
+        if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
+        this.statements.rewriteSnapshot.run(mergeStoredState(stored.snapshot, []).state, id);
+        return { merged: 0, throughSeq: stored.head };
+      }
       const merged = mergeStoredState(stored.snapshot, stored.updates);
       this.statements.upsertSnapshot.run(id, merged.state, last.seq, new Date().toISOString());
       for (const { seq } of stored.updates) this.statements.dropUpdate.run(id, seq);

@@ -234,6 +234,30 @@ export function describeStoreContract(backend: string, setUp: () => Promise<Stor
       expect((await store.findMap('m1'))?.title).toBe('Compacted');
     });
 
+    it('rewrites a snapshot with no log after it only when asked, keeping what it covers', async () => {
+      const doc = await newMap('m1');
+      await appendOne(
+        store,
+        'm1',
+        edit(doc, () => doc.getMap('notes').set('kept', 1)),
+        new Date(),
+      );
+      await store.compact('m1');
+      expect(await store.compact('m1')).toBeUndefined();
+      expect(await store.compact('m1', { rewriteSnapshot: true })).toEqual({ merged: 0, throughSeq: 1 });
+      const position = await appendOne(
+        store,
+        'm1',
+        edit(doc, () => doc.getMap('notes').set('late', 1)),
+        new Date(),
+      );
+      expect(position).toBe(2);
+      const state = await store.loadState('m1');
+      expect(state.updates.map((row) => row.seq)).toEqual([2]);
+      expect(noteKeys(rebuild(state))).toEqual(['kept', 'late']);
+      expect((await store.loadState('m1', 1)).snapshot).toBeUndefined();
+    });
+
     it('loses nothing when nodes compact the same map while edits keep arriving', async () => {
       const nodes = harness.sharedByNodes ? [store, await harness.open(), await harness.open()] : [store];
       extra.push(...nodes.slice(1));

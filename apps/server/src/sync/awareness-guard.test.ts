@@ -66,13 +66,16 @@ describe('awareness rules', () => {
         entry(11, 'just a string'),
         entry(12, { user: { name: 42 } }),
         { clientId: 13, clock: 1, stateJson: '{not json' },
+        // Under the size cap, but nested close to where JSON.stringify overflows when relayed.
+        { clientId: 14, clock: 1, stateJson: `{"cursor":${'['.repeat(4000)}${']'.repeat(4000)}}` },
       ],
       ownerOf,
       me,
       0,
     );
     expect(verdict.accepted).toEqual([]);
-    expect(verdict.refused.map((refused) => refused.clientId)).toEqual([10, 11, 12, 13]);
+    expect(verdict.refused.map((refused) => refused.clientId)).toEqual([10, 11, 12, 13, 14]);
+    expect(verdict.refused.at(-1)?.reason).toMatch(/nested more than \d+ levels deep/);
   });
 
   it('caps how many client ids one connection may introduce', () => {

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { MalformedMessage } from './protocol.js';
+import { jsonDepth } from './update-reader.js';
 
 /**
  * What a presence state may look like. Clients add their own fields (cursor, selection), so
@@ -106,8 +107,15 @@ export function screenAwareness(
   return { accepted, refused };
 }
 
+/**
+ * States are relayed as `JSON.stringify` writes them, which recurses: 8 KB of brackets nest
+ * 4,000 deep, close to where it overflows the stack. A real presence state nests two or three.
+ */
+const MAX_STATE_DEPTH = 16;
+
 function stateProblem(stateJson: string, maxStateBytes: number): string | undefined {
   if (Buffer.byteLength(stateJson) > maxStateBytes) return `state larger than ${maxStateBytes} bytes`;
+  if (jsonDepth(stateJson) > MAX_STATE_DEPTH) return `state nested more than ${MAX_STATE_DEPTH} levels deep`;
   let state: unknown;
   try {
     state = JSON.parse(stateJson);

@@ -59,14 +59,27 @@ function itemsTooDeep(doc: Y.Doc, maxDepth: number): DeepItem[] {
       if (item.content instanceof Y.ContentType) {
         if (depth + 1 > maxDepth) found.push({ item, depth: depth + 1 });
         types.push({ type: item.content.type, depth: depth + 1 });
-      } else if (item.content instanceof Y.ContentAny) {
-        // `arr` holds the item's values: one level more than each value itself.
-        const nested = valueDepth(item.content.arr) - 1;
+      } else {
+        const nested = plainValueDepth(item.content);
         if (nested > maxDepth) found.push({ item, depth: depth + nested });
       }
     }
   }
   return found;
+}
+
+/**
+ * How deeply an item's plain values nest: values as Yjs writes them today (ContentAny), JSON as
+ * older Yjs wrote them, rich text's embeds and formats, a subdocument's options. Yjs writes the
+ * JSON kinds back with `JSON.stringify`, which overflows the stack a few thousand levels down.
+ */
+function plainValueDepth(content: Y.Item['content']): number {
+  // `arr` holds the item's values: one level more than each value itself.
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return valueDepth(content.arr) - 1;
+  if (content instanceof Y.ContentEmbed) return valueDepth(content.embed);
+  if (content instanceof Y.ContentFormat) return valueDepth(content.value);
+  if (content instanceof Y.ContentDoc) return valueDepth(content.opts);
+  return 0;
 }
 
 function* childItems(type: SharedType): Generator<Y.Item> {

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { MapStore } from '../storage/map-store.js';
+import type { CompactOptions, MapStore } from '../storage/map-store.js';
 import type { CompactionPolicy } from './room-types.js';
 
 interface RoomLogOptions {
@@ -38,24 +38,23 @@ export class RoomLog {
 
   /** Writes a repaired document back at once, so the repair is not redone on the next load. */
   compactRepaired(): Promise<void> {
-    this.count = Math.max(this.count, 1);
-    return this.compactNow();
+    return this.compactNow({ rewriteSnapshot: true });
   }
 
   /** Compacts now (after any compaction already running) if anything was logged. */
-  compactNow(): Promise<void> {
+  compactNow(options: CompactOptions = {}): Promise<void> {
     this.compacting = this.compacting
-      .then(() => this.compact())
+      .then(() => this.compact(options))
       .catch((error: unknown) => {
         this.options.logger.error(`map ${this.mapId}: compaction failed: ${String(error)}`);
       });
     return this.compacting;
   }
 
-  private async compact(): Promise<void> {
-    if (this.count === 0) return;
+  private async compact(options: CompactOptions): Promise<void> {
+    if (this.count === 0 && !options.rewriteSnapshot) return;
     const counted = { count: this.count, bytes: this.bytes };
-    const result = await this.options.store.compact(this.mapId);
+    const result = await this.options.store.compact(this.mapId, options);
     if (result) this.options.logger.debug(`map ${this.mapId}: compacted ${result.merged} updates`);
     // Updates committed while the compaction ran stay counted.
     this.count = Math.max(0, this.count - counted.count);

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import type { Role, TokenHashes } from '../auth/tokens.js';
 import type { MapHead, MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
 import { decodeAwarenessUpdate } from './awareness-guard.js';
-import { repairLoadedDocument } from './document-repair.js';
 import type { CommitTarget, CommittedEntry } from './group-commit.js';
 import { InFlightUpdates } from './in-flight-updates.js';
 import { RoomPresence } from './presence.js';
@@ -26,6 +25,7 @@ import {
   RoomEvents,
   type RoomOptions,
 } from './room-types.js';
+import { loadStoredDocument, storedParts } from './stored-document.js';
 import {
   carriesOnlyNewStructs,
   DEFAULT_UPDATE_LIMITS,
@@ -65,7 +65,7 @@ class ServerChange {
  * with the room's other updates of that turn.
  */
 export class Room implements CommitTarget<unknown> {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly presence: RoomPresence;
   /** Connections plus in-flight HTTP reads; the registry unloads the room when this drops to 0. */
   holds = 0;
@@ -90,14 +90,16 @@ export class Room implements CommitTarget<unknown> {
   ) {
     this.access = new RoomAccess(tokens, this.connections);
     this.inFlight = new InFlightUpdates(options.maxQueueBytes ?? DEFAULT_MAX_QUEUE_BYTES);
-    if (stored.snapshot) this.restore(stored.snapshot, 'snapshot');
-    for (const update of stored.updates) this.restore(update.update, `update ${update.seq}`);
+    const limits = options.updateLimits ?? DEFAULT_UPDATE_LIMITS;
+    const loaded = loadStoredDocument(storedParts(stored), limits.maxNestingDepth);
+    this.doc = loaded.doc;
+    for (const { what, error } of loaded.skipped)
+      options.logger.warn(`map ${mapId}: stored ${what} skipped: ${error}`);
     this.log = new RoomLog(mapId, options);
     this.log.note(stored.updates);
-    this.guard = new UpdateGuard(this.doc, options.updateLimits ?? DEFAULT_UPDATE_LIMITS);
-    const repairs = repairLoadedDocument(this.doc, this.guard.limits.maxNestingDepth);
-    if (repairs.length > 0) {
-      options.logger.warn(`map ${mapId}: repaired on load: ${repairs.join('; ')}`);
+    this.guard = new UpdateGuard(this.doc, limits);
+    if (loaded.repairs.length > 0) {
+      options.logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
       void this.log.compactRepaired();
     }
     this.lastChangedAt = stored.lastUpdateAt;

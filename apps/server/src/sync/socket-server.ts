@@ -118,6 +118,16 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       early.length = 0;
       closeRefused(ws, code, reason);
     };
+    // A frame that fails in a way no check foresaw closes its own socket, never the process
+    // (a throw in a socket's event handler is uncaught, and would end every user's session).
+    const deliver = (room: Room, connection: SocketConnection, frame: Uint8Array) => {
+      try {
+        room.receive(connection, frame);
+      } catch (error) {
+        logger.error(`map ${mapId}: a frame failed: ${String(error)}`);
+        refuse(CloseCode.internalError, 'the frame could not be handled');
+      }
+    };
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (refused) return;
       lastHeard.set(ws, Date.now());
@@ -125,7 +135,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
       const frame = toBytes(data);
       if (joined) {
         if (frame[0] === MessageType.awareness) return joined.presence.offer(frame);
-        return joined.room.receive(joined.connection, frame);
+        return deliver(joined.room, joined.connection, frame);
       }
       early.push(frame);
       earlyBytes += frame.byteLength;
@@ -172,7 +182,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     }
     const presence = new FrameRate(
       limits.awarenessPerSecond,
-      (frame) => room.receive(connection, frame),
+      (frame) => deliver(room, connection, frame),
       () => {
         logger.warn(`map ${mapId}: presence flood (over ${limits.awarenessPerSecond}/s): socket closed`);
         refuse(CloseCode.tooManyRequests, 'too many presence frames');
@@ -182,7 +192,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     room.join(connection);
     for (const frame of early.splice(0)) {
       if (frame[0] === MessageType.awareness) presence.offer(frame);
-      else room.receive(connection, frame);
+      else deliver(room, connection, frame);
     }
   }
 

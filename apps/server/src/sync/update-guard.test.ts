@@ -1,7 +1,12 @@
 import { snapshotToDocument, templateSnapshot } from '@baton/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deeplyNestedUpdate, deleteSetUpdate, nestedValue } from './hostile-updates.test-support.js';
+import {
+  deeplyNestedUpdate,
+  deepValueUpdate,
+  deleteSetUpdate,
+  nestedValue,
+} from './hostile-updates.test-support.js';
 import {
   DEFAULT_UPDATE_LIMITS,
   refusalOf,
@@ -100,6 +105,22 @@ describe('bounded updates', () => {
     const fine = new Y.Doc();
     fine.getMap('touchpoints').set('t', nestedValue(limits.maxNestingDepth - 1));
     expect(refusalOf(new Y.Doc(), Y.encodeStateAsUpdate(fine), limits)).toBeUndefined();
+  });
+
+  it('refuses JSON values (as older Yjs wrote them) nested deeper than the limit, before parsing them', () => {
+    const json = (depth: number) =>
+      deepValueUpdate({ client: 9, parent: 'touchpoints', key: 't', depth, kind: 'json' });
+    // V8 parses JSON this deep without trouble; Yjs writes it back with JSON.stringify, which overflows.
+    expect(() => refusalOf(new Y.Doc(), json(7000), limits)).toThrow(UpdateOverLimit);
+    expect(() => refusalOf(new Y.Doc(), json(limits.maxNestingDepth + 1), limits)).toThrow(UpdateOverLimit);
+    expect(refusalOf(new Y.Doc(), json(limits.maxNestingDepth), limits)).toBeUndefined();
+    expect(
+      refusalOf(
+        new Y.Doc(),
+        deepValueUpdate({ client: 9, parent: 'touchpoints', key: 't', depth: 32, kind: 'any' }),
+        limits,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses more items than the limit and bytes that are not an update', () => {

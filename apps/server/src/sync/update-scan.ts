@@ -1,5 +1,16 @@
 import * as binary from 'lib0/binary';
 import * as decoding from 'lib0/decoding';
+import {
+  CONTENT,
+  type ItemId,
+  type ParentRef,
+  readItemContent,
+  readItemHeader,
+  UndecodableUpdate,
+  ValueTooDeep,
+} from './update-reader.js';
+
+export { type ItemId, type ParentRef, UndecodableUpdate } from './update-reader.js';
 
 /**
  * Reads a Yjs (v1) update byte by byte without building it, so that an update over a limit is
@@ -29,23 +40,6 @@ export class UpdateOverLimit extends Error {
   override readonly name = 'UpdateOverLimit';
 }
 
-/** An update that does not decode as a Yjs v1 update. */
-export class UndecodableUpdate extends Error {
-  override readonly name = 'UndecodableUpdate';
-}
-
-export interface ItemId {
-  client: number;
-  clock: number;
-}
-
-/** Where an item lives: a root type by name, inside the type an item holds, or beside an item. */
-export type ParentRef =
-  | { kind: 'root' }
-  | { kind: 'in'; id: ItemId }
-  | { kind: 'beside'; id: ItemId }
-  | { kind: 'unknown' };
-
 export interface ScannedStruct {
   clock: number;
   length: number;
@@ -64,27 +58,12 @@ export interface UpdateScan {
   structCount: number;
 }
 
-const CONTENT = {
-  gc: 0,
-  deleted: 1,
-  json: 2,
-  binary: 3,
-  string: 4,
-  embed: 5,
-  format: 6,
-  type: 7,
-  any: 8,
-  doc: 9,
-  skip: 10,
-};
-const XML_ELEMENT = 3;
-const XML_HOOK = 5;
-
 export function scanUpdate(update: Uint8Array, limits: UpdateLimits): UpdateScan {
   try {
     return read(decoding.createDecoder(update), limits);
   } catch (error) {
     if (error instanceof UpdateOverLimit || error instanceof UndecodableUpdate) throw error;
+    if (error instanceof ValueTooDeep) throw new UpdateOverLimit(error.message);
     throw new UndecodableUpdate(error instanceof Error ? error.message : String(error));
   }
 }
@@ -126,10 +105,6 @@ function read(decoder: decoding.Decoder, limits: UpdateLimits): UpdateScan {
   return { structs, deletes, structCount };
 }
 
-function readId(decoder: decoding.Decoder): ItemId {
-  return { client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) };
-}
-
 function readStruct(decoder: decoding.Decoder, clock: number, limits: UpdateLimits): ScannedStruct {
   const info = decoding.readUint8(decoder);
   const ref = info & binary.BITS5;
@@ -144,126 +119,8 @@ function readStruct(decoder: decoding.Decoder, clock: number, limits: UpdateLimi
       needs: [],
     };
   }
-  const needs: ItemId[] = [];
-  const origin = (info & binary.BIT8) !== 0 ? readId(decoder) : undefined;
-  const rightOrigin = (info & binary.BIT7) !== 0 ? readId(decoder) : undefined;
-  if (origin) needs.push(origin);
-  if (rightOrigin) needs.push(rightOrigin);
-  let parent: ParentRef;
-  if (origin || rightOrigin) {
-    parent = { kind: 'beside', id: (origin ?? rightOrigin) as ItemId };
-  } else if (decoding.readVarUint(decoder) === 1) {
-    decoding.readVarString(decoder);
-    parent = { kind: 'root' };
-  } else {
-    const id = readId(decoder);
-    needs.push(id);
-    parent = { kind: 'in', id };
-  }
-  if (!origin && !rightOrigin && (info & binary.BIT6) !== 0) decoding.readVarString(decoder);
-  const { length, createsType } = readContent(decoder, ref, limits);
+  const { parent, needs } = readItemHeader(decoder, info);
+  // Refused at the first level past the limit: the rest of a deep value is never read.
+  const { length, createsType } = readItemContent(decoder, ref, limits.maxNestingDepth);
   return { clock, length, skip: false, createsType, parent, needs };
-}
-
-function readContent(
-  decoder: decoding.Decoder,
-  ref: number,
-  limits: UpdateLimits,
-): { length: number; createsType: boolean } {
-  switch (ref) {
-    case CONTENT.deleted:
-      return { length: decoding.readVarUint(decoder), createsType: false };
-    case CONTENT.json: {
-      const length = decoding.readVarUint(decoder);
-      for (let i = 0; i < length; i++) readJson(decoder, true);
-      return { length, createsType: false };
-    }
-    case CONTENT.binary:
-      decoding.readVarUint8Array(decoder);
-      return { length: 1, createsType: false };
-    case CONTENT.embed:
-      readJson(decoder);
-      return { length: 1, createsType: false };
-    case CONTENT.string:
-      return { length: decoding.readVarString(decoder).length, createsType: false };
-    case CONTENT.format:
-      decoding.readVarUint8Array(decoder);
-      readJson(decoder);
-      return { length: 1, createsType: false };
-    case CONTENT.type: {
-      const typeRef = decoding.readVarUint(decoder);
-      if (typeRef === XML_ELEMENT || typeRef === XML_HOOK) decoding.readVarUint8Array(decoder);
-      if (typeRef > 6) throw new UndecodableUpdate(`unknown shared type ${typeRef}`);
-      return { length: 1, createsType: true };
-    }
-    case CONTENT.any: {
-      const length = decoding.readVarUint(decoder);
-      for (let i = 0; i < length; i++) skipAny(decoder, limits.maxNestingDepth);
-      return { length, createsType: false };
-    }
-    case CONTENT.doc:
-      decoding.readVarUint8Array(decoder);
-      skipAny(decoder, limits.maxNestingDepth);
-      return { length: 1, createsType: false };
-    default:
-      throw new UndecodableUpdate(`unknown content kind ${ref}`);
-  }
-}
-
-/** JSON text in an update must parse, as Yjs would parse it when applying the update. */
-function readJson(decoder: decoding.Decoder, undefinedAllowed = false): void {
-  const text = decoding.readVarString(decoder);
-  if (undefinedAllowed && text === 'undefined') return;
-  JSON.parse(text);
-}
-
-/**
- * Skips one lib0 "any" value without recursion (lib0's own reader recurses, so a value nested
- * a few thousand deep would overflow the stack of every reader of the map, browsers included).
- */
-function skipAny(decoder: decoding.Decoder, maxDepth: number): void {
-  // Open levels: values still to read in each, and whether each value is preceded by a key.
-  const levels: { left: number; keyed: boolean }[] = [{ left: 1, keyed: false }];
-  while (levels.length > 0) {
-    const level = levels[levels.length - 1] as { left: number; keyed: boolean };
-    if (level.left === 0) {
-      levels.pop();
-      continue;
-    }
-    level.left--;
-    if (level.keyed) decoding.readVarUint8Array(decoder);
-    const type = decoding.readUint8(decoder);
-    switch (type) {
-      case 127: // undefined
-      case 126: // null
-      case 121: // false
-      case 120: // true
-        break;
-      case 125:
-        decoding.readVarInt(decoder);
-        break;
-      case 124:
-        decoding.readFloat32(decoder);
-        break;
-      case 123:
-        decoding.readFloat64(decoder);
-        break;
-      case 122:
-        decoding.readBigInt64(decoder);
-        break;
-      case 119: // string
-      case 116: // Uint8Array
-        decoding.readVarUint8Array(decoder);
-        break;
-      case 118: // object: per entry a key and a value
-      case 117: // array
-        levels.push({ left: decoding.readVarUint(decoder), keyed: type === 118 });
-        if (levels.length > maxDepth) {
-          throw new UpdateOverLimit(`a value is nested more than ${maxDepth} levels deep`);
-        }
-        break;
-      default:
-        throw new UndecodableUpdate(`unknown value type ${type}`);
-    }
-  }
 }

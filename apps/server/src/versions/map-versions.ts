@@ -10,6 +10,8 @@ import {
   type VersionRecord,
 } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
+import { loadStoredDocument } from '../sync/stored-document.js';
+import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 
 export const VERSION_NAME_MAX = 120;
 
@@ -82,8 +84,11 @@ export class MapVersions {
     const stored = await this.options.store.findVersion(mapId, versionId);
     if (!stored) return undefined;
     const { state, ...version } = stored;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    // Taken from a live map, so sound unless it was taken before the map was repaired.
+    const { doc } = loadStoredDocument(
+      [{ what: 'version', update: state }],
+      DEFAULT_UPDATE_LIMITS.maxNestingDepth,
+    );
     return { version, doc, snapshot: readSnapshot(doc).snapshot };
   }
 
