@@ -1,6 +1,9 @@
-import { EXPORT_FORMAT_IDS } from '@baton/export';
+import type { ExportFormatId } from '@baton/export';
 import type { Versions } from './useVersions';
 import { versionExportPath } from './versions-api';
+
+// Listed here rather than imported, so the export package stays out of the map page's first load.
+const VERSION_EXPORTS: readonly ExportFormatId[] = ['json', 'csv', 'md', 'svg', 'png', 'pdf'];
 
 /** Across the top of an old version: what it is, that it is read-only, and what can be done with it. */
 export function VersionBanner({
@@ -20,7 +23,7 @@ export function VersionBanner({
       <span className="version-banner-date">{new Date(version.createdAt).toLocaleString()}</span>
       <span className="version-banner-exports">
         Export:
-        {EXPORT_FORMAT_IDS.map((format) => (
+        {VERSION_EXPORTS.map((format) => (
           <a key={format} href={versionExportPath(mapId, version.id, format, token)} download>
             {format.toUpperCase()}
           </a>

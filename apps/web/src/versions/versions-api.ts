@@ -1,4 +1,3 @@
-import { parseJsonImport } from '@baton/export';
 import type { MapSnapshot } from '@baton/model';
 import { z } from 'zod';
 import { ApiError, type CreatedMap } from '../api/client';
@@ -61,6 +60,8 @@ export async function fetchVersionSnapshot(
   versionId: string,
 ): Promise<MapSnapshot> {
   const response = await call(versionExportPath(mapId, versionId, 'json'), token);
+  // The export package (and its CSV parser) loads only when someone opens a version.
+  const { parseJsonImport } = await import('@baton/export');
   return parseJsonImport(await response.text());
 }
 
