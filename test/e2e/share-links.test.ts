@@ -1,43 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, launchChromium, type MapTab, openMap, openTab } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
 describe('sharing a map and replacing its links, in Chromium at 1280 × 720', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let tabs: MapTab[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const errors = tabs.flatMap((tab) => tab.errors);
-    await Promise.all(tabs.map((tab) => tab.context.close()));
-    tabs = [];
-    // The refused reconnection is the point of the test; anything else is a failure.
-    expect(errors.filter((error) => !/WebSocket|4401|404/.test(error))).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  // The refused reconnection is the point of the test; any other page error is a failure.
+  const suite = browserSuite({ expectedErrors: /WebSocket|4401|404/ });
 
   test('the Share dialog copies both links; replacing them cuts off old-link holders with a clear message', async () => {
-    const map = await createMap(server.url, { title: 'Consulting pipeline', template: 'b2b-services' });
-    const ada = await openMap(browser, map.editUrl, 'Ada');
-    const grace = await openMap(browser, map.editUrl, 'Grace');
-    const vera = await openMap(browser, map.viewUrl, 'Vera');
-    tabs.push(ada, grace, vera);
-    for (const tab of tabs) await tab.page.setViewportSize({ width: 1280, height: 720 });
+    const map = await createMap(suite.server().url, {
+      title: 'Consulting pipeline',
+      template: 'b2b-services',
+    });
+    const ada = await suite.openMap(map.editUrl, 'Ada');
+    const grace = await suite.openMap(map.editUrl, 'Grace');
+    const vera = await suite.openMap(map.viewUrl, 'Vera');
+    for (const tab of [ada, grace, vera]) await tab.page.setViewportSize({ width: 1280, height: 720 });
 
     // Ada opens Share: both links, each copied whole.
     await ada.page.getByTestId('share-button').click();
@@ -100,14 +79,13 @@ describe('sharing a map and replacing its links, in Chromium at 1280 × 720', ()
     if (SHOTS) await grace.page.screenshot({ path: `${SHOTS}/link-revoked.png` });
 
     // The old links open nothing; the new one works for a newcomer.
-    const old = await fetch(`${server.url}/api/maps/${map.id}`, {
+    const old = await fetch(`${suite.server().url}/api/maps/${map.id}`, {
       headers: { authorization: `Bearer ${map.editToken}` },
     });
     expect(old.status).toBe(404);
     // Opened afresh, the old link shows why it does not open the map, and its tab stops
     // knocking: the map's content is fetched alongside the link check, never retried after it.
-    const late = await openTab(browser, map.editUrl, 'Grace');
-    tabs.push(late);
+    const late = await suite.openTab(map.editUrl, 'Grace');
     const sockets: string[] = [];
     late.page.on('websocket', (socket) => sockets.push(socket.url()));
     await late.page.reload();
@@ -115,8 +93,7 @@ describe('sharing a map and replacing its links, in Chromium at 1280 × 720', ()
     const knocks = sockets.length;
     await late.page.waitForTimeout(3000);
     expect(sockets.length).toBe(knocks);
-    const newcomer = await openMap(browser, newEdit, 'Linus');
-    tabs.push(newcomer);
+    const newcomer = await suite.openMap(newEdit, 'Linus');
     expect(await newcomer.page.getByTestId('add-touchpoint').isVisible()).toBe(true);
   });
 });

@@ -1,45 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import {
-  addTouchpointThroughUi,
-  assertWebBuilt,
-  launchChromium,
-  type MapTab,
-  openMap,
-} from './support/browser.js';
+import { addTouchpointThroughUi } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
 describe('small things a new user meets first, in Chromium at 1280 × 720', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let tabs: MapTab[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const errors = tabs.flatMap((tab) => tab.errors);
-    await Promise.all(tabs.map((tab) => tab.context.close()));
-    tabs = [];
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  const suite = browserSuite();
 
   test('a new empty map says "Start here", not "0" and red problems', async () => {
-    const map = await createMap(server.url, { title: 'Blank' });
-    const tab = await openMap(browser, map.editUrl, 'Ada');
-    tabs.push(tab);
+    const map = await createMap(suite.server().url, { title: 'Blank' });
+    const tab = await suite.openMap(map.editUrl, 'Ada');
     const { page } = tab;
     await page.setViewportSize({ width: 1280, height: 720 });
     const toggle = page.getByTestId('analysis-toggle');
@@ -60,9 +31,8 @@ describe('small things a new user meets first, in Chromium at 1280 × 720', () =
   });
 
   test('a negative metric is refused; a new team offers its own metric kinds and keeps the values', async () => {
-    const map = await createMap(server.url, { title: 'Metrics' });
-    const tab = await openMap(browser, map.editUrl, 'Ada');
-    tabs.push(tab);
+    const map = await createMap(suite.server().url, { title: 'Metrics' });
+    const tab = await suite.openMap(map.editUrl, 'Ada');
     const { page } = tab;
     await page.setViewportSize({ width: 1280, height: 720 });
     await addTouchpointThroughUi(page, { title: 'Webinar', team: 'marketing', stage: 'warm' });

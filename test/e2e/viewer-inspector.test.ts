@@ -1,16 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import {
-  assertWebBuilt,
-  cardNamed,
-  launchChromium,
-  type MapTab,
-  openMap,
-  openTab,
-} from './support/browser.js';
+import { describe, expect, test } from 'vitest';
+import { cardNamed } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import type { JourneySketch } from './support/journeys.js';
-import { type SeededMap, seedMap } from './support/seed.js';
+import { seedMap } from './support/seed.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
@@ -43,37 +35,13 @@ const DESCRIBED: JourneySketch = {
 };
 
 describe('a view-link holder reads every card and connection, in Chromium at 1280 × 720', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let tabs: MapTab[] = [];
-  const seeded: SeededMap[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const errors = tabs.flatMap((tab) => tab.errors);
-    await Promise.all(tabs.map((tab) => tab.context.close()));
-    tabs = [];
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    for (const map of seeded) map.observer.destroy();
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  const suite = browserSuite();
 
   test('no name asked, shown as a viewer; a card and a connection open read-only inspectors', async () => {
-    const map = await seedMap(server.url, 'Webinar relay', DESCRIBED);
-    seeded.push(map);
-    const ada = await openMap(browser, map.map.editUrl, 'Ada');
-    const viewer = await openTab(browser, map.map.viewUrl, 'viewer');
-    tabs.push(ada, viewer);
+    const map = await seedMap(suite.server().url, 'Webinar relay', DESCRIBED);
+    suite.keep(map.observer);
+    const ada = await suite.openMap(map.map.editUrl, 'Ada');
+    const viewer = await suite.openTab(map.map.viewUrl, 'viewer');
     const { page } = viewer;
     await page.setViewportSize({ width: 1280, height: 720 });
 
