@@ -55,7 +55,11 @@ export interface BatonServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_COMPACTION: CompactionPolicy = { maxLogUpdates: 500, maxLogBytes: 1024 * 1024 };
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  maxLogUpdates: 500,
+  maxLogBytes: 1024 * 1024,
+  spread: 0.25,
+};
 
 export const SERVER_VERSION = z
   .object({ version: z.string() })

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { CompactOptions, MapStore } from '../storage/map-store.js';
+import { compactionTurns } from './compaction-turns.js';
 import type { CompactionPolicy } from './room-types.js';
 
 interface RoomLogOptions {
@@ -17,11 +18,17 @@ export class RoomLog {
   private count = 0;
   private bytes = 0;
   private compacting: Promise<void> = Promise.resolve();
+  private due = false;
+  /** This room's share of the policy's thresholds (see `CompactionPolicy.spread`). */
+  private readonly share: number;
 
   constructor(
     private readonly mapId: string,
     private readonly options: RoomLogOptions,
-  ) {}
+  ) {
+    const spread = options.compaction.spread ?? 0;
+    this.share = 1 - spread + Math.random() * 2 * spread;
+  }
 
   note(updates: readonly { update: Uint8Array }[]): void {
     for (const { update } of updates) {
@@ -33,7 +40,14 @@ export class RoomLog {
   /** Compacts once the log passed the policy's size (in updates or bytes). */
   compactWhenDue(): void {
     const { maxLogUpdates, maxLogBytes } = this.options.compaction;
-    if (this.count >= maxLogUpdates || this.bytes >= maxLogBytes) void this.compactNow();
+    if (this.due) return;
+    if (this.count >= maxLogUpdates * this.share || this.bytes >= maxLogBytes * this.share) {
+      // One queued compaction covers everything logged until it runs.
+      this.due = true;
+      void this.compactNow().finally(() => {
+        this.due = false;
+      });
+    }
   }
 
   /** Writes a repaired document back at once, so the repair is not redone on the next load. */
@@ -44,7 +58,7 @@ export class RoomLog {
   /** Compacts now (after any compaction already running) if anything was logged. */
   compactNow(options: CompactOptions = {}): Promise<void> {
     this.compacting = this.compacting
-      .then(() => this.compact(options))
+      .then(() => compactionTurns.run(() => this.compact(options)))
       .catch((error: unknown) => {
         this.options.logger.error(`map ${this.mapId}: compaction failed: ${String(error)}`);
       });

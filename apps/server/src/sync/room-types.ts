@@ -40,6 +40,11 @@ export interface CompactionPolicy {
   maxLogUpdates: number;
   /** ...or once they add up to this many bytes. */
   maxLogBytes: number;
+  /**
+   * Each room's thresholds vary by up to this fraction either way (0.25: 75%–125%), so rooms that
+   * started together do not all compact together. 0 or absent: exactly the thresholds.
+   */
+  spread?: number;
 }
 
 /** What an admission check says about a document update from an edit connection. */
