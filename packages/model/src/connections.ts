@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { mapDocument, newId, newYMap, writeFields } from './document.js';
 import { invalidInput, ModelError } from './errors.js';
+import { storedFields } from './plain-value.js';
 import { type ConnectionFieldsInput, ConnectionFieldsSchema } from './schema.js';
 
 export type ConnectionInput = ConnectionFieldsInput;
@@ -43,7 +44,7 @@ export function updateConnection(doc: Y.Doc, id: string, patch: ConnectionPatch)
   const entry = mapDocument(doc).connections.get(id);
   if (!(entry instanceof Y.Map))
     throw new ModelError('not-found', `There is no connection ${id} on this map.`);
-  const merged = parseConnection({ ...entry.toJSON(), ...patch }, `connections.${id}`);
+  const merged = parseConnection({ ...storedFields(entry), ...patch }, `connections.${id}`);
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as (keyof ConnectionPatch)[]) changed[key] = merged[key];
   doc.transact(() => writeFields(entry, changed));

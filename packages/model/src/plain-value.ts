@@ -66,3 +66,13 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> {
     !Array.isArray(value)
   );
 }
+
+/**
+ * An entry's fields as plain values, for a writer to merge a patch into: never throws on a value
+ * nested too deep (it is left out of the merge and stays in the document untouched, since a
+ * writer sets only the keys it changes).
+ */
+export function storedFields(entry: Y.Map<unknown>): Record<string, unknown> {
+  const { value } = readPlain(entry);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}

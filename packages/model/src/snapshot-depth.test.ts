@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addConnection,
   addTouchpoint,
   createMapDocument,
   MAX_READ_DEPTH,
   mapDocument,
   readPlain,
   readSnapshot,
+  updateConnection,
+  updateTouchpoint,
 } from './index.js';
 
 /** Nests `depth` Y.Maps under `key` of `parent`, the way the hostile pass broke a map for good. */
@@ -70,5 +73,23 @@ describe('reading a map nested deeper than any reader can recurse', () => {
     const touchpoint = mapDocument(doc).touchpoints.get(id) as Y.Map<unknown>;
     touchpoint.set('text', new Y.Text('hello'));
     expect(readPlain(touchpoint)).toEqual({ value: touchpoint.toJSON(), truncated: false });
+  });
+
+  it('edits a touchpoint and a connection that hold a deep value, keeping the deep value as it is', () => {
+    const doc = createMapDocument({ title: 'Deep edits' });
+    const from = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'warm' });
+    const to = addTouchpoint(doc, { title: 'Demo', team: 'sales', stage: 'qualified' });
+    const link = addConnection(doc, { source: from, target: to, kind: 'handoff' });
+    const touchpoint = mapDocument(doc).touchpoints.get(from) as Y.Map<unknown>;
+    const connection = mapDocument(doc).connections.get(link) as Y.Map<unknown>;
+    nestMaps(doc, touchpoint, 'attack', 5000);
+    nestMaps(doc, connection, 'attack', 5000);
+
+    updateTouchpoint(doc, from, { title: 'Webinar, renamed' });
+    updateConnection(doc, link, { label: 'Asked for a demo' });
+    const { snapshot } = readSnapshot(doc);
+    expect(snapshot.touchpoints.find((entry) => entry.id === from)?.title).toBe('Webinar, renamed');
+    expect(snapshot.connections[0]?.label).toBe('Asked for a demo');
+    expect(touchpoint.get('attack')).toBeInstanceOf(Y.Map);
   });
 });

@@ -5,6 +5,7 @@ import { defaultReach, type LeadStage, LeadStageSchema, type Team, TeamSchema } 
 import { invalidInput, ModelError } from './errors.js';
 import { type CellPlacement, cardsOverlap, clampToCell, nextFreeSlot, type Point } from './layout.js';
 import { deletePlacements, readPlacements, writePlacements } from './placements.js';
+import { storedFields } from './plain-value.js';
 import { PLACEMENT_KEYS, type TouchpointFieldsInput, TouchpointFieldsSchema } from './schema.js';
 
 export type TouchpointInput = Omit<TouchpointFieldsInput, 'x' | 'y'> & { x?: number; y?: number };
@@ -111,7 +112,7 @@ export function addTouchpoint(doc: Y.Doc, input: TouchpointInput, id: string = n
 export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch): void {
   const entry = touchpointEntry(doc, id);
   const placement = currentPlacement(doc, id, entry);
-  const merged = parseFields({ ...entry.toJSON(), ...placement, ...patch }, `touchpoints.${id}`);
+  const merged = parseFields({ ...storedFields(entry), ...placement, ...patch }, `touchpoints.${id}`);
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as (keyof TouchpointPatch)[]) changed[key] = merged[key];
   const moves = PLACEMENT_KEYS.some((key) => key in patch && patch[key] !== placement[key]);
