@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import {
   deeplyNestedUpdate,
+  deepValueUpdate,
   deleteSetUpdate,
 } from '../../apps/server/src/sync/hostile-updates.test-support.js';
 
@@ -143,6 +144,8 @@ export function fuzzFrame(random: Random, maxFrameBytes: number): FuzzFrame {
     'unknown-type',
     'query-awareness',
     'deep-nesting',
+    'deep-value',
+    'deep-awareness',
     'unknown-deletions',
     'oversized',
     'empty',
@@ -201,6 +204,23 @@ export function fuzzFrame(random: Random, maxFrameBytes: number): FuzzFrame {
       };
     case 'deep-nesting':
       return { kind, bytes: syncFrame(2, deeplyNestedUpdate(40 + random.int(200))) };
+    case 'deep-value': {
+      // Around the guard's nesting limit (32) and far past it, as values and as JSON.
+      const update = deepValueUpdate({
+        client: 1 + random.int(2 ** 30),
+        parent: random.pick(['notes', 'touchpoints', 'meta']),
+        key: `deep${random.int(5)}`,
+        depth: random.pick([30, 31, 32, 33, 34, 500, 5000, 7000]),
+        kind: random.pick(['any', 'json'] as const),
+      });
+      const frame = syncFrame(random.pick([1, 2]), update);
+      return { kind, bytes: random.int(4) === 0 ? mutate(random, frame) : frame };
+    }
+    case 'deep-awareness': {
+      const depth = random.pick([3, 15, 16, 17, 100, 3000]);
+      const state = `{"user":{"name":"d"},"cursor":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      return { kind, bytes: awarenessFrame([{ client: 1 + random.int(2 ** 30), clock: 1, state }]) };
+    }
     case 'unknown-deletions':
       return { kind, bytes: syncFrame(2, deleteSetUpdate(1 + random.int(2 ** 30), 1 + random.int(300))) };
     case 'oversized':

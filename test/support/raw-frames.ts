@@ -132,27 +132,46 @@ export function floodAfterHandshake(
   return withTimeout(code, 20_000, 'the flood to be closed').finally(() => socket.destroy());
 }
 
-/** The code of the first close frame after the 101 response, if it has arrived. */
-function closeCodeIn(data: Buffer): number | undefined {
+/** A frame the server sent: its opcode (0x2 binary, 0x8 close …) and payload. */
+export interface ServerFrame {
+  opcode: number;
+  payload: Buffer;
+}
+
+/** The complete frames the server sent after its 101 response, in order (unmasked, as servers send). */
+export function serverFrames(data: Buffer): ServerFrame[] {
+  const frames: ServerFrame[] = [];
   const end = data.indexOf('\r\n\r\n');
-  if (end < 0) return undefined;
+  if (end < 0) return frames;
   let offset = end + 4;
   while (offset + 2 <= data.length) {
     const opcode = (data[offset] as number) & 0x0f;
     let length = (data[offset + 1] as number) & 0x7f;
     let header = 2;
     if (length === 126) {
-      if (offset + 4 > data.length) return undefined;
+      if (offset + 4 > data.length) break;
       length = data.readUInt16BE(offset + 2);
       header = 4;
     } else if (length === 127) {
-      if (offset + 10 > data.length) return undefined;
+      if (offset + 10 > data.length) break;
       length = Number(data.readBigUInt64BE(offset + 2));
       header = 10;
     }
-    if (offset + header + length > data.length) return undefined;
-    if (opcode === 0x8) return data.readUInt16BE(offset + header);
+    if (offset + header + length > data.length) break;
+    frames.push({ opcode, payload: data.subarray(offset + header, offset + header + length) });
     offset += header + length;
   }
-  return undefined;
+  return frames;
+}
+
+/** A close frame's code (1005 when it carries none) and reason. */
+export function closeOf(frame: ServerFrame): { code: number; reason: string } {
+  if (frame.payload.length < 2) return { code: 1005, reason: '' };
+  return { code: frame.payload.readUInt16BE(0), reason: frame.payload.toString('utf8', 2) };
+}
+
+/** The code of the first close frame after the 101 response, if it has arrived. */
+function closeCodeIn(data: Buffer): number | undefined {
+  const close = serverFrames(data).find((frame) => frame.opcode === 0x8);
+  return close && closeOf(close).code;
 }
