@@ -71,6 +71,9 @@ describe('sharing a map and replacing its links, in Chromium at 1280 × 720', ()
     expect(await grace.page.getByTestId('connection-state').textContent()).not.toMatch(/Reconnecting/);
     expect(await grace.page.getByTestId('add-touchpoint').count()).toBe(0);
     expect(await grace.page.getByTestId('share-button').count()).toBe(0);
+    // Nothing that needs the server is offered on a replaced link.
+    expect(await grace.page.getByTestId('start-workshop').count()).toBe(0);
+    expect(await grace.page.getByTestId('toggle-discuss').count()).toBe(0);
     // Read-only cards let the pointer through to the pane: click where the card is.
     const card = await grace.page.locator('[data-testid=touchpoint-card]').first().boundingBox();
     if (!card) throw new Error('no card on screen');

@@ -95,6 +95,9 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   useRememberMap(loaded, live.meta.title, info, token);
   useRefitOnResize(canvasArea);
 
+  // A replaced link can no longer write: the server refuses it, so the map turns read-only, and
+  // nothing that needs the server (a workshop, the discussion) is offered.
+  const revoked = connection.state === 'revoked';
   const analysis = useLiveAnalysis(snapshot);
   const layer = useWorkshopLayer({
     session,
@@ -113,8 +116,6 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
-  // A replaced link can no longer write: the server refuses it, so the map turns read-only.
-  const revoked = connection.state === 'revoked';
   const editable = canEdit && !layer.lockedOut && !versions.viewing && !revoked;
   const me = ownPresence(layer.presenceUser, canEdit);
   const people = usePeople(awareness, useStable(me));
@@ -202,7 +203,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
         connection={connection.state}
         presence={
           <>
-            {layer.entry}
+            {!revoked && layer.entry}
             <PeopleMenu
               roster={rosterOf(people, layer.members)}
               followingClientId={following.clientId}
