@@ -32,7 +32,9 @@ export function readPlain(value: unknown, maxDepth = MAX_READ_DEPTH): PlainReadi
       const object: Record<string, unknown> = {};
       assign(object);
       for (const [key, child] of current.entries()) {
-        slots.push({ value: child, depth: depth + 1, assign: (plain) => (object[key] = plain) });
+        // Most fields are strings and numbers: taken as they are, without a slot of their own.
+        if (typeof child !== 'object' || child === null) object[key] = child;
+        else slots.push({ value: child, depth: depth + 1, assign: (plain) => (object[key] = plain) });
       }
     } else if (current instanceof Y.Array || Array.isArray(current)) {
       const items: unknown[] = current instanceof Y.Array ? current.toArray() : current;
