@@ -8,17 +8,47 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly pairs = new Set<[Socket, Socket]>();
+  private readonly orphans = new Set<Socket>();
   private stalled = false;
 
   /** Where the proxy listens (the same port again after a restore). */
   port = 0;
 
-  private constructor(private readonly target: { host: string; port: number }) {}
+  private constructor(private target: { host: string; port: number }) {}
 
-  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+  /** New connections go to this address from now on (open ones stay where they are). */
+  retarget(target: { host: string; port: number }): void {
+    this.target = target;
+  }
+
+  /** Listens on `port` (default: any free one) and forwards to `target`. */
+  static async start(target: { host: string; port: number }, port = 0): Promise<TcpProxy> {
     const proxy = new TcpProxy(target);
-    proxy.port = await proxy.listen(0);
+    proxy.port = await proxy.listen(port);
     return proxy;
+  }
+
+  /**
+   * The clients' side of every open connection is cut, the server's side left open and silent:
+   * as after a laptop changes networks, the clients reconnect at once while the server still
+   * holds their old sockets (until its heartbeat gives up, or `closeOrphans`).
+   */
+  orphan(): void {
+    for (const pair of [...this.pairs]) {
+      const [client, upstream] = pair;
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      upstream.pause();
+      this.pairs.delete(pair);
+      this.orphans.add(upstream);
+      client.destroy();
+    }
+  }
+
+  /** The server's side of the orphaned connections closes too. */
+  closeOrphans(): void {
+    for (const socket of this.orphans) socket.destroy();
+    this.orphans.clear();
   }
 
   /** Every connection through the proxy is cut and new ones are refused. */
@@ -66,7 +96,7 @@ export class TcpProxy {
         });
         socket.on('error', () => {
           client.destroy();
-          upstream.destroy();
+          if (!this.orphans.has(upstream)) upstream.destroy();
         });
       }
       if (this.stalled) client.pause();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { Role } from '../auth/tokens.js';
 import type { StoredUpdate } from '../storage/map-store.js';
 import type { FanOutReceiver } from '../sync/fan-out.js';
 
@@ -10,7 +11,7 @@ import type { FanOutReceiver } from '../sync/fan-out.js';
  */
 export type FanOutMessage =
   | { kind: 'updates'; mapId: string; updates: StoredUpdate[] }
-  | { kind: 'awareness'; mapId: string; update: Uint8Array }
+  | { kind: 'awareness'; mapId: string; update: Uint8Array; role: Role }
   | { kind: 'tokens'; mapId: string }
   | { kind: 'event'; mapId: string; name: string; payload: string };
 
@@ -33,6 +34,7 @@ export function encodeFanOutMessage(node: string, message: FanOutMessage): Uint8
     }
   } else if (message.kind === 'awareness') {
     encoding.writeVarUint8Array(encoder, message.update);
+    encoding.writeVarUint(encoder, message.role === 'edit' ? 1 : 0);
   } else if (message.kind === 'event') {
     encoding.writeVarString(encoder, message.name);
     encoding.writeVarString(encoder, message.payload);
@@ -56,7 +58,10 @@ export function decodeFanOutMessage(frame: Uint8Array): { node: string; message:
       return { node, message: { kind: 'updates', mapId, updates } };
     }
     if (kind === KIND.awareness) {
-      return { node, message: { kind: 'awareness', mapId, update: decoding.readVarUint8Array(decoder) } };
+      const update = decoding.readVarUint8Array(decoder);
+      // A node of an older version sends no role: the least (its presence takes nobody's over).
+      const role = decoding.hasContent(decoder) && decoding.readVarUint(decoder) === 1 ? 'edit' : 'view';
+      return { node, message: { kind: 'awareness', mapId, update, role } };
     }
     if (kind === KIND.tokens) return { node, message: { kind: 'tokens', mapId } };
     if (kind === KIND.event) {
@@ -72,7 +77,7 @@ export function decodeFanOutMessage(frame: Uint8Array): { node: string; message:
 /** Hands a decoded message to the receiver's matching method. */
 export function deliver(receiver: FanOutReceiver, message: FanOutMessage): void {
   if (message.kind === 'updates') receiver.updates({ mapId: message.mapId, updates: message.updates });
-  else if (message.kind === 'awareness') receiver.awareness(message.mapId, message.update);
+  else if (message.kind === 'awareness') receiver.awareness(message.mapId, message.update, message.role);
   else if (message.kind === 'tokens') receiver.tokensRotated(message.mapId);
   else receiver.event(message.mapId, message.name, message.payload);
 }

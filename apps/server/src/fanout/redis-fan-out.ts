@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Role } from '../auth/tokens.js';
 import type { CommittedUpdates, FanOut, FanOutReceiver } from '../sync/fan-out.js';
 import {
   decodeFanOutMessage,
@@ -87,8 +88,8 @@ export class RedisFanOut implements FanOut {
     for (const { mapId, updates } of batch) this.send({ kind: 'updates', mapId, updates });
   }
 
-  publishAwareness(mapId: string, update: Uint8Array): void {
-    this.send({ kind: 'awareness', mapId, update });
+  publishAwareness(mapId: string, update: Uint8Array, role: Role): void {
+    this.send({ kind: 'awareness', mapId, update, role });
   }
 
   publishTokens(mapId: string): void {

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/tokens.js';
 import type { StoredUpdate } from '../storage/map-store.js';
 
 /** The updates of one map that one group commit stored, in commit order. */
@@ -10,8 +11,8 @@ export interface CommittedUpdates {
 export interface FanOutReceiver {
   /** Updates another node committed: applied to the map's room here, if it is loaded, and relayed. */
   updates(committed: CommittedUpdates): void;
-  /** A presence change another node accepted and screened. */
-  awareness(mapId: string, update: Uint8Array): void;
+  /** A presence change another node accepted and screened, from links of this role. */
+  awareness(mapId: string, update: Uint8Array, role: Role): void;
   /** Share links of a map were rotated on another node: re-read them from the store. */
   tokensRotated(mapId: string): void;
   /** Live state of another feature (workshop phase, timer, lock), as that feature's JSON. */
@@ -30,8 +31,11 @@ export interface FanOut {
   readonly kind: 'in-process' | 'redis';
   /** Called once per group commit, after the commit, with every map's committed updates. */
   publishUpdates(batch: readonly CommittedUpdates[]): void;
-  /** Called once per presence batch of a room (already screened), after local delivery. */
-  publishAwareness(mapId: string, update: Uint8Array): void;
+  /**
+   * Called once per presence batch of a room (already screened) and role of the links that sent
+   * it, after local delivery: a view link's presence never takes over an editor's elsewhere.
+   */
+  publishAwareness(mapId: string, update: Uint8Array, role: Role): void;
   /** After a rotation here: other nodes close their sockets on the old links. */
   publishTokens(mapId: string): void;
   /** Another feature's live state for the map's rooms on other nodes. */
@@ -47,7 +51,7 @@ export interface FanOut {
 export class InProcessFanOut implements FanOut {
   readonly kind = 'in-process' as const;
   publishUpdates(_batch: readonly CommittedUpdates[]): void {}
-  publishAwareness(_mapId: string, _update: Uint8Array): void {}
+  publishAwareness(_mapId: string, _update: Uint8Array, _role: Role): void {}
   publishTokens(_mapId: string): void {}
   publishEvent(_mapId: string, _name: string, _payload: string): void {}
   listen(_receiver: FanOutReceiver): void {}

@@ -115,7 +115,7 @@ export class Room implements CommitTarget<unknown> {
       logger: options.logger,
       limits: options.awarenessLimits,
       batchMs: options.awarenessBatchMs,
-      publish: (update) => options.fanOut.publishAwareness(mapId, update),
+      publish: (update, role) => options.fanOut.publishAwareness(mapId, update, role),
     });
   }
 
@@ -202,9 +202,9 @@ export class Room implements CommitTarget<unknown> {
 
   join(connection: RoomConnection): void {
     this.connections.add(connection);
-    // A view connection's document is never read by the server, so asking for it is pointless;
-    // it still gets everything by its own sync step 1 and by the live relay.
-    if (connection.role === 'edit') connection.send(encodeSyncStep1(this.doc));
+    // A view connection's answer is never stored; it is asked all the same, since its answer
+    // ends its presence announcement (RoomPresence.answered).
+    connection.send(encodeSyncStep1(this.doc));
     this.presence.join(connection);
   }
 
@@ -244,8 +244,11 @@ export class Room implements CommitTarget<unknown> {
       if (connection.role === 'edit') this.syncing.add(connection);
       connection.send(encodeSyncStep2(this.doc, message.stateVector));
     } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
-    // A document update. From a view link it is dropped: never applied, stored or relayed.
-    else if (connection.role === 'edit' && !this.stopped) this.submit(connection, message);
+    else {
+      if (message.reply) this.presence.answered(connection);
+      // A document update. From a view link it is dropped: never applied, stored or relayed.
+      if (connection.role === 'edit' && !this.stopped) this.submit(connection, message);
+    }
   }
 
   /**

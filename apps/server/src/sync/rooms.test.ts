@@ -162,8 +162,10 @@ describe('rooms', () => {
     a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
     await until(seenByB(a.doc.clientID, 'Ana'), onB);
 
-    // A third connection claims A's client id, then sets its own state; only its own arrives.
-    const forger = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${map.id}?token=${map.editToken}`);
+    // A third connection, on the view link, claims A's client id and sets its own state; only its
+    // own arrives (a newer socket takes a client id over only on a link of the same or a higher
+    // role: presence-reconnect.test.ts).
+    const forger = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${map.id}?token=${map.viewToken}`);
     await new Promise((resolve) => forger.once('open', resolve));
     const forged = { clientId: a.doc.clientID, clock: 99, stateJson: '{"user":{"name":"Mallory as Ana"}}' };
     const own = { clientId: 424242, clock: 1, stateJson: '{"user":{"name":"Mallory"}}' };

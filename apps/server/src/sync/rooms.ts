@@ -66,7 +66,7 @@ export class RoomRegistry {
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
-      awareness: (mapId, update) => this.live.get(mapId)?.presence.applyRemote(update),
+      awareness: (mapId, update, role) => this.live.get(mapId)?.presence.applyRemote(update, role),
       tokensRotated: (mapId) => void this.live.get(mapId)?.refreshTokens(),
       event: (mapId, name, payload) => {
         this.live.get(mapId)?.receiveEvent(name, payload);
