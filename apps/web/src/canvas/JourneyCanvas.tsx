@@ -35,6 +35,7 @@ import type * as Y from 'yjs';
 import type { MapActions } from '../editing/map-actions';
 import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import { useLiveSnapshotOr } from '../sync/useSnapshot';
+import { ConnectionKeys } from './ConnectionKeys';
 import { CanvasLayerFinder, CanvasLayers } from './canvas-layers';
 import { type CanvasView, FIT_VIEW } from './canvas-view';
 import { FLOW_ID } from './card-handles';
@@ -93,6 +94,15 @@ export interface JourneyCanvasProps {
   /** The kind given to a new connection; 'auto' picks handoff/feedback from the teams. */
   newConnectionKind: ConnectionKind | 'auto';
   children?: ReactNode;
+}
+
+/** Puts the keyboard on the connection panel's first field (or its first button, to read and close it). */
+function focusConnectionPanel() {
+  const panel = document.querySelector('[data-testid=connection-editor], [data-testid=connection-inspector]');
+  const first =
+    panel?.querySelector<HTMLElement>('input, select, textarea') ??
+    panel?.querySelector<HTMLElement>('button');
+  first?.focus();
 }
 
 function autoKind(sourceTeam: Team | undefined, targetTeam: Team | undefined): ConnectionKind {
@@ -192,6 +202,15 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [onSelectionChange],
   );
 
+  // From the keyboard: the connection opens in the side panel, and the keyboard goes with it.
+  const openConnection = useCallback(
+    (id: string) => {
+      onSelectionChange({ touchpoints: [], connections: [id] });
+      requestAnimationFrame(() => requestAnimationFrame(focusConnectionPanel));
+    },
+    [onSelectionChange],
+  );
+
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) =>
       connectOnCardDrop(event, state, onConnect),
@@ -233,7 +252,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
-        edgesFocusable
+        edgesFocusable={false}
         deleteKeyCode={editable ? DELETE_KEYS : null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode={null}
@@ -249,6 +268,11 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         proOptions={PRO_OPTIONS}
         aria-label="Journey map canvas"
       >
+        <ConnectionKeys
+          touchpoints={snapshot.touchpoints}
+          connections={snapshot.connections}
+          onOpen={openConnection}
+        />
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
           <PresentationZoom on={presenting} onChange={setPresenting} />

@@ -38,7 +38,6 @@ export const TouchpointCard = memo(function TouchpointCard({
       data-draggable={draggable ? 'true' : 'false'}
       data-emphasis={emphasis ?? undefined}
       data-dragged-by={draggedBy?.name}
-      aria-label={`${touchpoint.title}: ${TEAM_LABELS[touchpoint.team]}, ${stageLabel}, ${CHANNEL_LABELS[touchpoint.channel]}`}
     >
       <div className="card-meta">
         <span

@@ -11,6 +11,7 @@ import {
 } from '@baton/model';
 import { MarkerType } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
+import { connectionName } from './connection-names';
 import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
 import { keepSameList, shallowEqual } from './node-reuse';
@@ -172,9 +173,7 @@ function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Poin
     markerEnd: MARKERS[connection.kind],
     interactionWidth: 16,
     // Screen readers hear the cards and the kind, never ids.
-    ariaLabel: `${CONNECTION_KIND_LABELS[connection.kind]} from ${source.title} to ${target.title}${
-      connection.label ? `: ${connection.label}` : ''
-    }`,
+    ariaLabel: connectionName(connection, source, target),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  CHANNEL_LABELS,
   cellOrigin,
   GRID,
   type GridLayout,
@@ -107,6 +108,9 @@ export function gridNodes(
   return nodes;
 }
 
+/** Screen readers say "touchpoint card", not React Flow's "node". */
+const CARD_ROLE = { 'aria-roledescription': 'touchpoint card' } as const;
+
 export interface CardOptions {
   editable: boolean;
   emphasis?: CardEmphasis;
@@ -119,6 +123,7 @@ export function touchpointNode(
   snapshot: MapSnapshot,
   { editable, emphasis = null, draggedBy, layout }: CardOptions,
 ): TouchpointNode {
+  const stageLabel = snapshot.stages[touchpoint.stage].label;
   return {
     id: touchpoint.id,
     type: 'touchpoint',
@@ -129,9 +134,12 @@ export function touchpointNode(
     measured: { width: GRID.cardWidth, height: GRID.cardHeight },
     className: [emphasis ?? '', draggedBy ? 'remote-dragging' : ''].join(' ').trim() || undefined,
     zIndex: draggedBy ? 10 : undefined,
+    // The focusable wrapper is what the keyboard reaches: it carries the card's name.
+    ariaLabel: `${touchpoint.title}: ${TEAM_LABELS[touchpoint.team]}, ${stageLabel}, ${CHANNEL_LABELS[touchpoint.channel]}`,
+    domAttributes: CARD_ROLE,
     data: {
       touchpoint,
-      stageLabel: snapshot.stages[touchpoint.stage].label,
+      stageLabel,
       editable,
       emphasis,
       draggedBy: draggedBy ? { name: draggedBy.name, color: draggedBy.color } : null,

@@ -20,6 +20,7 @@ function sameNode(a: Node, b: Node): boolean {
     a.zIndex === b.zIndex &&
     a.selected === b.selected &&
     a.draggable === b.draggable &&
+    a.ariaLabel === b.ariaLabel &&
     shallowEqual(a.data, b.data)
   );
 }

@@ -141,15 +141,16 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
 
   const closePanel = useCallback(() => {
     const card = selection.touchpoints.length === 1 ? selection.touchpoints[0] : undefined;
+    const connection = !card && selection.connections.length === 1 ? selection.connections[0] : undefined;
     setDraft(null);
     setStage(null);
     setSelection(EMPTY_SELECTION);
-    // Give the keyboard back to the card the editor was for.
-    if (card)
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>(`.react-flow__node[data-id="${card}"]`)?.focus(),
-      );
-  }, [selection.touchpoints]);
+    // Give the keyboard back to the card or connection the panel was for.
+    const back = card
+      ? `.react-flow__node[data-id="${card}"]`
+      : connection && `[data-connection-id="${connection}"]`;
+    if (back) requestAnimationFrame(() => document.querySelector<HTMLElement>(back)?.focus());
+  }, [selection]);
 
   const requestAdd = useCallback((placement?: CellPlacement) => {
     setSelection(EMPTY_SELECTION);

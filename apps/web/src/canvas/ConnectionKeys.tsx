@@ -1,0 +1,52 @@
+import type { MapSnapshot } from '@baton/model';
+import { memo, useMemo, useState } from 'react';
+import { connectionsInReadingOrder } from './connection-names';
+
+interface ConnectionKeysProps {
+  touchpoints: MapSnapshot['touchpoints'];
+  connections: MapSnapshot['connections'];
+  /** Enter (or a click) on a connection: it becomes the selection, and its editor or inspector opens. */
+  onOpen: (id: string) => void;
+}
+
+/**
+ * The connections for the keyboard and screen readers: one button per connection, named by its
+ * kind and card titles, after the cards in the tab order (React Flow puts its edges before its
+ * nodes, so focusable edges came first). Hidden until focused; the focused one shows as a pill
+ * and its line is drawn thicker.
+ */
+export const ConnectionKeys = memo(function ConnectionKeys({
+  touchpoints,
+  connections,
+  onOpen,
+}: ConnectionKeysProps) {
+  const named = useMemo(
+    () => connectionsInReadingOrder({ touchpoints, connections }),
+    [touchpoints, connections],
+  );
+  const [focused, setFocused] = useState<string | null>(null);
+  if (!named.length) return null;
+  return (
+    <>
+      <ul className="connection-keys" aria-label="Connections">
+        {named.map(({ id, name }) => (
+          <li key={id}>
+            <button
+              type="button"
+              data-testid="connection-key"
+              data-connection-id={id}
+              onClick={() => onOpen(id)}
+              onFocus={() => setFocused(id)}
+              onBlur={() => setFocused((current) => (current === id ? null : current))}
+            >
+              {name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {focused && (
+        <style>{`.react-flow__edge[data-id="${CSS.escape(focused)}"] .react-flow__edge-path { stroke-width: 5px; }`}</style>
+      )}
+    </>
+  );
+});
