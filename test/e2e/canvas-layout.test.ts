@@ -42,7 +42,7 @@ describe('the canvas of a template map at 1440 × 900 in Chromium', () => {
     if (server) removeDataDir(server.dataDir);
   });
 
-  test('after fit view the minimap leaves the grid clear, and no connection label covers another', async () => {
+  test('after fit view the zoom controls (and any minimap) leave the grid clear, and no connection label covers another', async () => {
     const map = await createMap(server.url, { title: 'Consulting pipeline', template: 'b2b-services' });
     tab = await openMap(browser, map.editUrl, 'Ada');
     const { page } = tab;
@@ -58,11 +58,15 @@ describe('the canvas of a template map at 1440 × 900 in Chromium', () => {
       await expect
         .poll(
           async () => {
-            const minimap = await page.locator('.react-flow__minimap').boundingBox();
+            const floating = await boxes(page.locator('.react-flow__minimap, .react-flow__controls'));
             const cells = await boxes(page.locator('[data-testid^=cell-]'));
-            return minimap !== null && cells.length === 8 && cells.every((cell) => !overlap(cell, minimap));
+            return (
+              floating.length >= 1 &&
+              cells.length === 8 &&
+              cells.every((cell) => floating.every((box) => !overlap(cell, box)))
+            );
           },
-          { message: `minimap clear of the grid, panel ${panel}` },
+          { message: `controls and minimap clear of the grid, panel ${panel}` },
         )
         .toBe(true);
       const placed = await boxes(labels);

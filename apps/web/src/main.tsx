@@ -10,6 +10,7 @@ import './styles/editors.css';
 import './styles/analysis.css';
 import './styles/presence.css';
 import './styles/notes.css';
+import './panels/panels.css';
 import './styles/workshop.css';
 import { App } from './App';
 

@@ -1,5 +1,6 @@
 import type { Finding, MapAnalysis, MapSnapshot } from '@baton/model';
 import { memo, type ReactNode, useMemo } from 'react';
+import { CollapseButton } from '../panels/SideRail';
 import { BalanceBar } from './BalanceBar';
 import { CheckList, navigableFindings } from './CheckList';
 import { CoverageMatrix } from './CoverageMatrix';
@@ -63,9 +64,7 @@ export const AnalysisPanel = memo(function AnalysisPanel({
     >
       <header className="panel-header">
         <h2>Analysis</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Hide the analysis">
-          ×
-        </button>
+        <CollapseButton side="right" label="Collapse the analysis" onCollapse={onClose} />
       </header>
       {focusedFindingId && (
         <FindingNavigator

@@ -11,8 +11,6 @@ import {
   Background,
   type Connection,
   ConnectionMode,
-  ControlButton,
-  Controls,
   type EdgeChange,
   type EdgeTypes,
   type FinalConnectionState,
@@ -35,22 +33,23 @@ import type * as Y from 'yjs';
 import type { MapActions } from '../editing/map-actions';
 import { type DragBroadcast, useRemoteDrags } from '../sync/drag-presence';
 import { useLiveSnapshotOr } from '../sync/useSnapshot';
+import { CanvasControls } from './CanvasControls';
 import { ConnectionKeys } from './ConnectionKeys';
 import { CanvasLayerFinder, CanvasLayers } from './canvas-layers';
-import { type CanvasView, FIT_VIEW } from './canvas-view';
+import type { CanvasView } from './canvas-view';
 import { FLOW_ID } from './card-handles';
 import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
 import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
-import { JourneyMiniMap } from './JourneyMiniMap';
 import { isTouchpointNode, type JourneyNode } from './node-types';
-import { PRESENTATION_ZOOM, PresentationZoom } from './PresentationZoom';
+import { PRESENTATION_ZOOM } from './PresentationZoom';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
 import { TouchpointCard } from './TouchpointCard';
 import { useCardDrag } from './useCardDrag';
 import { useJourneyNodes } from './useJourneyNodes';
+import { useMapFit } from './useMapFit';
 import { useStrategyDrop } from './useStrategyDrop';
 
 const nodeTypes: NodeTypes = {
@@ -116,13 +115,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const { editable, actions, selection, onSelectionChange, onRequestAdd, newConnectionKind } = props;
   const snapshot = useLiveSnapshotOr(props.liveDoc, props.snapshot);
   const { screenToFlowPosition } = useReactFlow();
-  const [minimap, setMinimap] = useState(true);
   const [presenting, setPresenting] = useState(false);
   const selectOnly = useCallback(
     (id: string) => onSelectionChange({ touchpoints: [id], connections: [] }),
     [onSelectionChange],
   );
   const layout = useGridLayout(snapshot);
+  const { fit, onMoveStart } = useMapFit(layout, presenting);
   const drag = useCardDrag(actions, props.dragBroadcast, layout);
   const remoteDrags = useRemoteDrags(props.awareness);
   const { nodes, onNodesChange } = useJourneyNodes({
@@ -241,6 +240,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         onNodeDrag={drag.onNodeDrag}
         onNodeDragStop={drag.onNodeDragStop}
         onDoubleClick={onCanvasDoubleClick}
+        onMoveStart={onMoveStart}
         onDragOver={editable ? strategyDrop.onDragOver : undefined}
         onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
         onDrop={editable ? strategyDrop.onDrop : undefined}
@@ -263,8 +263,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         zoomOnDoubleClick={false}
         minZoom={presenting ? PRESENTATION_ZOOM : 0.2}
         maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW}
         proOptions={PRO_OPTIONS}
         aria-label="Journey map canvas"
       >
@@ -274,30 +272,12 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           onOpen={openConnection}
         />
         <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_VIEW}>
-          <PresentationZoom on={presenting} onChange={setPresenting} />
-          <ControlButton
-            onClick={() => setMinimap((shown) => !shown)}
-            aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
-            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
-            data-testid="toggle-minimap"
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <rect
-                x="1.5"
-                y="3"
-                width="13"
-                height="10"
-                rx="1.5"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.5"
-              />
-              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        {minimap && <JourneyMiniMap label="Minimap of the journey" />}
+        <CanvasControls
+          layout={layout}
+          presenting={presenting}
+          onPresentingChange={setPresenting}
+          fit={fit}
+        />
         <CanvasLayerFinder />
         {props.children}
       </ReactFlow>

@@ -3,16 +3,24 @@ import { ControlButton, useReactFlow } from '@xyflow/react';
 /** Card titles are 14px at zoom 1: never below it while presenting, readable on a projector. */
 export const PRESENTATION_ZOOM = 1;
 
+interface PresentationZoomProps {
+  on: boolean;
+  onChange: (on: boolean) => void;
+  /** Fits the map again after leaving the presentation zoom. */
+  onLeave: () => void;
+}
+
 /**
  * The "presentation" zoom toggle in the zoom controls: on, the canvas zooms to where card titles
  * are 14px on screen and cannot be zoomed out past it (pan to move around); off, it fits again.
  */
-export function PresentationZoom({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
-  const { getZoom, zoomTo, fitView } = useReactFlow();
+export function PresentationZoom({ on, onChange, onLeave }: PresentationZoomProps) {
+  const { getZoom, zoomTo } = useReactFlow();
   const toggle = () => {
     if (on) {
       onChange(false);
-      requestAnimationFrame(() => void fitView({ duration: 300 }));
+      // Once the lower zoom limit is back (next frame), the map fits again.
+      requestAnimationFrame(onLeave);
       return;
     }
     onChange(true);

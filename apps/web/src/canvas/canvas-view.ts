@@ -12,11 +12,3 @@ export const PLAIN_VIEW: CanvasView = { emphasis: new Map(), gaps: new Map() };
 
 /** The minimap's size (the grid's own proportions); it sits bottom right, beside the zoom controls. */
 export const MINIMAP = { width: 130, height: 78 } as const;
-
-/**
- * Room around the grid for the filter bar, legend, zoom controls and minimap floating over the
- * canvas: the bottom keeps the minimap (and its 15px margin) clear of the grid after a fit.
- */
-export const FIT_VIEW = {
-  padding: { top: '64px', left: '24px', right: '24px', bottom: `${MINIMAP.height + 26}px` },
-} as const;

@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { TEAM_COLORS } from '../canvas/palette';
 import { encodeStrategy, STRATEGY_MIME } from '../canvas/strategy-transfer';
+import { CollapseButton } from '../panels/SideRail';
 
 interface StrategyPaletteProps {
   snapshot: MapSnapshot;
@@ -29,15 +30,7 @@ export function StrategyPalette({ snapshot, onAdd, onCollapse }: StrategyPalette
           <h2>Starter strategies</h2>
           <p className="muted">Drag onto a cell, or click to add.</p>
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onCollapse}
-          aria-label="Hide starter strategies"
-          title="Hide starter strategies"
-        >
-          ‹
-        </button>
+        <CollapseButton side="left" label="Collapse starter strategies" onCollapse={onCollapse} />
       </header>
       <input
         className="input compact palette-search"

@@ -10,7 +10,7 @@ const PIXEL_RATIO = 2;
 const MARGIN = 16;
 
 /**
- * On-screen aids that are not part of the map: zoom buttons, the minimap, the filter bar, edit
+ * On-screen aids that are not part of the map: zoom buttons, the minimap, edit
  * pencils, count badges, the ballot result, connection handles, other people's cursors, the legend
  * (drawn apart).
  */
@@ -32,7 +32,7 @@ function keep(node: HTMLElement): boolean {
   const classes = node.classList;
   if (!classes) return true;
   if (LEFT_OUT.some((name) => classes.contains(name))) return false;
-  // The filter bar and the empty-map hint float at the top centre of the canvas.
+  // The empty-map hint floats at the top centre of the canvas.
   return !(classes.contains('react-flow__panel') && classes.contains('top') && classes.contains('center'));
 }
 

@@ -1,22 +1,19 @@
 import type { CellPlacement, ConnectionKind, LeadStage } from '@baton/model';
 import { Panel } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { gapLabels } from '../analysis/gap-labels';
 import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
 import type { MapInfo } from '../api/client';
+import { CanvasBar } from '../canvas/CanvasBar';
 import type { CanvasView } from '../canvas/canvas-view';
 import { emphasisOf, NO_FILTER } from '../canvas/filters';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
 import { useFraming } from '../canvas/useFraming';
-import { useRefitOnResize } from '../canvas/useRefitOnResize';
 import { CanvasToolbar } from '../components/CanvasToolbar';
 import { EmptyState } from '../components/EmptyState';
-import { FilterBar } from '../components/FilterBar';
-import { Legend } from '../components/Legend';
 import { NamePrompt } from '../components/NamePrompt';
 import type { NewTouchpointDraft } from '../components/NewTouchpointForm';
-import { StrategyPalette } from '../components/StrategyPalette';
 import { TopBar } from '../components/TopBar';
 import { Toast, useToast } from '../components/useToast';
 import { createMapActions } from '../editing/map-actions';
@@ -25,6 +22,9 @@ import { useUndo } from '../editing/useUndo';
 import { AddNoteButton } from '../notes/AddNoteButton';
 import { createNoteActions } from '../notes/note-actions';
 import { StickyNotes } from '../notes/StickyNotes';
+import { AnalysisRail } from '../panels/AnalysisRail';
+import { useCollapsedPanels } from '../panels/panel-prefs';
+import { StrategySide } from '../panels/StrategySide';
 import { LiveCursors } from '../presence/LiveCursors';
 import { ownPresence } from '../presence/own-presence';
 import { PeopleMenu } from '../presence/PeopleMenu';
@@ -86,14 +86,11 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [draft, setDraft] = useState<NewTouchpointDraft | null>(null);
   const [stage, setStage] = useState<LeadStage | null>(null);
-  const [analysisOpen, setAnalysisOpen] = useState(true);
-  const [paletteOpen, setPaletteOpen] = useState(true);
+  const { collapsed, setPanel } = useCollapsedPanels();
   const [filter, setFilter] = useState(NO_FILTER);
   const [connectionKind, setConnectionKind] = useState<ConnectionKind | 'auto'>('auto');
-  const canvasArea = useRef<HTMLElement>(null);
   const loaded = connection.synced || offlineLoaded;
   useRememberMap(loaded, live.meta.title, info, token);
-  useRefitOnResize(canvasArea);
 
   // A replaced link can no longer write: the server refuses it, so the map turns read-only, and
   // nothing that needs the server (a workshop, the discussion) is offered.
@@ -130,13 +127,16 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
   const view: CanvasView = useMemo(() => ({ emphasis, gaps }), [emphasis, gaps]);
 
-  const closeAnalysis = useCallback(() => setAnalysisOpen(false), []);
   const select = useCallback((next: Selection) => {
     setDraft(null);
     setStage(null);
     setSelection(next);
   }, []);
   const { focusFinding, focusTouchpoint, framing, stopFraming } = useFraming(snapshot, select, selection);
+  const collapseAnalysis = useCallback(() => {
+    stopFraming();
+    setPanel('analysis', true);
+  }, [stopFraming, setPanel]);
   const clipboard = useClipboard(snapshot, selection, actions, select);
 
   const closePanel = useCallback(() => {
@@ -214,11 +214,11 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
           </>
         }
         analysis={{
-          open: analysisOpen,
+          open: !collapsed.analysis,
           healthy: analysis.healthy,
           empty,
           problems: analysis.counts.problem,
-          onToggle: () => setAnalysisOpen((open) => !open),
+          onToggle: () => (collapsed.analysis ? setPanel('analysis', false) : collapseAnalysis()),
         }}
         tools={
           editable && (
@@ -239,80 +239,64 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
       <UnreadableEntries doc={session.doc} warnings={warnings} />
       {layer.bar}
       <VersionBanner versions={versions} mapId={info.id} token={token} />
-      <div className="map-body">
-        {editable &&
-          (paletteOpen ? (
-            <StrategyPalette
-              snapshot={snapshot}
-              onCollapse={() => setPaletteOpen(false)}
-              onAdd={(strategy, at) => {
-                const id = actions.addTouchpoint({ ...strategy, stage: at });
-                if (id) selectOne(id);
-              }}
-            />
-          ) : (
-            <button
-              type="button"
-              className="palette-rail"
-              onClick={() => setPaletteOpen(true)}
-              aria-label="Show starter strategies"
-            >
-              <span>Strategies</span>
-            </button>
-          ))}
-        <main
-          className={`canvas-wrap${versions.viewing ? ' version-view' : ''}`}
-          aria-busy={!loaded}
-          ref={canvasArea}
-        >
-          <ChangeMarksProvider>
-            <JourneyCanvas
-              snapshot={versions.canvasSnapshot}
-              liveDoc={versions.mode.mode === 'live' ? session.doc : undefined}
-              editable={editable}
-              actions={actions}
-              selection={selection}
-              onSelectionChange={setSelection}
-              view={view}
-              dragBroadcast={editable ? dragBroadcast : undefined}
-              awareness={awareness}
-              onRequestAdd={requestAdd}
-              onEditStage={editStage}
-              newConnectionKind={connectionKind}
-            >
-              <Panel position="top-center">
-                <FilterBar filter={filter} onChange={setFilter} snapshot={snapshot} />
-              </Panel>
-              <Panel position="bottom-left">
-                <Legend />
-              </Panel>
-              <StickyNotes
-                notes={snapshot.notes}
+      <div className={`map-body${collapsed.analysis ? ' analysis-collapsed' : ''}`}>
+        {editable && (
+          <StrategySide
+            snapshot={snapshot}
+            collapsed={collapsed.strategies}
+            onCollapsedChange={(on) => setPanel('strategies', on)}
+            onAdd={(strategy, at) => {
+              const id = actions.addTouchpoint({ ...strategy, stage: at });
+              if (id) selectOne(id);
+            }}
+          />
+        )}
+        <main className={`canvas-wrap${versions.viewing ? ' version-view' : ''}`} aria-busy={!loaded}>
+          <CanvasBar filter={filter} onFilterChange={setFilter} snapshot={snapshot} />
+          <div className="canvas-frame">
+            <ChangeMarksProvider>
+              <JourneyCanvas
+                snapshot={versions.canvasSnapshot}
+                liveDoc={versions.mode.mode === 'live' ? session.doc : undefined}
                 editable={editable}
-                actions={noteActions}
-                freshNoteId={freshNoteId}
-              />
-              {layer.canvasLayer}
-              {!versions.viewing && <LiveCursors awareness={awareness} />}
-              {versions.compared && (
-                <ChangesPanel
-                  compared={versions.compared}
-                  onSelect={(ids) =>
-                    select({
-                      touchpoints: ids.filter((id) => live.touchpoints.some((tp) => tp.id === id)),
-                      connections: [],
-                    })
-                  }
-                  onClose={versions.backToLive}
+                actions={actions}
+                selection={selection}
+                onSelectionChange={setSelection}
+                view={view}
+                dragBroadcast={editable ? dragBroadcast : undefined}
+                awareness={awareness}
+                onRequestAdd={requestAdd}
+                onEditStage={editStage}
+                newConnectionKind={connectionKind}
+              >
+                <StickyNotes
+                  notes={snapshot.notes}
+                  editable={editable}
+                  actions={noteActions}
+                  freshNoteId={freshNoteId}
                 />
-              )}
-              {loaded && snapshot.touchpoints.length === 0 && (
-                <Panel position="top-center" className="empty-panel">
-                  <EmptyState editable={editable} />
-                </Panel>
-              )}
-            </JourneyCanvas>
-          </ChangeMarksProvider>
+                {layer.canvasLayer}
+                {!versions.viewing && <LiveCursors awareness={awareness} />}
+                {versions.compared && (
+                  <ChangesPanel
+                    compared={versions.compared}
+                    onSelect={(ids) =>
+                      select({
+                        touchpoints: ids.filter((id) => live.touchpoints.some((tp) => tp.id === id)),
+                        connections: [],
+                      })
+                    }
+                    onClose={versions.backToLive}
+                  />
+                )}
+                {loaded && snapshot.touchpoints.length === 0 && (
+                  <Panel position="top-center" className="empty-panel">
+                    <EmptyState editable={editable} />
+                  </Panel>
+                )}
+              </JourneyCanvas>
+            </ChangeMarksProvider>
+          </div>
           {!loaded && (
             <div className="canvas-loading" data-testid="canvas-loading">
               <div className="spinner" aria-hidden="true" />
@@ -329,10 +313,10 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
             selection={selection}
             draft={draft}
             stage={stage}
-            analysisOpen={analysisOpen}
+            analysisOpen={!collapsed.analysis}
             onAdded={selectOne}
             onClose={closePanel}
-            onCloseAnalysis={closeAnalysis}
+            onCloseAnalysis={collapseAnalysis}
             framing={framing}
             onFocusFinding={focusFinding}
             onFocusTouchpoint={focusTouchpoint}
@@ -340,6 +324,14 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
               stopFraming();
               select(EMPTY_SELECTION);
             }}
+          />
+        )}
+        {collapsed.analysis && (
+          <AnalysisRail
+            empty={empty}
+            healthy={analysis.healthy}
+            problems={analysis.counts.problem}
+            onExpand={() => setPanel('analysis', false)}
           />
         )}
       </div>

@@ -1,0 +1,76 @@
+import type { GridLayout } from '@baton/model';
+import { useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import { type FitRoom, fittedViewport, type Size, type Viewport } from './fit-view';
+
+/** Margin between the fitted grid and the canvas's edges. */
+const EDGE = 16;
+/** Kept between the grid and the zoom controls. */
+const CONTROLS_GAP = 8;
+/** Where React Flow's controls sit when they cannot be measured (26px buttons, 15px margin). */
+const CONTROLS_FALLBACK: Size = { width: 26 + 15 + CONTROLS_GAP, height: 5 * 26 + 15 + CONTROLS_GAP };
+/** A change of the canvas's width (a side panel opened, closed or collapsed) fits the map again. */
+const WIDTH_STEP = 24;
+
+/** How far the zoom controls reach into the canvas from its right and bottom edges. */
+function controlsRoom(canvas: Element | null): Size {
+  const controls = canvas?.querySelector('.react-flow__controls');
+  if (!canvas || !controls) return CONTROLS_FALLBACK;
+  const frame = canvas.getBoundingClientRect();
+  const box = controls.getBoundingClientRect();
+  return { width: frame.right - box.left + CONTROLS_GAP, height: frame.bottom - box.top + CONTROLS_GAP };
+}
+
+const sameView = (a: Viewport, [x, y, zoom]: [number, number, number]) =>
+  Math.abs(a.x - x) < 0.5 && Math.abs(a.y - y) < 0.5 && Math.abs(a.zoom - zoom) < 1e-3;
+
+/**
+ * Fitting the grid to the canvas (`fittedViewport`): as large as the canvas allows, clear of the
+ * zoom controls. The map is fitted when the canvas first has a size, again when its width changes
+ * (so no stage is left behind a panel, and a collapsed panel's width goes to the map), and, while
+ * the view is still the fitted one, when the canvas or the grid changes size (the map loaded, a
+ * cell grew). `paused` (presentation zoom) keeps the view where it is. Pass `onMoveStart` to
+ * React Flow.
+ */
+export function useMapFit(layout: GridLayout, paused: boolean) {
+  const store = useStoreApi();
+  const { setViewport } = useReactFlow();
+  // The last fit, until when it animates, and whether the user has moved the view since.
+  const fitted = useRef<{ view: Viewport; until: number; moved: boolean } | null>(null);
+
+  const fit = useCallback(
+    (duration = 0) => {
+      const { width, height, domNode, minZoom, maxZoom } = store.getState();
+      if (!width || !height) return;
+      const room: FitRoom = { edge: EDGE, controls: controlsRoom(domNode), minZoom, maxZoom };
+      const grid = { x: 0, y: 0, width: layout.width, height: layout.height };
+      const view = fittedViewport({ width, height }, grid, room);
+      fitted.current = { view, until: performance.now() + duration + 100, moved: false };
+      void setViewport(view, { duration });
+    },
+    [store, setViewport, layout.width, layout.height],
+  );
+
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const widthSeen = useRef(0);
+  useEffect(() => {
+    if (!width || !height || paused) return;
+    const before = widthSeen.current;
+    widthSeen.current = width;
+    if (!before) return fit();
+    const last = fitted.current;
+    const untouched =
+      !!last &&
+      !last.moved &&
+      (performance.now() < last.until || sameView(last.view, store.getState().transform));
+    if (Math.abs(width - before) >= WIDTH_STEP || untouched) fit(200);
+  }, [width, height, fit, paused, store]);
+
+  // A pan or zoom by the user (React Flow passes no event for its own moves) leaves the fit.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event && fitted.current) fitted.current.moved = true;
+  }, []);
+
+  return { fit, onMoveStart };
+}
