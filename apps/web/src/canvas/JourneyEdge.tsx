@@ -11,6 +11,8 @@ export type JourneyEdgeData = {
   stepPosition: number;
   /** How far the label is moved off the line's centre so it does not cover another label. */
   labelOffset: Point | null;
+  /** The label wrapped to this width (canvas px) to fit between its cards; null: one line. */
+  labelWidth: number | null;
   /** Faded by a filter, with its cards. */
   dimmed: boolean;
 };
@@ -35,12 +37,14 @@ export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<Jo
     stepPosition: props.data?.stepPosition,
   });
   const offset = props.data?.labelOffset ?? { x: 0, y: 0 };
+  const wrapWidth = props.data?.labelWidth ?? null;
   const kind = props.data?.kind ?? 'flow';
   const classes = [
     'edge-label',
     `edge-label-${kind}`,
     props.selected && 'selected',
     props.data?.dimmed && 'dimmed',
+    wrapWidth && 'wrapped',
   ];
   return (
     <>
@@ -62,6 +66,7 @@ export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<Jo
               color: CONNECTION_STYLES[kind].color,
               transform: `translate(-50%, -50%) translate(${labelX + offset.x}px, ${labelY + offset.y}px)`,
               pointerEvents: props.selectable ? 'all' : 'none',
+              width: wrapWidth ?? undefined,
             }}
             data-testid="connection-label"
             data-kind={kind}

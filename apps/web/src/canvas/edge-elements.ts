@@ -5,14 +5,13 @@ import {
   GRID,
   type GridLayout,
   type MapSnapshot,
-  type Point,
   type Touchpoint,
   toCanvasPosition,
 } from '@baton/model';
 import { MarkerType } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { connectionName } from './connection-names';
-import { type LabelRequest, labelOffsets, type Side } from './edge-labels';
+import { type LabelPlacement, type LabelRequest, labelOffsets, type Side } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
 import { keepSameList, shallowEqual } from './node-reuse';
 import { CONNECTION_STYLES } from './palette';
@@ -156,7 +155,12 @@ const MARKERS = Object.fromEntries(
   ]),
 ) as Record<ConnectionKind, JourneyEdge['markerEnd']>;
 
-function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Point | null): JourneyEdge {
+function edgeOf(
+  line: Line,
+  selected: boolean,
+  faded: boolean,
+  placement: LabelPlacement | null,
+): JourneyEdge {
   const { connection, text, sourceHandle, targetHandle, source, target } = line;
   return {
     id: connection.id,
@@ -168,7 +172,13 @@ function edgeOf(line: Line, selected: boolean, faded: boolean, labelOffset: Poin
     selected,
     label: text || undefined,
     className: `connection connection-${connection.kind}${faded ? ' dimmed' : ''}`,
-    data: { kind: connection.kind, stepPosition: line.stepPosition, labelOffset, dimmed: faded },
+    data: {
+      kind: connection.kind,
+      stepPosition: line.stepPosition,
+      labelOffset: placement?.offset ?? null,
+      labelWidth: placement?.width ?? null,
+      dimmed: faded,
+    },
     style: styleOf(connection.kind, selected),
     markerEnd: MARKERS[connection.kind],
     interactionWidth: 16,
@@ -189,6 +199,7 @@ function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
     sameOffset &&
     left.kind === right.kind &&
     left.stepPosition === right.stepPosition &&
+    left.labelWidth === right.labelWidth &&
     left.dimmed === right.dimmed
   );
 }
@@ -204,7 +215,10 @@ export function useJourneyEdges(
   dimmed: ReadonlySet<string>,
   layout: GridLayout,
 ): JourneyEdge[] {
-  const placedLabels = useRef<{ key: string; offsets: Map<string, Point> }>({ key: '', offsets: new Map() });
+  const placedLabels = useRef<{ key: string; placements: Map<string, LabelPlacement> }>({
+    key: '',
+    placements: new Map(),
+  });
   const previous = useRef(new Map<string, JourneyEdge>());
   const previousList = useRef<JourneyEdge[]>(undefined);
   const lineCache = useRef<{ layout: GridLayout | null; list: Line[]; byId: Map<string, Line> }>({
@@ -221,7 +235,7 @@ export function useJourneyEdges(
     return next;
   }, [snapshot, layout]);
   const cards = useCardsPlaced(snapshot.touchpoints);
-  const offsets = useMemo(() => {
+  const placements = useMemo(() => {
     const labelled = lines
       .filter((line) => line.text)
       .sort(
@@ -229,15 +243,16 @@ export function useJourneyEdges(
       );
     const key = `${JSON.stringify(layout)}|${layoutKey(cards, labelled)}`;
     if (key !== placedLabels.current.key)
-      placedLabels.current = { key, offsets: labelOffsets(labelled, cards, layout) };
-    return placedLabels.current.offsets;
+      placedLabels.current = { key, placements: labelOffsets(labelled, cards, layout) };
+    return placedLabels.current.placements;
   }, [lines, cards, layout]);
   return useMemo(() => {
     const selected = new Set(selectedIds);
     const edges = lines.map((line) => {
       const { connection } = line;
       const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
-      const edge = edgeOf(line, selected.has(connection.id), faded, offsets.get(connection.id) ?? null);
+      const placement = placements.get(connection.id) ?? null;
+      const edge = edgeOf(line, selected.has(connection.id), faded, placement);
       const old = previous.current.get(edge.id);
       return old && sameEdge(old, edge) ? old : edge;
     });
@@ -245,5 +260,5 @@ export function useJourneyEdges(
     if (kept !== previousList.current) previous.current = new Map(edges.map((edge) => [edge.id, edge]));
     previousList.current = kept;
     return kept;
-  }, [lines, offsets, selectedIds, dimmed]);
+  }, [lines, placements, selectedIds, dimmed]);
 }

@@ -14,10 +14,18 @@ export interface LabelRequest {
   stepPosition: number;
 }
 
-/** The edge labels' look (12px semibold, 6 × 3 padding), measured in canvas units. */
+/** The edge labels' look (12px semibold, 14px lines, 6 × 3 padding), measured in canvas units. */
 const CHAR_WIDTH = 7.2;
+/** Chinese, Japanese and Korean characters are set full width. */
+const WIDE_CHAR_WIDTH = 12;
 const LABEL_PADDING_X = 12;
-const LABEL_HEIGHT = 20;
+const LINE_HEIGHT = 14;
+const LABEL_PADDING_Y = 6;
+const LABEL_HEIGHT = LINE_HEIGHT + LABEL_PADDING_Y;
+/** Air kept between a label wrapped into a gutter and the cards either side. */
+const GUTTER_AIR = 8;
+/** Narrower than this, a label is not wrapped: it would be too many lines. */
+const MIN_WRAPPED_WIDTH = 72;
 /** Air kept between two labels. */
 const MARGIN = 6;
 /** How far a label may slide from its edge's centre, in steps of its own size, each way. */
@@ -71,6 +79,44 @@ function coveredArea(label: Box, card: Box): number {
   return width > 0 && height > 0 ? width * height : 0;
 }
 
+const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+/** Where a line may break: each wide character alone, else whole words. */
+const TOKENS =
+  /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/gu;
+
+/** Estimated width of a run of label text (generous: real Latin text is a little narrower). */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? WIDE_CHAR_WIDTH : CHAR_WIDTH;
+  return width;
+}
+
+/** How many lines the text takes wrapped at `width`: words, and wide characters one by one. */
+function wrappedLines(text: string, width: number): number {
+  const tokens = text.match(TOKENS) ?? [];
+  let lines = 1;
+  let line = 0;
+  for (const token of tokens) {
+    const size = textWidth(token);
+    const gap = line && !WIDE.test(token) ? CHAR_WIDTH / 2 : 0;
+    if (line && line + gap + size > width) {
+      lines += 1;
+      line = 0;
+    }
+    // A word longer than a line breaks across lines (overflow-wrap: anywhere).
+    lines += Math.max(0, Math.ceil(size / width) - 1);
+    line = (line ? line + gap : 0) + (size > width ? size % width : size);
+  }
+  return lines;
+}
+
+/** Where a label goes: moved off its line's centre, and/or wrapped to fit its gutter. */
+export interface LabelPlacement {
+  offset: Point | null;
+  /** The label's width when wrapped (canvas units); null when it is one line. */
+  width: number | null;
+}
+
 /** 0, +1, −1, +2, −2 … steps: the nearest spots first. */
 function slides(step: number): number[] {
   const out = [0];
@@ -80,16 +126,18 @@ function slides(step: number): number[] {
 
 /**
  * Moves edge labels apart where they would cover each other (a handoff and a feedback in the same
- * gutter share its middle) or hide under a card. A label whose line runs up or down the gutter
- * slides along it, one whose line runs across slides sideways. Of the spots on the label's own
- * line clear of other labels, the one least hidden by cards wins (the nearest, on a tie); the
- * requests are placed in the order given. Returns the offset of every label that has to move.
+ * gutter share its middle) or a card's text. A label wider than the gutter between its cards is
+ * wrapped to the gutter's width, so it can sit between them. A label whose line runs up or down
+ * the gutter slides along it, one whose line runs across slides sideways. Of the spots on the
+ * label's own line clear of other labels, the one covering least of the cards wins (the nearest,
+ * on a tie); the requests are placed in the order given. Returns the placement of every label
+ * that moves or wraps.
  */
 export function labelOffsets(
   requests: readonly LabelRequest[],
   cards: readonly Touchpoint[],
   layout: GridLayout,
-): Map<string, Point> {
+): Map<string, LabelPlacement> {
   // Spatial indexes, so each candidate spot looks only at the labels and cards near it.
   const placed = new RBush<Indexed>();
   // Cards are drawn over the labels, so a label would rather not sit under one.
@@ -99,7 +147,7 @@ export function labelOffsets(
       indexed({ ...toCanvasPosition(card, layout), width: GRID.cardWidth, height: GRID.cardHeight }),
     ),
   );
-  const offsets = new Map<string, Point>();
+  const placements = new Map<string, LabelPlacement>();
   for (const request of requests) {
     const from = handlePoint(request.source, request.sourceHandle, layout);
     const to = handlePoint(request.target, request.targetHandle, layout);
@@ -112,18 +160,24 @@ export function labelOffsets(
       targetPosition: POSITIONS[request.targetHandle],
       stepPosition: request.stepPosition,
     });
-    const width = request.text.length * CHAR_WIDTH + LABEL_PADDING_X;
     const alongY = request.sourceHandle === 'left' || request.sourceHandle === 'right';
+    const natural = textWidth(request.text) + LABEL_PADDING_X;
+    const gutter = alongY ? Math.abs(to.x - from.x) - 2 * GUTTER_AIR : 0;
+    const wrapped = natural > gutter && gutter >= MIN_WRAPPED_WIDTH ? Math.floor(gutter) : null;
+    const width = wrapped ?? natural;
+    const height = wrapped
+      ? wrappedLines(request.text, wrapped - LABEL_PADDING_X) * LINE_HEIGHT + LABEL_PADDING_Y
+      : LABEL_HEIGHT;
     const boxAt = (shift: number): Box => ({
       x: centreX - width / 2 + (alongY ? 0 : shift),
-      y: centreY - LABEL_HEIGHT / 2 + (alongY ? shift : 0),
+      y: centreY - height / 2 + (alongY ? shift : 0),
       width,
-      height: LABEL_HEIGHT,
+      height,
     });
     const [low, high] = alongY ? [from.y, to.y].sort((a, b) => a - b) : [from.x, to.x].sort((a, b) => a - b);
     const centre = alongY ? centreY : centreX;
     const onLine = (shift: number) => centre + shift >= (low ?? 0) && centre + shift <= (high ?? 0);
-    const candidates = slides(alongY ? LABEL_HEIGHT + MARGIN : width + MARGIN);
+    const candidates = slides(alongY ? height + MARGIN : width + MARGIN);
     // Closer than MARGIN is a collision (R-tree boxes that merely touch intersect, hence the epsilon).
     const free = (shift: number) => !placed.collides(indexed(boxAt(shift), MARGIN - 1e-6));
     const hidden = (shift: number) => {
@@ -142,7 +196,8 @@ export function labelOffsets(
     }
     const shift = leastHidden ?? candidates.find(free) ?? 0;
     placed.insert(indexed(boxAt(shift)));
-    if (shift !== 0) offsets.set(request.id, alongY ? { x: 0, y: shift } : { x: shift, y: 0 });
+    const offset = shift === 0 ? null : alongY ? { x: 0, y: shift } : { x: shift, y: 0 };
+    if (offset || wrapped) placements.set(request.id, { offset, width: wrapped });
   }
-  return offsets;
+  return placements;
 }
