@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, launchChromium, openMap } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 
 interface Focused {
   role: string;
@@ -44,116 +43,94 @@ const rank = (cell: string) => {
 };
 
 describe('the canvas from the keyboard and a screen reader, in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  const suite = browserSuite();
 
   test('Tab reaches every card, stage by stage and lane by lane, then every connection, named by its cards and kind', async () => {
-    const map = await createMap(server.url, { title: 'Keyboard walk', template: 'b2b-services' });
-    const viewer = await openMap(browser, map.viewUrl, 'Vera');
+    const map = await createMap(suite.server().url, { title: 'Keyboard walk', template: 'b2b-services' });
+    const viewer = await suite.openMap(map.viewUrl, 'Vera');
     const { page } = viewer;
-    try {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      const cards = page.getByTestId('touchpoint-card');
-      await expect.poll(() => cards.count()).toBe(16);
-      const titles = await page.locator('[data-testid=touchpoint-card] .card-title').allTextContents();
-      const ids = await page.evaluate(() => [
-        ...[...document.querySelectorAll<HTMLElement>('.react-flow__node')].map(
-          (node) => node.dataset.id ?? '',
-        ),
-        ...[...document.querySelectorAll<HTMLElement>('.react-flow__edge')].map(
-          (edge) => edge.dataset.id ?? '',
-        ),
-      ]);
-      const connections = ids.length - (await page.locator('.react-flow__node').count());
-      expect(connections).toBeGreaterThanOrEqual(10);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const cards = page.getByTestId('touchpoint-card');
+    await expect.poll(() => cards.count()).toBe(16);
+    const titles = await page.locator('[data-testid=touchpoint-card] .card-title').allTextContents();
+    const ids = await page.evaluate(() => [
+      ...[...document.querySelectorAll<HTMLElement>('.react-flow__node')].map(
+        (node) => node.dataset.id ?? '',
+      ),
+      ...[...document.querySelectorAll<HTMLElement>('.react-flow__edge')].map(
+        (edge) => edge.dataset.id ?? '',
+      ),
+    ]);
+    const connections = ids.length - (await page.locator('.react-flow__node').count());
+    expect(connections).toBeGreaterThanOrEqual(10);
 
-      // From the last control of the top bar, Tab walks into the canvas.
-      await page.getByTestId('share-button').focus();
-      const walk: Focused[] = [];
-      for (let press = 0; press < 80; press++) {
-        await page.keyboard.press('Tab');
-        const focused = await focusedElement(page);
-        if (focused.what === 'other' && walk.length) break;
-        if (focused.what !== 'other') walk.push(focused);
-      }
-      const kinds = walk.map((step) => step.what);
-      // Every card first, then every connection: no connection before the last card.
-      expect(kinds).toEqual([...Array(16).fill('card'), ...Array(connections).fill('connection')]);
-      const cardSteps = walk.filter((step) => step.what === 'card');
-      const ranks = cardSteps.map((step) => rank(step.cell));
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      expect(cardSteps[0]?.cell).toBe('cold:marketing');
-      for (const step of cardSteps) {
-        expect(step.role).toBe('group');
-        expect(
-          titles.some((title) => step.name.startsWith(`${title}:`)),
-          step.name,
-        ).toBe(true);
-      }
-      for (const step of walk.filter((entry) => entry.what === 'connection')) {
-        expect(step.role).toBe('button');
-        expect(step.name).toMatch(/^(Flow|Handoff|Feedback) from .+ to .+/);
-        expect(titles.filter((title) => step.name.includes(title)).length, step.name).toBeGreaterThanOrEqual(
-          2,
-        );
-      }
-
-      // No id, in anything the canvas says to a screen reader.
-      const spoken = [
-        ...walk.map((step) => step.name),
-        ...(await page.evaluate(() =>
-          [...document.querySelectorAll('.react-flow [aria-label], .react-flow [aria-roledescription]')].map(
-            (element) =>
-              `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('aria-roledescription') ?? ''}`,
-          ),
-        )),
-      ];
-      const uuidLike = /\b[0-9a-f]{8}-[0-9a-f]{4}-|\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{12,}\b/;
-      for (const text of spoken) {
-        expect(
-          ids.some((id) => text.includes(id)),
-          text,
-        ).toBe(false);
-        expect(text, text).not.toMatch(uuidLike);
-      }
-
-      // Enter on a connection opens it to read; Escape gives the keyboard back to it.
-      const handoff = page
-        .getByTestId('connection-key')
-        .filter({ hasText: /^Handoff from / })
-        .first();
-      const name = (await handoff.textContent()) ?? '';
-      await handoff.focus();
-      expect(await handoff.isVisible()).toBe(true);
-      if (process.env.BATON_SHOTS)
-        await page.screenshot({ path: `${process.env.BATON_SHOTS}/connection-key.png` });
-      await page.keyboard.press('Enter');
-      const inspector = page.getByTestId('connection-inspector');
-      await inspector.waitFor();
-      expect(await inspector.getByTestId('inspector-kind').textContent()).toContain('Handoff');
-      const ends = (await inspector.getByTestId('inspector-ends').textContent()) ?? '';
-      for (const title of titles.filter((title) => ends.includes(title))) expect(name).toContain(title);
-      await expect
-        .poll(() => inspector.evaluate((panel) => panel.contains(document.activeElement)))
-        .toBe(true);
-      await page.keyboard.press('Escape');
-      await inspector.waitFor({ state: 'detached' });
-      await expect.poll(async () => (await focusedElement(page)).name).toBe(name);
-      expect(viewer.errors).toEqual([]);
-    } finally {
-      await viewer.context.close();
+    // From the last control of the top bar, Tab walks into the canvas.
+    await page.getByTestId('share-button').focus();
+    const walk: Focused[] = [];
+    for (let press = 0; press < 80; press++) {
+      await page.keyboard.press('Tab');
+      const focused = await focusedElement(page);
+      if (focused.what === 'other' && walk.length) break;
+      if (focused.what !== 'other') walk.push(focused);
     }
+    const kinds = walk.map((step) => step.what);
+    // Every card first, then every connection: no connection before the last card.
+    expect(kinds).toEqual([...Array(16).fill('card'), ...Array(connections).fill('connection')]);
+    const cardSteps = walk.filter((step) => step.what === 'card');
+    const ranks = cardSteps.map((step) => rank(step.cell));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(cardSteps[0]?.cell).toBe('cold:marketing');
+    for (const step of cardSteps) {
+      expect(step.role).toBe('group');
+      expect(
+        titles.some((title) => step.name.startsWith(`${title}:`)),
+        step.name,
+      ).toBe(true);
+    }
+    for (const step of walk.filter((entry) => entry.what === 'connection')) {
+      expect(step.role).toBe('button');
+      expect(step.name).toMatch(/^(Flow|Handoff|Feedback) from .+ to .+/);
+      expect(titles.filter((title) => step.name.includes(title)).length, step.name).toBeGreaterThanOrEqual(2);
+    }
+
+    // No id, in anything the canvas says to a screen reader.
+    const spoken = [
+      ...walk.map((step) => step.name),
+      ...(await page.evaluate(() =>
+        [...document.querySelectorAll('.react-flow [aria-label], .react-flow [aria-roledescription]')].map(
+          (element) =>
+            `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('aria-roledescription') ?? ''}`,
+        ),
+      )),
+    ];
+    const uuidLike = /\b[0-9a-f]{8}-[0-9a-f]{4}-|\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{12,}\b/;
+    for (const text of spoken) {
+      expect(
+        ids.some((id) => text.includes(id)),
+        text,
+      ).toBe(false);
+      expect(text, text).not.toMatch(uuidLike);
+    }
+
+    // Enter on a connection opens it to read; Escape gives the keyboard back to it.
+    const handoff = page
+      .getByTestId('connection-key')
+      .filter({ hasText: /^Handoff from / })
+      .first();
+    const name = (await handoff.textContent()) ?? '';
+    await handoff.focus();
+    expect(await handoff.isVisible()).toBe(true);
+    if (process.env.BATON_SHOTS)
+      await page.screenshot({ path: `${process.env.BATON_SHOTS}/connection-key.png` });
+    await page.keyboard.press('Enter');
+    const inspector = page.getByTestId('connection-inspector');
+    await inspector.waitFor();
+    expect(await inspector.getByTestId('inspector-kind').textContent()).toContain('Handoff');
+    const ends = (await inspector.getByTestId('inspector-ends').textContent()) ?? '';
+    for (const title of titles.filter((title) => ends.includes(title))) expect(name).toContain(title);
+    await expect.poll(() => inspector.evaluate((panel) => panel.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await inspector.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focusedElement(page)).name).toBe(name);
   });
 });

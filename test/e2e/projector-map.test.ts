@@ -1,10 +1,10 @@
 import { addConnection, addTouchpoint, readSnapshot } from '@baton/model';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { connectClient } from '../support/sync-client.js';
-import { assertWebBuilt, cardNamed, launchChromium, type MapTab, openMap } from './support/browser.js';
+import { cardNamed, centreOf } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
@@ -61,26 +61,15 @@ async function titlesWithoutGlyphs(page: Page): Promise<string[]> {
 }
 
 describe('a crowded, multilingual template map on a 1280 × 720 screen', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const tabs: MapTab[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const tab of tabs) await tab.context.close();
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  const suite = browserSuite();
 
   test('twelve cards in one cell, long labels and CJK titles: every title drawn, uncovered, and readable by a viewer', async () => {
-    const map = await createMap(server.url, { title: 'Pipeline — 顧客ジャーニー', template: 'b2b-services' });
-    const client = connectClient(server.url, map.id, map.editToken);
+    const map = await createMap(suite.server().url, {
+      title: 'Pipeline — 顧客ジャーニー',
+      template: 'b2b-services',
+    });
+    const client = connectClient(suite.server().url, map.id, map.editToken);
+    suite.keep(client);
     await client.synced();
     const call = readSnapshot(client.doc).snapshot.touchpoints.find(
       (touchpoint) => touchpoint.team === 'sales' && touchpoint.stage === 'qualified',
@@ -101,8 +90,7 @@ describe('a crowded, multilingual template map on a 1280 × 720 screen', () => {
     });
 
     // An editor tidies the crowded cell up, as a new user would.
-    const editor = await openMap(browser, map.editUrl, 'Ada');
-    tabs.push(editor);
+    const editor = await suite.openMap(map.editUrl, 'Ada');
     await editor.page.setViewportSize({ width: 1280, height: 720 });
     const crowded = editor.page.locator(
       '[data-testid=touchpoint-card][data-stage=warm][data-team=marketing]',
@@ -112,8 +100,7 @@ describe('a crowded, multilingual template map on a 1280 × 720 screen', () => {
     await expect.poll(() => coveredTitles(editor.page), { timeout: 10_000 }).toEqual([]);
 
     // A viewer on a 1280 × 720 screen sees every card's title drawn and uncovered.
-    const viewer = await openMap(browser, map.viewUrl, 'Vera');
-    tabs.push(viewer);
+    const viewer = await suite.openMap(map.viewUrl, 'Vera');
     const { page } = viewer;
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect.poll(() => page.getByTestId('touchpoint-card').count()).toBe(28);
@@ -123,12 +110,11 @@ describe('a crowded, multilingual template map on a 1280 × 720 screen', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/projector-map-viewer.png` });
 
     // Each card opens to be read whole, however long or in whatever script its title.
+    // (Clicked where it is on screen: Playwright's own click would scroll the canvas to it first.)
     for (const title of TITLES) {
-      await cardNamed(page, title).click();
+      const { x, y } = await centreOf(cardNamed(page, title).locator('.card-title'));
+      await page.mouse.click(x, y);
       await expect.poll(() => page.getByTestId('inspector-title').textContent()).toBe(title);
     }
-    expect(viewer.errors).toEqual([]);
-    expect(editor.errors).toEqual([]);
-    client.destroy();
   });
 });
