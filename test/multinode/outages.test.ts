@@ -37,19 +37,38 @@ describe('several nodes when Redis or PostgreSQL goes away', () => {
     await Promise.all(clients.map((client) => client.synced()));
 
     const written: string[] = [];
+    let healthWithoutRedis: { status: number; body: unknown } | undefined;
     for (let i = 0; i < 30; i++) {
       if (i === 10) await redis.kill();
+      if (i === 15) {
+        const health = await fetch(`${a?.url}/api/health`);
+        healthWithoutRedis = { status: health.status, body: await health.json() };
+      }
       if (i === 20) await redis.restart();
       writer.doc.getMap('notes').set(`w${i}`, i);
       written.push(`w${i}`);
       await pause(30);
     }
+    // Redis away: reported, but the node still serves (it converges through the database), so a
+    // load balancer that reads the status keeps it; every node answering 503 would be an outage.
+    expect(healthWithoutRedis).toEqual({
+      status: 200,
+      body: expect.objectContaining({
+        ok: false,
+        storage: 'postgres',
+        fanout: 'redis',
+        reachable: { storage: true, fanout: false },
+      }),
+    });
     // Acknowledged: relayed back by node A, which it does only after the commit.
     await waitForDoc(watcherOnA.doc, (doc) => notes(doc).length === written.length, 'A to commit every edit');
     const returned = Date.now();
     await waitForDoc(watcherOnB.doc, (doc) => notes(doc).length === written.length, 'B to converge', 10_000);
     expect(Date.now() - returned).toBeLessThan(2000);
     expect(notes(watcherOnB.doc)).toEqual([...written].sort());
+    await expect
+      .poll(async () => (await (await fetch(`${a?.url}/api/health`)).json()).reachable, { timeout: 10_000 })
+      .toEqual({ storage: true, fanout: true });
   });
 
   it('PostgreSQL unreachable: writes refused with 1011, nothing acknowledged lost, the node recovers', async () => {

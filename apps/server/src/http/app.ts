@@ -51,22 +51,23 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }),
   );
   api.get('/health', async (c) => {
-    // What is actually in use and whether it answers now: a load balancer takes a node whose
-    // database is gone out of rotation on the 503.
+    // What is actually in use and whether each answers now. `ok`: everything does. The status
+    // is for load balancers: 503 only when the database is gone (the node cannot store edits);
+    // without Redis a node still serves and converges through the database, and answering 503
+    // then would take every node out at once.
     const [storage, fanout] = await Promise.all([
       answers(options.store.ping()),
       answers(options.fanOut.ping()),
     ]);
-    const ok = storage && fanout;
     return c.json(
       {
-        ok,
+        ok: storage && fanout,
         version: options.version,
         storage: options.store.kind,
         fanout: options.fanOut.kind,
         reachable: { storage, fanout },
       },
-      ok ? 200 : 503,
+      storage ? 200 : 503,
     );
   });
   api.get('/templates', (c) =>
