@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import type { FanOut } from '../sync/fan-out.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { WorkshopSignal, WorkshopSignals } from '../workshop/live-hub.js';
+import { ONLINE_ANNOUNCE_MS } from '../workshop/online-people.js';
 import type { WorkshopService } from '../workshop/workshop-service.js';
 
 /** The fan-out event name workshop signals travel under. */
@@ -17,7 +18,13 @@ const SignalSchema = z.discriminatedUnion('kind', [
     kind: z.literal('granted'),
     mapId: z.string(),
     participantId: z.string(),
-    facilitatorToken: z.string(),
+    sealedToken: z.string().max(1000),
+  }),
+  z.object({
+    kind: z.literal('online'),
+    mapId: z.string(),
+    node: z.string().max(100),
+    participantIds: z.array(z.string().max(100)).max(10_000),
   }),
   z.object({
     kind: z.literal('ended'),
@@ -74,6 +81,9 @@ export interface ShareWorkshopsOptions {
  */
 export function shareWorkshops(options: ShareWorkshopsOptions): () => void {
   const { rooms, signals, workshops, logger } = options;
+  // Who is online here, told to the other nodes now and then (a crashed node's word expires).
+  const online = setInterval(() => workshops.announceOnline(), ONLINE_ANNOUNCE_MS);
+  online.unref();
   let refreshing = false;
   const refresh = () => {
     if (refreshing) return;
@@ -88,6 +98,8 @@ export function shareWorkshops(options: ShareWorkshopsOptions): () => void {
   const stops = [
     rooms.onEvent(WORKSHOP_EVENT, (mapId, payload) => signals.hear(mapId, payload)),
     rooms.onResync(refresh),
+    rooms.onResync(() => workshops.announceOnline()),
+    () => clearInterval(online),
   ];
   if (options.refreshMs) {
     const timer = setInterval(refresh, options.refreshMs);

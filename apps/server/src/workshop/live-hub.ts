@@ -28,6 +28,11 @@ export class LiveHub {
     return [...(this.streams.get(mapId) ?? [])];
   }
 
+  /** The maps with a live stream open here. */
+  maps(): string[] {
+    return [...this.streams.keys()];
+  }
+
   /** Participants with a stream open here: the `online` flag of the participant list. */
   online(mapId: string): Set<string> {
     const ids = new Set<string>();
@@ -49,7 +54,10 @@ export type WorkshopSignal =
   | { kind: 'changed'; mapId: string }
   | { kind: 'summon'; mapId: string; summon: Summon }
   | { kind: 'release'; mapId: string; summonId: string }
-  | { kind: 'granted'; mapId: string; participantId: string; facilitatorToken: string }
+  /** A facilitator token for a participant, sealed for them (sealed-grant.ts): Redis cannot read it. */
+  | { kind: 'granted'; mapId: string; participantId: string; sealedToken: string }
+  /** The participants with a live stream open on one node (online-people.ts). */
+  | { kind: 'online'; mapId: string; node: string; participantIds: string[] }
   | { kind: 'ended'; mapId: string; workshopId: string; versionId: string | null };
 
 /**

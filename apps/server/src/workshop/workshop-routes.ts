@@ -114,10 +114,11 @@ export function createWorkshopRoutes(options: WorkshopRoutesOptions): Hono<Works
     const input = await readJsonBody(c, AddFacilitatorSchema);
     const { map, identity } = c.get('workshopAccess');
     const issued = await workshops.issueToken();
-    await workshops.exclusive(map.id, async () => {
+    const grantee = await workshops.exclusive(map.id, async () => {
       const record = workshops.require(map.id);
       const { data } = record;
-      if (input.participantId && !data.participants.some((p) => p.id === input.participantId)) {
+      const grantee = data.participants.find((p) => p.id === input.participantId);
+      if (input.participantId && !grantee) {
         throw new ApiError(400, 'unknown-participant', 'There is no such participant in this workshop.');
       }
       const kept = input.handOver
@@ -135,14 +136,11 @@ export function createWorkshopRoutes(options: WorkshopRoutesOptions): Hono<Works
         return handedOver ? { ...p, role: 'participant' as const } : p;
       });
       await workshops.save(record, { data: { ...data, facilitators: [...kept, granted], participants } });
+      return grantee;
     });
-    if (!input.participantId) return c.json({ facilitatorToken: issued.token }, 201);
-    workshops.signal({
-      kind: 'granted',
-      mapId: map.id,
-      participantId: input.participantId,
-      facilitatorToken: issued.token,
-    });
+    if (!grantee) return c.json({ facilitatorToken: issued.token }, 201);
+    const to = { mapId: map.id, participantId: grantee.id, participantTokenHash: grantee.tokenHash };
+    workshops.grant(to, issued.token);
     return c.json({ delivered: true }, 201);
   });
 

@@ -6,7 +6,9 @@ import type { MapStore } from '../storage/map-store.js';
 import type { UpdateAdmission } from '../sync/room.js';
 import { LiveHub, type LiveSubscriber, type WorkshopSignal, type WorkshopSignals } from './live-hub.js';
 import { LockGate } from './lock-gate.js';
+import { OnlinePeople } from './online-people.js';
 import { publicState, type Viewer } from './public-state.js';
+import { type GrantAddressee, openGrant, sealGrant } from './sealed-grant.js';
 import { noWorkshop } from './workshop-errors.js';
 import type { WorkshopData, WorkshopRecord } from './workshop-record.js';
 
@@ -37,6 +39,7 @@ export class WorkshopService {
   readonly live = new LiveHub();
   readonly lock = new LockGate();
   readonly now: () => number;
+  private readonly online: OnlinePeople;
   private readonly running = new Map<string, WorkshopRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
   /** When each map's copy here last changed (a counter): a store read begun before is stale. */
@@ -45,6 +48,7 @@ export class WorkshopService {
 
   constructor(private readonly options: WorkshopServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.online = new OnlinePeople(this.live, (signal) => options.signals.publish(signal));
     options.signals.listen((signal) => void this.heard(signal));
   }
 
@@ -166,7 +170,7 @@ export class WorkshopService {
   }
 
   stateFor(record: WorkshopRecord, viewer: Viewer) {
-    return publicState(record, viewer, this.live.online(record.mapId), this.now());
+    return publicState(record, viewer, this.online.of(record.mapId), this.now());
   }
 
   /** Sends an event to this map's streams here and tells the other nodes. */
@@ -175,15 +179,35 @@ export class WorkshopService {
     this.options.signals.publish(signal);
   }
 
+  /** Hands a facilitator token to a participant's live streams, here and (sealed) on other nodes. */
+  grant(to: GrantAddressee, facilitatorToken: string): void {
+    this.deliverGrant(to, facilitatorToken);
+    const { mapId, participantId } = to;
+    this.options.signals.publish({
+      kind: 'granted',
+      mapId,
+      participantId,
+      sealedToken: sealGrant(facilitatorToken, to),
+    });
+  }
+
+  /** Tells the other nodes who is online here; forgets what silent nodes said (periodic). */
+  announceOnline(): void {
+    for (const mapId of this.online.tick(this.live.maps())) this.broadcastState(mapId);
+  }
+
   subscribe(subscriber: LiveSubscriber): () => void {
     this.live.add(subscriber);
     const record = this.running.get(subscriber.mapId);
     subscriber.send('state', record ? this.stateFor(record, subscriber.viewer) : null);
-    // A participant coming online changes everyone's participant list.
-    if (record && subscriber.viewer.participantId) this.broadcastState(subscriber.mapId);
+    // A participant coming online changes everyone's participant list, on every node.
+    const { participantId } = subscriber.viewer;
+    if (participantId) this.online.changedHere(subscriber.mapId);
+    if (record && participantId) this.broadcastState(subscriber.mapId);
     return () => {
       this.live.remove(subscriber);
-      if (record && subscriber.viewer.participantId) this.broadcastState(subscriber.mapId);
+      if (participantId) this.online.changedHere(subscriber.mapId);
+      if (this.running.has(subscriber.mapId) && participantId) this.broadcastState(subscriber.mapId);
     };
   }
 
@@ -214,9 +238,28 @@ export class WorkshopService {
       else if (signal.kind === 'release') subscriber.send('release', { summonId: signal.summonId });
       else if (signal.kind === 'ended')
         subscriber.send('ended', { workshopId: signal.workshopId, versionId: signal.versionId });
-      else if (signal.kind === 'granted' && subscriber.viewer.participantId === signal.participantId)
-        subscriber.send('facilitator-granted', { facilitatorToken: signal.facilitatorToken });
     }
+  }
+
+  private deliverGrant(to: GrantAddressee, facilitatorToken: string): void {
+    for (const subscriber of this.live.subscribers(to.mapId)) {
+      if (subscriber.viewer.participantId === to.participantId)
+        subscriber.send('facilitator-granted', { facilitatorToken });
+    }
+  }
+
+  /** A hand-over from another node: opened with the participant's token hash, which only nodes hold. */
+  private async heardGrant(signal: Extract<WorkshopSignal, { kind: 'granted' }>): Promise<void> {
+    const { mapId, participantId } = signal;
+    if (!this.live.subscribers(mapId).some((s) => s.viewer.participantId === participantId)) return;
+    const find = () => this.running.get(mapId)?.data.participants.find((p) => p.id === participantId);
+    if (!find()) await this.reload(mapId);
+    const participant = find();
+    const to = participant && { mapId, participantId, participantTokenHash: participant.tokenHash };
+    const token = to && openGrant(signal.sealedToken, to);
+    if (to && token) this.deliverGrant(to, token);
+    else
+      this.options.logger.warn(`map ${mapId}: a facilitator hand-over from another node could not be opened`);
   }
 
   /**
@@ -252,7 +295,10 @@ export class WorkshopService {
   /** Another node changed a workshop: read it from storage and push it to the streams here. */
   private async heard(signal: WorkshopSignal): Promise<void> {
     if (signal.kind === 'changed') await this.reload(signal.mapId);
-    else this.deliver(signal);
+    else if (signal.kind === 'granted') await this.heardGrant(signal);
+    else if (signal.kind === 'online') {
+      if (this.online.heard(signal) && this.running.has(signal.mapId)) this.broadcastState(signal.mapId);
+    } else this.deliver(signal);
   }
 }
 
