@@ -33,6 +33,12 @@ export interface ServerConfig {
    * 0: the header is ignored and the peer address is the client's. Per-address limits use it.
    */
   trustProxy: number;
+  /**
+   * How long the group commit collects edits before storing them in one transaction
+   * (BATON_COMMIT_WINDOW_MS); 0: the edits of one event-loop turn. A couple of milliseconds
+   * make batches bigger at moderate rates, costing each edit that much latency.
+   */
+  commitWindowMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -83,6 +89,7 @@ const EnvSchema = LimitsEnvSchema.extend({
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
     .pipe(z.number({ message: 'expected a number of proxies, or true/false' }).int().min(0).max(10))
     .default(0),
+  BATON_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
 });
 
 export class ConfigError extends Error {
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisPrefix: values.BATON_REDIS_PREFIX,
     limits: limitsFromEnv(values),
     trustProxy: values.BATON_TRUST_PROXY,
+    commitWindowMs: values.BATON_COMMIT_WINDOW_MS,
   });
 }
 
@@ -142,6 +150,7 @@ export function resolveConfig(partial: ConfigOverrides = {}): ServerConfig {
     redisPrefix: partial.redisPrefix ?? 'baton:',
     limits: { ...DEFAULT_LIMITS, ...partial.limits },
     trustProxy: partial.trustProxy ?? 0,
+    commitWindowMs: partial.commitWindowMs ?? 2,
   };
 }
 

@@ -98,6 +98,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
       maxNestingDepth: config.limits.maxNestingDepth,
     },
     maxQueueBytes: config.limits.maxRoomQueueBytes,
+    commitWindowMs: config.commitWindowMs,
   });
   const unshare = shareWorkshops({
     rooms,

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   awarenessLimits: AwarenessLimits;
   /** Minimum milliseconds between two presence relays of one room; default 15. */
   awarenessBatchMs?: number;
+  /** Milliseconds the group commit collects edits (0: one event-loop turn). */
+  commitWindowMs?: number;
   /** Checks every document update must pass before it is stored (limits, workshop lock). */
   admitUpdate?: readonly UpdateAdmission[];
   /** Hears of each batch of edits with the document as it stood before (automatic versions). */
@@ -58,7 +60,7 @@ export class RoomRegistry {
       awarenessLimits: options.awarenessLimits,
       awarenessBatchMs: options.awarenessBatchMs ?? 15,
       admitUpdate: options.admitUpdate ?? [],
-      commits: new GroupCommit(options.store, this.fanOut, options.logger),
+      commits: new GroupCommit(options.store, this.fanOut, options.logger, options.commitWindowMs ?? 0),
       fanOut: this.fanOut,
       ...(options.beforeEdit ? { beforeEdit: options.beforeEdit } : {}),
       ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
