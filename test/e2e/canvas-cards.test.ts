@@ -101,6 +101,9 @@ describe('touchpoint cards on a live canvas', () => {
     tabs.push(tab);
     const { page } = tab;
     await cardNamed(page, 'Email').waitFor();
+    // The minimap shows once part of the map is out of view (fitted, it would only repeat it).
+    await page.locator('.react-flow__controls-zoomin').click();
+    await page.locator('.minimap').waitFor();
     // One path per colour; each card is one closed rectangle in its team's path.
     const cardsDrawn = () =>
       page.locator('.minimap path.react-flow__minimap-node').evaluateAll((paths) =>
