@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type BatonServer, createBatonServer } from '../../apps/server/src/index.js';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -10,35 +9,40 @@ import {
   addTouchpointThroughUi,
   assertWebBuilt,
   cardNamed,
+  joinMap,
   launchChromium,
   type MapTab,
-  openMap,
 } from '../e2e/support/browser.js';
 import { TWO_CARDS } from '../e2e/support/journeys.js';
 import { type SeededMap, seedMap } from '../e2e/support/seed.js';
 import { freePort, TEST_REDIS } from '../support/cluster.js';
 import { type Nginx, startNginx } from '../support/nginx.js';
-import { freshDataDir, removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { connectClient, type SyncClient, waitForDoc } from '../support/sync-client.js';
 
 /** What Chromium logs when a socket or stream it had drops with the node behind it. */
 const NETWORK_NOISE = /WebSocket connection to|net::ERR_|Failed to load resource|EventSource/;
 
+/** A browser tab that knows which node (by port) nginx put its live map socket on. */
+interface PlacedTab extends MapTab {
+  node(): number | undefined;
+}
+
 /**
- * The issue's "done when", in a real browser: two nodes on PostgreSQL and Redis behind the
- * README's nginx configuration, two people on different nodes co-editing, one node killed with
- * SIGKILL, the browser on it reconnecting through nginx to the other, nothing lost.
+ * The issue's "done when", in real browsers: two nodes started as `pnpm start` starts them (the
+ * built server, configured by DATABASE_URL, REDIS_URL and BATON_PUBLIC_URL) behind the README's
+ * nginx configuration; two people on different nodes co-edit live; one node is killed with
+ * SIGKILL right after an edit of the browser on it; that browser reconnects through nginx to
+ * the other node and nothing anyone wrote is lost.
  */
 describe('two browsers on two nodes behind nginx', () => {
   let database: TestDatabase | undefined;
-  let nodeA: BatonServer | undefined;
-  let nodeB: ServerProcess | undefined;
+  const nodes: ServerProcess[] = [];
   let nginx: Nginx | undefined;
   let browser: Browser | undefined;
   let seeded: SeededMap | undefined;
   const tabs: MapTab[] = [];
   const clients: SyncClient[] = [];
-  const dataDirs: string[] = [];
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -46,11 +50,11 @@ describe('two browsers on two nodes behind nginx', () => {
     await Promise.all(tabs.splice(0).map((tab) => tab.context.close()));
     await browser?.close();
     await nginx?.stop();
-    await nodeB?.stop('SIGKILL');
-    await nodeA?.close();
+    for (const node of nodes.splice(0)) {
+      await node.stop('SIGKILL');
+      removeDataDir(node.dataDir);
+    }
     await database?.drop();
-    for (const dir of dataDirs.splice(0)) removeDataDir(dir);
-    if (nodeB) removeDataDir(nodeB.dataDir);
   });
 
   test('co-edit live, kill -9 one node, the browser on it reconnects to the other with nothing lost', async () => {
@@ -58,82 +62,87 @@ describe('two browsers on two nodes behind nginx', () => {
     database = await createTestDatabase();
     const port = await freePort();
     const publicUrl = `http://127.0.0.1:${port}`;
-    const redisPrefix = `baton_test_${randomBytes(6).toString('hex')}:`;
-    // Node A in this process (to see where sockets are), node B a real process to kill -9.
-    const dataDir = freshDataDir();
-    dataDirs.push(dataDir);
-    nodeA = await createBatonServer({
-      port: 0,
-      dataDir,
-      logLevel: 'error',
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS,
-      redisPrefix,
-      publicUrl,
-    });
-    nodeB = await startServer({
-      env: {
-        DATABASE_URL: database.url,
-        REDIS_URL: TEST_REDIS,
-        BATON_REDIS_PREFIX: redisPrefix,
-        BATON_PUBLIC_URL: publicUrl,
-      },
-    });
-    nginx = await startNginx(port, [nodeA.port, nodeB.port]);
+    // As the README's "Running several nodes": the same settings on every node.
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS,
+      BATON_REDIS_PREFIX: `baton_test_${randomBytes(6).toString('hex')}:`,
+      BATON_PUBLIC_URL: publicUrl,
+    };
+    nodes.push(...(await Promise.all([startServer({ env }), startServer({ env })])));
+    nginx = await startNginx(
+      port,
+      nodes.map((node) => node.port),
+      { nameUpstream: true },
+    );
     browser = await launchChromium();
 
-    // The seeding client talks to node A directly and stays there.
-    seeded = await seedMap(nodeA.url, 'Behind nginx', TWO_CARDS);
+    seeded = await seedMap(nginx.url, 'Behind nginx', TWO_CARDS);
     const { map } = seeded;
     expect(map.editUrl.startsWith(publicUrl)).toBe(true);
-    const socketsOnA = () => nodeA?.rooms.find(map.id)?.connectionCount ?? 0;
-    const ada = await openMap(browser, map.editUrl, 'Ada');
+    const ada = await openPlacedMap(browser, map.editUrl, 'Ada');
     tabs.push(ada);
-    // Grace's page again until nginx (round robin) put her socket on the other node than Ada's:
-    // then node A has the seeding client and one of the two.
-    const adaOnA = await settled(socketsOnA, 2);
-    const counts: number[] = [];
-    let grace: MapTab | undefined;
+    // Grace's page again until nginx (round robin) put her socket on the other node than Ada's.
+    let grace: PlacedTab | undefined;
+    const placements: (number | undefined)[] = [];
     for (let attempt = 0; attempt < 8 && !grace; attempt++) {
-      const tab = await openMap(browser, map.editUrl, 'Grace');
+      const tab = await openPlacedMap(browser, map.editUrl, 'Grace');
       tabs.push(tab);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      counts.push(socketsOnA());
-      if (await settled(socketsOnA, 2)) grace = tab;
+      placements.push(tab.node());
+      if (tab.node() !== ada.node()) grace = tab;
       else {
         tabs.splice(tabs.indexOf(tab), 1);
         await tab.context.close();
-        await settled(socketsOnA, adaOnA ? 2 : 1);
         // A page load makes the same requests each time: one more moves nginx's round robin on.
         await fetch(`${nginx.url}/api/health`);
       }
     }
-    if (!grace) throw new Error(`nginx never put the browsers on different nodes (on A: ${counts})`);
-    const [onA, onB] = adaOnA ? [ada, grace] : [grace, ada];
+    if (!grace)
+      throw new Error(`nginx never put the browsers on different nodes (${placements}, Ada ${ada.node()})`);
+    const doomed = nodes.find((node) => node.port === grace?.node());
+    const survivor = nodes.find((node) => node.port === ada.node());
+    if (!doomed || !survivor) throw new Error(`sockets on unknown nodes: ${ada.node()}, ${grace.node()}`);
 
     // Live co-editing across the nodes, both ways.
-    await addTouchpointThroughUi(onA.page, { title: 'Discovery call', team: 'sales', stage: 'warm' });
-    await cardNamed(onB.page, 'Discovery call').waitFor({ timeout: 15_000 });
-    await addTouchpointThroughUi(onB.page, { title: 'Pricing page', team: 'marketing', stage: 'cold' });
-    await cardNamed(onA.page, 'Pricing page').waitFor({ timeout: 15_000 });
+    await addTouchpointThroughUi(ada.page, { title: 'Discovery call', team: 'sales', stage: 'warm' });
+    await cardNamed(grace.page, 'Discovery call').waitFor({ timeout: 15_000 });
+    await addTouchpointThroughUi(grace.page, { title: 'Pricing page', team: 'marketing', stage: 'cold' });
+    await cardNamed(ada.page, 'Pricing page').waitFor({ timeout: 15_000 });
 
-    // kill -9 of node B: its browser reconnects through nginx to node A; both keep editing.
-    await nodeB.stop('SIGKILL');
-    await addTouchpointThroughUi(onB.page, { title: 'Written as B died', team: 'sales', stage: 'qualified' });
-    await addTouchpointThroughUi(onA.page, { title: 'Written on A', team: 'marketing', stage: 'warm' });
-    const titles = ['Discovery call', 'Pricing page', 'Written as B died', 'Written on A'];
-    for (const tab of [onA, onB]) {
+    // Grace writes, Ada sees it (so her node committed it), and at once Grace's node is killed
+    // with SIGKILL; Grace keeps writing while her browser finds the other node through nginx.
+    await addTouchpointThroughUi(grace.page, {
+      title: 'Just before the crash',
+      team: 'sales',
+      stage: 'warm',
+    });
+    await cardNamed(ada.page, 'Just before the crash').waitFor({ timeout: 15_000 });
+    await doomed.stop('SIGKILL');
+    await addTouchpointThroughUi(grace.page, {
+      title: 'Written as B died',
+      team: 'sales',
+      stage: 'qualified',
+    });
+    await addTouchpointThroughUi(ada.page, { title: 'Written on A', team: 'marketing', stage: 'warm' });
+    const titles = [
+      'Discovery call',
+      'Pricing page',
+      'Just before the crash',
+      'Written as B died',
+      'Written on A',
+    ];
+    for (const tab of [ada, grace]) {
       await tab.page
         .locator('[data-testid=connection-state][data-state=connected]')
         .waitFor({ timeout: 20_000 });
       for (const title of titles) await cardNamed(tab.page, title).waitFor({ timeout: 20_000 });
     }
-    expect(socketsOnA()).toBe(3);
+    expect(grace.node()).toBe(survivor.port);
 
     // And it is all stored: a fresh reader on the surviving node has every card.
-    const reader = connectClient(nodeA.url, map.id, map.viewToken);
+    const reader = connectClient(survivor.url, map.id, map.viewToken);
     clients.push(reader);
-    await reader.synced();
+    await reader.synced(15_000);
     await waitForDoc(
       reader.doc,
       (doc) => {
@@ -147,11 +156,38 @@ describe('two browsers on two nodes behind nginx', () => {
   }, 180_000);
 });
 
-/** Waits briefly for a count to become `expected` (sockets come and go); false if it does not. */
-async function settled(count: () => number, expected: number): Promise<boolean> {
-  for (const deadline = Date.now() + 3000; Date.now() < deadline; ) {
-    if (count() === expected) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return count() === expected;
+/**
+ * A fresh browser profile on a share link, live, that watches its WebSocket handshakes (over
+ * the DevTools protocol) for the node nginx names in `X-Baton-Upstream`.
+ */
+async function openPlacedMap(browser: Browser, url: string, name: string): Promise<PlacedTab> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${name}: ${message.text()}`);
+  });
+  const node = await watchSyncSocket(page);
+  await page.goto(url);
+  await joinMap(page, name);
+  return { context, page, errors, node };
+}
+
+async function watchSyncSocket(page: Page): Promise<() => number | undefined> {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  const syncSockets = new Set<string>();
+  let upstream: string | undefined;
+  devtools.on('Network.webSocketCreated', (event) => {
+    if (new URL(event.url).pathname.startsWith('/sync/')) syncSockets.add(event.requestId);
+  });
+  devtools.on('Network.webSocketHandshakeResponseReceived', (event) => {
+    if (!syncSockets.has(event.requestId)) return;
+    const headers = Object.fromEntries(
+      Object.entries(event.response.headers).map(([key, value]) => [key.toLowerCase(), value]),
+    );
+    upstream = headers['x-baton-upstream'];
+  });
+  return () => (upstream ? Number(upstream.split(':').at(-1)) : undefined);
 }

@@ -10,8 +10,20 @@ export interface Nginx {
   stop: () => Promise<void>;
 }
 
+export interface NginxOptions {
+  /**
+   * Each response (a WebSocket's 101 too) names the node that served it in `X-Baton-Upstream`,
+   * set around the README's site, not in it: how a test sees which node a browser is on.
+   */
+  nameUpstream?: boolean;
+}
+
 /** The README's nginx configuration, pointed at these nodes, as a non-root nginx in a temp dir. */
-export async function startNginx(port: number, nodePorts: number[]): Promise<Nginx> {
+export async function startNginx(
+  port: number,
+  nodePorts: number[],
+  options: NginxOptions = {},
+): Promise<Nginx> {
   const dir = mkdtempSync(path.join(tmpdir(), 'baton-nginx-'));
   const site = readFileSync(path.join(root, 'docs/nginx-baton.conf'), 'utf8')
     .replace(
@@ -24,7 +36,7 @@ export async function startNginx(port: number, nodePorts: number[]): Promise<Ngi
     .join('\n');
   writeFileSync(
     path.join(dir, 'nginx.conf'),
-    `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents { worker_connections 256; }\nhttp {\naccess_log off;\n${temp}\n${site}\n}\n`,
+    `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents { worker_connections 256; }\nhttp {\naccess_log off;\n${temp}\n${options.nameUpstream ? 'add_header X-Baton-Upstream $upstream_addr always;\n' : ''}${site}\n}\n`,
   );
   const child: ChildProcess = spawn(
     '/usr/sbin/nginx',
