@@ -58,4 +58,17 @@ describe('fallback fonts for CJK and emoji', () => {
     expect(text).toContain('顧客インタビュー');
     expect(text).toContain('고객 인터뷰');
   });
+
+  it('sets a CJK map title in every page footer in the fallback fonts', async () => {
+    const map = mapWithEveryScript();
+    const titled = { ...map, meta: { ...map.meta, title: CJK_TITLE } };
+    const pdf = renderPdf(titled, mapScene(titled), exportMarkdown(titled));
+    const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)));
+    expect(totalPages).toBeGreaterThan(1);
+    // Each page's footer reads "<title> · <date>   Page n of m", the title in glyphs, not boxes.
+    for (const [index, page] of text.entries()) {
+      expect(page).toContain(`Page ${index + 1} of ${totalPages}`);
+      expect(page).toMatch(new RegExp(`${CJK_TITLE} · \\d{4}-\\d{2}-\\d{2}`));
+    }
+  });
 });
