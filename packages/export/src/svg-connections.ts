@@ -61,12 +61,66 @@ export function route(source: Point, target: Point): Route {
   };
 }
 
-function midpoint({ start, end, control1, control2 }: Route): Point {
-  // The cubic Bézier at t = 0.5.
+/** The cubic Bézier at `t` (0: start, 1: end). */
+function pointAt({ start, end, control1, control2 }: Route, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
   return {
-    x: (start.x + 3 * control1.x + 3 * control2.x + end.x) / 8,
-    y: (start.y + 3 * control1.y + 3 * control2.y + end.y) / 8,
+    x: a * start.x + b * control1.x + c * control2.x + d * end.x,
+    y: a * start.y + b * control1.y + c * control2.y + d * end.y,
   };
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const LABEL_HEIGHT = 18;
+/** Where along its curve a label may sit, nearest the middle first. */
+const SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+
+function overlapArea(a: Box, b: Box): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+/**
+ * Places connection labels one by one along their curves: never over a label placed before
+ * (two handoffs through one gutter would print one on the other) and as little as possible
+ * over a card, nearest the curve's middle on a tie.
+ */
+export class LabelPlacer {
+  private readonly placed: Box[] = [];
+
+  constructor(private readonly cards: readonly Box[]) {}
+
+  place(path: Route, width: number): Point {
+    let best: { centre: Point; clash: number; covered: number } | undefined;
+    for (const t of SPOTS) {
+      const centre = pointAt(path, t);
+      const box = { x: centre.x - width / 2, y: centre.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
+      const clash = this.placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
+      const covered = this.cards.reduce((sum, card) => sum + overlapArea(box, card), 0);
+      if (!best || clash < best.clash || (clash === best.clash && covered < best.covered))
+        best = { centre, clash, covered };
+      if (clash === 0 && covered === 0) break;
+    }
+    const centre = best?.centre ?? pointAt(path, 0.5);
+    this.placed.push({
+      x: centre.x - width / 2 - 2,
+      y: centre.y - LABEL_HEIGHT / 2 - 2,
+      width: width + 4,
+      height: LABEL_HEIGHT + 4,
+    });
+    return centre;
+  }
 }
 
 export function connectionLine(kind: ConnectionKind, path: Route, id: string): PathNode {
@@ -86,22 +140,26 @@ export function connectionLine(kind: ConnectionKind, path: Route, id: string): P
   };
 }
 
-/** A connection's label on a white pill at the curve's middle. */
-export function connectionLabel(connection: Connection, path: Route): GroupNode | undefined {
+/** A connection's label on a white pill on its curve, where `labels` finds room for it. */
+export function connectionLabel(
+  connection: Connection,
+  path: Route,
+  labels: LabelPlacer,
+): GroupNode | undefined {
   if (!connection.label.trim()) return undefined;
   const fontSize = 11;
   const text = ellipsize(connection.label.trim(), 160, fontSize);
   const width = textWidth(text, fontSize) + 12;
-  const centre = midpoint(path);
+  const centre = labels.place(path, width);
   return {
     kind: 'group',
     children: [
       {
         kind: 'rect',
         x: round(centre.x - width / 2),
-        y: round(centre.y - 9),
+        y: round(centre.y - LABEL_HEIGHT / 2),
         width: round(width),
-        height: 18,
+        height: LABEL_HEIGHT,
         rx: 9,
         fill: '#ffffff',
         stroke: CONNECTION_STYLES[connection.kind].stroke,

@@ -10,7 +10,7 @@ import {
   toCanvasPosition,
 } from '@baton/model';
 import type { GroupNode, Scene, SceneNode } from './scene.js';
-import { arrowheads, connectionLabel, connectionLine, route } from './svg-connections.js';
+import { arrowheads, connectionLabel, connectionLine, LabelPlacer, route } from './svg-connections.js';
 import { round } from './svg-element.js';
 import { type Bounds, group, lanes, legend, stageHeaders, TITLE_HEIGHT, title } from './svg-frame.js';
 import { sceneToSvg } from './svg-scene.js';
@@ -154,13 +154,16 @@ export function mapScene(snapshot: MapSnapshot): Scene {
   // Handoffs are drawn last, on top: they are the point of the map.
   const drawOrder = { feedback: 0, flow: 1, handoff: 2 } as const;
   const ordered = [...snapshot.connections].sort((a, b) => drawOrder[a.kind] - drawOrder[b.kind]);
+  const placer = new LabelPlacer(
+    [...positions.values()].map(({ x, y }) => ({ x, y, width: GRID.cardWidth, height: GRID.cardHeight })),
+  );
   for (const connection of ordered) {
     const source = positions.get(connection.source);
     const target = positions.get(connection.target);
     if (!source || !target) continue;
     const path = route(source, target);
     lines.push(connectionLine(connection.kind, path, connection.id));
-    const label = connectionLabel(connection, path);
+    const label = connectionLabel(connection, path, placer);
     if (label) labels.push(label);
   }
   const cards = snapshot.touchpoints.map((touchpoint) =>
