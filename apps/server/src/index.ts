@@ -6,6 +6,7 @@ import { openFanOut, openStore } from './backends.js';
 import { type ConfigOverrides, defaultPublicUrl, resolveConfig } from './config.js';
 import { FanOutWorkshopSignals, shareWorkshops } from './fanout/workshop-signals.js';
 import { createHttpApp } from './http/app.js';
+import { nodeLimiters, sharedLimiters } from './limits/request-limiters.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
@@ -114,6 +115,9 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     onError: (error) => logger.warn(`could not save an automatic version: ${String(error)}`),
   });
   let publicUrl = config.publicUrl ?? '';
+  const limiters = config.redisUrl
+    ? await sharedLimiters(config.redisUrl, config.redisPrefix, logger)
+    : nodeLimiters;
   const app = createHttpApp({
     store,
     fanOut,
@@ -127,6 +131,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     publicUrl: () => publicUrl,
     limits: config.limits,
     trustProxy: config.trustProxy,
+    limiters,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   // Known once the port is bound (origin.ts); pages of the public URL may open sockets too.
@@ -158,6 +163,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
   } catch (error) {
     await rooms.close();
     await store.close();
+    await limiters.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -183,6 +189,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
         unshare();
         await rooms.close();
         await store.close();
+        await limiters.close();
         (server as import('node:http').Server).closeAllConnections();
         await stopped;
       })();

@@ -1,6 +1,7 @@
 import { TEMPLATES } from '@baton/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { nodeLimiters, type RequestLimiters } from '../limits/request-limiters.js';
 import { DEFAULT_LIMITS, type LimitSettings } from '../limits/settings.js';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
@@ -31,6 +32,8 @@ export interface HttpAppOptions {
   limits?: Pick<LimitSettings, 'mapsPerMinute' | 'importsPerMinute'>;
   /** Reverse proxies trusted to name the client in X-Forwarded-For. */
   trustProxy?: number;
+  /** Where per-minute counts live: Redis with several nodes; this node's memory by default. */
+  limiters?: RequestLimiters;
 }
 
 /** The whole HTTP surface: the JSON API under /api, the web app everywhere else. */
@@ -76,10 +79,24 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const trustProxy = options.trustProxy ?? 0;
   // Creating maps costs storage and tokens: per address and minute, before any work is done.
-  api.post('/maps', createRateLimit({ perMinute: limits.mapsPerMinute, what: 'new maps', trustProxy }));
+  const limiters = options.limiters ?? nodeLimiters;
+  api.post(
+    '/maps',
+    createRateLimit({
+      perMinute: limits.mapsPerMinute,
+      what: 'new maps',
+      trustProxy,
+      limiter: limiters.perMinute('maps', limits.mapsPerMinute),
+    }),
+  );
   api.post(
     '/maps/import',
-    createRateLimit({ perMinute: limits.importsPerMinute, what: 'imports', trustProxy }),
+    createRateLimit({
+      perMinute: limits.importsPerMinute,
+      what: 'imports',
+      trustProxy,
+      limiter: limiters.perMinute('imports', limits.importsPerMinute),
+    }),
   );
   // Registered before the map routes so "import" is never read as a map id.
   api.route('/maps/import', createImportRoutes(options));

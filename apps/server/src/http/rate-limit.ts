@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { clientAddress } from '../limits/client-address.js';
 import { RetryLater } from './errors.js';
 
@@ -11,6 +11,8 @@ export interface RateLimitOptions {
   what: string;
   /** Reverse proxies trusted to name the client in X-Forwarded-For (BATON_TRUST_PROXY). */
   trustProxy: number;
+  /** Where the counts live (limits/request-limiters.ts); this node's memory when absent. */
+  limiter?: RateLimiterAbstract;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface RateLimitOptions {
  * more answers 429 with Retry-After and a sentence saying when to try again.
  */
 export function createRateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const limiter = new RateLimiterMemory({ points: options.perMinute, duration: 60 });
+  const limiter = options.limiter ?? new RateLimiterMemory({ points: options.perMinute, duration: 60 });
   return async (c, next) => {
     const address = requestAddress(c, options.trustProxy);
     try {
