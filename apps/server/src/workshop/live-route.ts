@@ -3,6 +3,13 @@ import { streamSSE } from 'hono/streaming';
 import type { WorkshopAccessEnv, WorkshopNeed } from './workshop-access.js';
 import type { WorkshopService } from './workshop-service.js';
 
+/**
+ * Events one live stream may have waiting for a reader that does not take them (a stalled
+ * connection). Past it the stream is cut, as a slow WebSocket reader is, instead of growing the
+ * server's memory; the browser's EventSource reconnects and gets the current state first.
+ */
+export const MAX_WAITING_LIVE_EVENTS = 64;
+
 export interface LiveRouteOptions {
   workshops: WorkshopService;
   access: (needs: WorkshopNeed) => MiddlewareHandler<WorkshopAccessEnv>;
@@ -24,11 +31,20 @@ export function createLiveRoute(options: LiveRouteOptions): Hono<WorkshopAccessE
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
     return streamSSE(c, async (stream) => {
+      let waiting = 0;
       const unsubscribe = workshops.subscribe({
         mapId: map.id,
         viewer: identity,
         send: (event, data) => {
-          if (!stream.aborted && !stream.closed) void stream.writeSSE({ event, data: JSON.stringify(data) });
+          if (stream.aborted || stream.closed) return;
+          if (waiting >= MAX_WAITING_LIVE_EVENTS) {
+            workshops.logger.warn(`map ${map.id}: dropped a live stream reading too slowly`);
+            stream.abort();
+            (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing?.destroy();
+            return;
+          }
+          waiting++;
+          void stream.writeSSE({ event, data: JSON.stringify(data) }).finally(() => waiting--);
         },
       });
       const done = new Promise<void>((resolve) => stream.onAbort(resolve));

@@ -66,6 +66,10 @@ export class WorkshopService {
     return this.lock.admit(connection, room, update, locked, isFacilitator);
   };
 
+  get logger(): Logger {
+    return this.options.logger;
+  }
+
   current(mapId: string): WorkshopRecord | undefined {
     return this.running.get(mapId);
   }
