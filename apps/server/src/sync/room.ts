@@ -25,6 +25,7 @@ import {
   RoomEvents,
   type RoomOptions,
 } from './room-types.js';
+import { ServerChange, serverChangeOf } from './server-change.js';
 import { loadStoredDocument, storedParts } from './stored-document.js';
 import {
   carriesOnlyNewStructs,
@@ -50,14 +51,6 @@ type DocumentUpdateMessage = Extract<ClientMessage, { kind: 'document-update' }>
 
 /** The origin of the transaction that applies a committed batch (each update keeps its own). */
 const COMMITTED_ORIGIN = Symbol('committed batch');
-
-/** A write by the server itself (`Room.change`), settled once committed and relayed. */
-class ServerChange {
-  constructor(
-    readonly resolve: () => void,
-    readonly reject: (error: unknown) => void,
-  ) {}
-}
 
 /**
  * A loaded map: its Yjs document, the presence of everyone on it, and their sockets. A
@@ -257,16 +250,10 @@ export class Room implements CommitTarget<unknown> {
    * before anyone sees it. Resolves once committed and relayed.
    */
   change(write: (doc: Y.Doc) => void): Promise<void> {
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
-    const updates: Uint8Array[] = [];
-    scratch.on('update', (update: Uint8Array) => updates.push(update));
-    scratch.transact(() => write(scratch));
-    scratch.destroy();
-    if (updates.length === 0) return Promise.resolve();
+    const update = serverChangeOf(this.doc, write);
+    if (!update) return Promise.resolve();
     return new Promise((resolve, reject) => {
       // Counted in the room's queue, never refused: the server's own changes are few and small.
-      const update = Y.mergeUpdates(updates);
       const origin = new ServerChange(resolve, reject);
       this.inFlight.add(origin, update.byteLength);
       this.options.commits.submit(this, update, origin);
