@@ -1,3 +1,4 @@
+import { pbkdf2, pbkdf2Sync } from 'node:crypto';
 import { exportJson } from '@baton/export';
 import { largeMap } from '@baton/export/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,30 @@ describe('exports and imports off the event loop', () => {
     const created = (await response.json()) as { id: string; viewToken: string };
     const map = await fetch(`${server.url}/api/maps/${created.id}?token=${created.viewToken}`);
     expect(((await map.json()) as { counts: { touchpoints: number } }).counts.touchpoints).toBe(10_000);
+  });
+
+  it('checks a token at once while libuv’s thread pool is busy (it once queued there behind rendering)', async () => {
+    // Fill every thread of the pool with key derivations lasting a second or more each.
+    const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+    const started = performance.now();
+    pbkdf2Sync('calibrate', 'salt', 20_000, 32, 'sha512');
+    const iterations = Math.ceil((20_000 * 1000) / Math.max(1, performance.now() - started));
+    let firstDone = Number.POSITIVE_INFINITY;
+    const busy = Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve) =>
+          pbkdf2('busy', 'salt', iterations, 32, 'sha512', () => {
+            firstDone = Math.min(firstDone, performance.now());
+            resolve();
+          }),
+        ),
+    );
+    const response = await fetch(`${server.url}/api/maps/${big.id}?token=${big.viewToken}`);
+    const answered = performance.now();
+    expect(response.status).toBe(200);
+    await Promise.all(busy);
+    expect(answered, 'the token check answered before the pool freed up').toBeLessThan(firstDone);
   });
 
   it('answers 503 with Retry-After when the pool and its queue are full, and serves the rest', async () => {

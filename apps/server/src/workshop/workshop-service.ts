@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { hashToken, newEditToken, newId } from '@baton/model';
+import { presentedTokenHash } from '../auth/tokens.js';
 import { ApiError } from '../http/errors.js';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
@@ -90,7 +91,7 @@ export class WorkshopService {
     const identity: WorkshopIdentity = { facilitator: false };
     if (!record) return identity;
     if (tokens.facilitator) {
-      const found = findByHash(record.data.facilitators, await hashToken(tokens.facilitator));
+      const found = findByHash(record.data.facilitators, presentedTokenHash(tokens.facilitator));
       if (found) {
         identity.facilitator = true;
         identity.facilitatorId = found.id;
@@ -98,7 +99,7 @@ export class WorkshopService {
       }
     }
     if (tokens.participant) {
-      const found = findByHash(record.data.participants, await hashToken(tokens.participant));
+      const found = findByHash(record.data.participants, presentedTokenHash(tokens.participant));
       if (found) identity.participantId = found.id;
     }
     return identity;
