@@ -17,6 +17,7 @@ import { openRawSocket, withTimeout } from '../support/sync-client.js';
 interface Figures {
   count: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -26,9 +27,9 @@ type Report = Record<'edit' | 'health' | 'token', Figures>;
 const TARGET_MS = 100;
 /**
  * What a machine shared with other work adds on its own (scheduling, other tenants): a quiet
- * window's p99 plus this still passes. The stalls found (1.3 s to 8.7 s) are far beyond it.
+ * window's p95 plus this still passes. The stalls found (1.3 s to 8.7 s) are far beyond it.
  */
-const NOISE_MS = 200;
+const NOISE_MS = 150;
 /** Window of each measurement; the attack runs at least this long. */
 const WINDOW_MS = 1500;
 
@@ -36,9 +37,12 @@ const WINDOW_MS = 1500;
  * Findings 1–6 of issue #10, measured from outside: a second process (test/support/latency-probe.ts)
  * edits its own map and times the round trip, GET /api/health and a token check, while this
  * process attacks another map. On a machine shared with other work, each attack's figures are
- * compared with a window measured just before it without the attack: p99 under 100 ms, or, when
- * the machine alone already costs more, under three times the quiet window's p99 or that p99
- * plus 200 ms. Every window's figures are printed, so the 100 ms target can be read off.
+ * compared with a window measured just before it without the attack: p95 under 100 ms, or, when
+ * the machine alone already costs more, under three times the quiet window's p95 or that p95
+ * plus 150 ms. p95, not p99: with ~75 edits a window, p99 is the single worst sample, which on
+ * a shared machine is whichever moment the scheduler chose; a stall of the server holds up
+ * every edit sent during it (one each 20 ms), so anything near 100 ms moves p95 too. Every
+ * window's p50/p95/p99/max is printed, so the 100 ms target can be read off.
  */
 // A measurement on a shared machine can catch another tenant's burst: each finding is measured
 // again (quiet window included) up to twice before it fails. A real stall fails every time.
@@ -59,7 +63,7 @@ describe('another map stays responsive while one is attacked (measured from a se
     const importedMedium = await fetch(`${server.url}/api/maps/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: exportJson(largeMap(100)),
+      body: exportJson(largeMap(300)),
     });
     expect(importedMedium.status).toBe(201);
     medium = (await importedMedium.json()) as CreatedMap;
@@ -84,7 +88,7 @@ describe('another map stays responsive while one is attacked (measured from a se
     probe?.kill();
     await server?.stop();
     if (server) removeDataDir(server.dataDir);
-    console.log(`stall probes (p50/p99/max ms):\n${figures.join('\n')}`);
+    console.log(`stall probes (p50/p95/p99/max ms):\n${figures.join('\n')}`);
   });
 
   function nextLine(expected?: string): Promise<string> {
@@ -119,11 +123,11 @@ describe('another map stays responsive while one is attacked (measured from a se
     const quiet = await window(async () => {});
     const attacked = await window(attack);
     for (const metric of metrics) {
-      const limit = Math.max(TARGET_MS, 3 * quiet[metric].p99, quiet[metric].p99 + NOISE_MS);
+      const limit = Math.max(TARGET_MS, 3 * quiet[metric].p95, quiet[metric].p95 + NOISE_MS);
       const line = `${name}, ${metric}: quiet ${show(quiet[metric])}, attacked ${show(attacked[metric])} (limit ${limit})`;
       figures.push(line);
       expect(attacked[metric].count, line).toBeGreaterThan(5);
-      expect(attacked[metric].p99, line).toBeLessThan(limit);
+      expect(attacked[metric].p95, line).toBeLessThan(limit);
     }
   }
 
@@ -178,7 +182,7 @@ describe('another map stays responsive while one is attacked (measured from a se
       );
     // Token checks (WebCrypto) are timed by the probe's GET /api/maps/:id while these render.
     await probeDuring(
-      '4 PNG exports and a PDF of 100 cards',
+      '4 PNG exports and a PDF of 300 cards',
       () =>
         Promise.all([...Array.from({ length: 4 }, () => exportOf(medium, 'png')), exportOf(medium, 'pdf')]),
       ['edit', 'health', 'token'],
@@ -220,5 +224,5 @@ describe('another map stays responsive while one is attacked (measured from a se
 });
 
 function show(figures: Figures): string {
-  return `${figures.p50}/${figures.p99}/${figures.max} (${figures.count})`;
+  return `${figures.p50}/${figures.p95}/${figures.p99}/${figures.max} (${figures.count})`;
 }

@@ -66,7 +66,13 @@ function stats(values: number[]) {
   const sorted = [...values].sort((x, y) => x - y);
   const at = (q: number) =>
     Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted.at(-1) ?? 0) };
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: Math.round(sorted.at(-1) ?? 0),
+  };
 }
 
 process.stdout.write('ready\n');

@@ -16,19 +16,16 @@ import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
 import { liveReading } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';
-import { changesSince, type MapVersions } from '../versions/map-versions.js';
-import { withWorkshopResults } from '../workshop/stored-results.js';
 import { readJsonBody } from './body.js';
 import { ApiError, versionNotFound } from './errors.js';
-import { findExportFormat, renderExport, unsupportedFormat } from './export-formats.js';
+import { findExportFormat, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
-import { readMap } from './map-file.js';
 import { shareLinks, storeNewMap } from './new-map.js';
+import { exportFromStore } from './stored-export.js';
 
 export interface MapRoutesOptions {
   store: MapStore;
   rooms: RoomRegistry;
-  versions: MapVersions;
   /** Base of share links, known once the port is bound. */
   publicUrl: () => string;
 }
@@ -89,17 +86,15 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     const format = findExportFormat(formatName);
     if (!format) throw unsupportedFormat(formatName);
     const { record } = c.get('access');
-    const { snapshot: live, skipped } = await rooms.withRoom(record, (room) => readMap(room.doc));
-    // Every workshop's results, as GET /workshops lists them, not only those in the document.
-    const snapshot = await withWorkshopResults(store, record.id, live);
-    // `?since=<version id>`: the reports add "Changes since <version>".
-    const report = await changesSince(options.versions, record.id, c.req.query('since'), live);
-    if (!report) throw versionNotFound();
-    // Entries the map could not read: listed by the JSON export, noted by the reports.
-    const file = await renderExport(format, snapshot, { ...report, skipped });
+    // Read and rendered on a worker thread from the stored map, with every workshop's results
+    // (as GET /workshops lists them) and, for `?since=<version id>`, "Changes since <version>";
+    // entries the map could not read are listed by the JSON export and noted by the reports.
+    const exported = await exportFromStore(store, record.id, format, c.req.query('since'));
+    if (!exported) throw versionNotFound();
+    const { file, title } = exported;
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,
-      'content-disposition': contentDisposition(exportFileName(snapshot.meta.title, format.id)),
+      'content-disposition': contentDisposition(exportFileName(title, format.id)),
     });
   });
 

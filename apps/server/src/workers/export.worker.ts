@@ -3,6 +3,7 @@ import { ImportError } from '@baton/export';
 import * as Y from 'yjs';
 import { renderInThread } from '../http/export-formats.js';
 import { importedDocument, parseMapFile, readMap, skippedSummary } from '../http/map-file.js';
+import { renderStoredExport } from '../http/stored-export.js';
 import type { WorkerResult, WorkerTask } from './tasks.js';
 
 // Below the event loop's priority: on a busy machine the thread serving edits gets the CPU
@@ -22,6 +23,8 @@ try {
 export default async function work(task: WorkerTask): Promise<WorkerResult> {
   if (task.kind === 'export')
     return { kind: 'export', file: await renderInThread(task.format, task.snapshot, task.options) };
+  if (task.kind === 'stored-export')
+    return { kind: 'stored-export', ...(await renderStoredExport(task.job)) };
   try {
     const file = parseMapFile(task.text, task.fileKind, task.title);
     const doc = importedDocument(file);
