@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
-import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+import type { MapTab } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import { zoomOf } from './support/workshop.js';
 
 const SHOTS = process.env.BATON_SHOTS;
@@ -22,33 +21,11 @@ const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('the analysis panel of a template map, in Chromium at 1280 × 720', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let tabs: MapTab[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const errors = tabs.flatMap((tab) => tab.errors);
-    await Promise.all(tabs.map((tab) => tab.context.close()));
-    tabs = [];
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDataDir(server.dataDir);
-  });
+  const suite = browserSuite();
 
   async function open(title: string): Promise<MapTab> {
-    const map = await createMap(server.url, { title, template: 'b2b-services' });
-    const tab = await openMap(browser, map.editUrl, 'Ada');
-    tabs.push(tab);
+    const map = await createMap(suite.server().url, { title, template: 'b2b-services' });
+    const tab = await suite.openMap(map.editUrl, 'Ada');
     await tab.page.setViewportSize({ width: 1280, height: 720 });
     return tab;
   }
