@@ -37,7 +37,7 @@ export function VersionMenu({ versions, editable }: { versions: Versions; editab
     <div className="version-menu" ref={menu}>
       <button
         type="button"
-        className="version-menu-button"
+        className="button small version-menu-button"
         aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
         data-testid="versions-button"
