@@ -14,7 +14,7 @@ const FRAMES = Number(process.env.BATON_FRAME_FUZZ ?? 1000);
 const SEED = Number(process.env.BATON_FRAME_FUZZ_SEED ?? 20_261_129);
 /**
  * Seeds that once found a fault, replayed on every run (200 frames each). Seeds 2, 3 and 5 of
- * the 'deep-value' frames crashed the server of 7ec97ba within 200 frames (as did 17 of seeds
+ * the 'deep-value' frames crashed the server of 7ec97ba within 200 frames (as did 19 of seeds
  * 1–20 at 2,000): a JSON value nested 5,000–7,000 deep passed the update guard, and the next
  * socket to join made the server re-encode the map with JSON.stringify, which overflowed the
  * stack in a socket handler and ended the process. Add a failing seed here before fixing what

@@ -5,7 +5,7 @@ import { loadStoredDocument, type StoredPart, storedParts } from '../sync/stored
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import { runOffLoop } from '../workers/pool.js';
 import { snapshotWithResults, storedWorkshopResults } from '../workshop/stored-results.js';
-import { busyAsRetry, type ExportedFile, renderInThread } from './export-formats.js';
+import { busyAsRetry, type ExportedFile, type ReportOptions, renderInThread } from './export-formats.js';
 import { readMap } from './map-file.js';
 
 /**
@@ -34,7 +34,7 @@ export async function renderStoredExport(
   const { snapshot: live, skipped } = readMap(doc);
   doc.destroy();
   const snapshot = snapshotWithResults(live, job.storedResults);
-  const options: Parameters<typeof renderInThread>[2] = { skipped };
+  const options: ReportOptions = { skipped };
   if (job.since) {
     const version = loadStoredDocument([{ what: 'version', update: job.since.state }], MAX_DEPTH).doc;
     options.changes = changesReport({ ...job.since, snapshot: readSnapshot(version).snapshot }, live);
