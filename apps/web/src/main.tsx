@@ -1,5 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './fonts/fonts.css';
 import './styles/base.css';
@@ -13,14 +11,16 @@ import './styles/presence.css';
 import './styles/notes.css';
 import './panels/panels.css';
 import './styles/workshop.css';
-import { App } from './App';
-import { relayoutTextWhenFontsArrive } from './fonts/relayout';
+import { startMapEarly } from './sync/early-session';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html lacks #root');
-relayoutTextWhenFontsArrive();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The entry holds only what opens a map: the app (React, React Flow, the workspace) is a chunk
+// of its own, fetched and evaluated while a map link's content is already on its way.
+const app = import('./render-app');
+startMapEarly(window.location);
+app.then(
+  ({ renderApp }) => renderApp(),
+  () => {
+    const root = document.getElementById('root');
+    if (root) root.textContent = 'Baton could not load. Check your connection and reload the page.';
+  },
 );

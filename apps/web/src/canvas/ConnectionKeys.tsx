@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '@baton/model';
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { connectionsInReadingOrder } from './connection-names';
 
 interface ConnectionKeysProps {
@@ -9,17 +9,19 @@ interface ConnectionKeysProps {
   onOpen: (id: string) => void;
 }
 
+const NONE: never[] = [];
+
 /**
  * The connections for the keyboard and screen readers: one button per connection, named by its
  * kind and card titles, after the cards in the tab order (React Flow puts its edges before its
  * nodes, so focusable edges came first). Hidden until focused; the focused one shows as a pill
- * and its line is drawn thicker.
+ * and its line is drawn thicker. Kept up to date in a deferred render, after the cards: a map
+ * that just arrived shows its cards first.
  */
-export const ConnectionKeys = memo(function ConnectionKeys({
-  touchpoints,
-  connections,
-  onOpen,
-}: ConnectionKeysProps) {
+export const ConnectionKeys = memo(function ConnectionKeys(props: ConnectionKeysProps) {
+  const { onOpen } = props;
+  const touchpoints = useDeferredValue(props.touchpoints, NONE);
+  const connections = useDeferredValue(props.connections, NONE);
   const named = useMemo(
     () => connectionsInReadingOrder({ touchpoints, connections }),
     [touchpoints, connections],

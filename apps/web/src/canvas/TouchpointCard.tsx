@@ -1,7 +1,7 @@
 import { CHANNEL_LABELS, TEAM_LABELS } from '@baton/model';
 import type { NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { CardAdornmentSlot } from './card-adornments';
+import { CardAdornmentSlot, useCardAdornments } from './card-adornments';
 import { HandleStubs, LiveHandles } from './card-handles';
 import type { TouchpointNode } from './node-types';
 import { TEAM_COLORS } from './palette';
@@ -19,6 +19,7 @@ export const TouchpointCard = memo(function TouchpointCard({
 }: NodeProps<TouchpointNode>) {
   const { touchpoint, stageLabel, editable, emphasis, draggedBy } = data;
   const [hovered, setHovered] = useState(false);
+  const adornments = useCardAdornments();
   const colors = TEAM_COLORS[touchpoint.team];
   const classes = ['touchpoint-card', `team-${touchpoint.team}`, selected && 'selected', emphasis];
   return (
@@ -60,7 +61,7 @@ export const TouchpointCard = memo(function TouchpointCard({
       ) : (
         <HandleStubs nodeId={id} editable={editable} />
       )}
-      <CardAdornmentSlot touchpointId={id} />
+      {adornments.length > 0 && <CardAdornmentSlot touchpointId={id} adornments={adornments} />}
     </article>
   );
 });

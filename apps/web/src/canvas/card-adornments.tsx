@@ -15,9 +15,19 @@ export type CardAdornment = ComponentType<{ touchpointId: string }>;
 const NONE: readonly CardAdornment[] = [];
 export const CardAdornments = createContext<readonly CardAdornment[]>(NONE);
 
+/** The adornments registered for the cards; a card renders a `CardAdornmentSlot` only when there are some. */
+export function useCardAdornments(): readonly CardAdornment[] {
+  return useContext(CardAdornments);
+}
+
 /** Renders every registered adornment for one card. */
-export function CardAdornmentSlot({ touchpointId }: { touchpointId: string }) {
-  const adornments = useContext(CardAdornments);
+export function CardAdornmentSlot({
+  touchpointId,
+  adornments,
+}: {
+  touchpointId: string;
+  adornments: readonly CardAdornment[];
+}) {
   return adornments.map((Adornment, index) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for the page's life
     <Adornment key={index} touchpointId={touchpointId} />
@@ -31,16 +41,27 @@ export interface KeyedStore<T> {
   /** Replaces every value; only ids whose value changed are told. */
   replace(values: ReadonlyMap<string, T>): void;
   subscribe(id: string, listener: () => void): () => void;
+  /** Whether any id has a value. */
+  isEmpty(): boolean;
+  /** Hears of every change, to any id. */
+  subscribeAll(listener: () => void): () => void;
 }
 
 export function createKeyedStore<T>(): KeyedStore<T> {
   let values = new Map<string, T>();
   const listeners = new Map<string, Set<() => void>>();
+  const everyChange = new Set<() => void>();
   const tell = (id: string) => {
     for (const listener of listeners.get(id) ?? []) listener();
+    for (const listener of everyChange) listener();
   };
   return {
     get: (id) => values.get(id),
+    isEmpty: () => values.size === 0,
+    subscribeAll(listener) {
+      everyChange.add(listener);
+      return () => everyChange.delete(listener);
+    },
     set(id, value) {
       if (values.get(id) === value) return;
       if (value === undefined) values.delete(id);
@@ -63,6 +84,11 @@ export function createKeyedStore<T>(): KeyedStore<T> {
       };
     },
   };
+}
+
+/** Whether a keyed store holds any value; re-renders only when that turns. */
+export function useAnyKeyedValue<T>(store: KeyedStore<T>): boolean {
+  return !useSyncExternalStore(store.subscribeAll, store.isEmpty);
 }
 
 /** One id's value from a keyed store; re-renders only when that value changes. */

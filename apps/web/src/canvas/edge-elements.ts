@@ -9,7 +9,7 @@ import {
   toCanvasPosition,
 } from '@baton/model';
 import { MarkerType } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { connectionName } from './connection-names';
 import { type LabelPlacement, type LabelRequest, labelOffsets, type Side } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
@@ -204,10 +204,16 @@ function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
   );
 }
 
+const NO_LINES: Line[] = [];
+const NO_CARDS: readonly Touchpoint[] = [];
+
 /**
  * The connections as React Flow edges, kept incremental: labels are laid out again only when
  * a card moved or a label changed (not on a title edit), and every edge that draws the same
- * keeps its object, so React Flow skips it.
+ * keeps its object, so React Flow skips it. The label layout runs in a deferred render right
+ * after the one that shows the cards: a map that just arrived (or a dropped card) is drawn
+ * first, and its labels find their places a moment later. React Flow draws no edge before it
+ * has measured the cards anyway, so on load nothing is shown without its place.
  */
 export function useJourneyEdges(
   snapshot: MapSnapshot,
@@ -235,17 +241,20 @@ export function useJourneyEdges(
     return next;
   }, [snapshot, layout]);
   const cards = useCardsPlaced(snapshot.touchpoints);
+  const labelLines = useDeferredValue(lines, NO_LINES);
+  const labelCards = useDeferredValue(cards, NO_CARDS);
+  const labelLayout = useDeferredValue(layout);
   const placements = useMemo(() => {
-    const labelled = lines
+    const labelled = labelLines
       .filter((line) => line.text)
       .sort(
         (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
       );
-    const key = `${JSON.stringify(layout)}|${layoutKey(cards, labelled)}`;
+    const key = `${JSON.stringify(labelLayout)}|${layoutKey(labelCards, labelled)}`;
     if (key !== placedLabels.current.key)
-      placedLabels.current = { key, placements: labelOffsets(labelled, cards, layout) };
+      placedLabels.current = { key, placements: labelOffsets(labelled, labelCards, labelLayout) };
     return placedLabels.current.placements;
-  }, [lines, cards, layout]);
+  }, [labelLines, labelCards, labelLayout]);
   return useMemo(() => {
     const selected = new Set(selectedIds);
     const edges = lines.map((line) => {

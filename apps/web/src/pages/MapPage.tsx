@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { ApiError, fetchMapInfo, type MapInfo } from '../api/client';
+import { takeEarlyInfo } from '../sync/early-session';
 import { useMapSession } from '../sync/useMapSession';
 import { ErrorPage } from './ErrorPage';
 import { MapWorkspace } from './MapWorkspace';
@@ -49,7 +50,7 @@ export function MapPage({ mapId, token }: { mapId: string; token: string }) {
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
-    fetchMapInfo(mapId, token).then(
+    (takeEarlyInfo(mapId, token) ?? fetchMapInfo(mapId, token)).then(
       (info) => !cancelled && setAccess({ state: 'ready', info }),
       (error: unknown) => !cancelled && setAccess(refusal(error)),
     );

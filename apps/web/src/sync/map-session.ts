@@ -38,8 +38,15 @@ export function openMapSession(mapId: string, token: string): MapSession {
   // edits leave behind and converts v1-style writes from old tabs and scripts.
   let stopSettling: (() => void) | null = null;
   let canEdit = false;
+  let upgrading: ReturnType<typeof setTimeout> | null = null;
+  // In a task of its own, after the one that brought the map: the canvas shows the map first
+  // (it renders at the end of that task), then it is checked (a map needing no repair is only read).
   const upgrade = (synced: boolean) => {
-    if (!synced || !canEdit || stopSettling) return;
+    if (!synced || !canEdit || stopSettling || upgrading) return;
+    upgrading = setTimeout(settle);
+  };
+  const settle = () => {
+    upgrading = null;
     try {
       const { issues } = migrateDocument(doc);
       if (issues.length > 0)
@@ -61,6 +68,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
       upgrade(provider.synced);
     },
     destroy: () => {
+      if (upgrading) clearTimeout(upgrading);
       stopSettling?.();
       provider.awareness.setLocalState(null);
       provider.destroy();

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { takeEarlySession } from './early-session';
 import { type MapSession, openMapSession } from './map-session';
 
 /**
  * Opens a map session while the component is mounted, and closes it after. It opens as soon as
- * there is a token, in parallel with the link check, which only says whether this tab may edit.
+ * there is a token, in parallel with the link check, which only says whether this tab may edit;
+ * a map link the page was opened with started its session even earlier (`startMapEarly`).
  */
 export function useMapSession(
   mapId: string,
@@ -14,7 +16,7 @@ export function useMapSession(
   useEffect(() => {
     // A refused link closes the session rather than letting the provider retry it forever.
     if (!token || refused) return;
-    const opened = openMapSession(mapId, token);
+    const opened = takeEarlySession(mapId, token) ?? openMapSession(mapId, token);
     setSession(opened);
     return () => {
       setSession(null);

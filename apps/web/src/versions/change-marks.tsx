@@ -1,6 +1,6 @@
 import type { MapChanges, MapSnapshot } from '@baton/model';
 import { type ReactNode, useContext, useMemo } from 'react';
-import { CardAdornments, createKeyedStore, useKeyedValue } from '../canvas/card-adornments';
+import { CardAdornments, createKeyedStore, useAnyKeyedValue, useKeyedValue } from '../canvas/card-adornments';
 
 export type ChangeMarkKind = 'added' | 'changed' | 'removed';
 
@@ -39,9 +39,14 @@ function ChangeMark({ touchpointId }: { touchpointId: string }) {
   );
 }
 
-/** Adds the change marks to whatever card adornments other features already provide. */
+/**
+ * Adds the change marks to whatever card adornments other features already provide, while
+ * changes are shown: the rest of the time a card has no mark component and no subscription
+ * (1,000 of each on a 1,000-card map, for a badge that is almost never there).
+ */
 export function ChangeMarksProvider({ children }: { children: ReactNode }) {
   const outer = useContext(CardAdornments);
-  const adornments = useMemo(() => [...outer, ChangeMark], [outer]);
+  const marked = useAnyKeyedValue(changeMarks);
+  const adornments = useMemo(() => (marked ? [...outer, ChangeMark] : outer), [outer, marked]);
   return <CardAdornments.Provider value={adornments}>{children}</CardAdornments.Provider>;
 }

@@ -1,0 +1,54 @@
+import { fetchMapInfo, type MapInfo } from '../api/client';
+import { parseRoute } from '../router';
+import { type MapSession, openMapSession } from './map-session';
+
+/**
+ * A map link's session and link check, started by the entry module (`main.tsx`) while the rest of
+ * the app's code is still being evaluated: the map's content is on its way over the socket
+ * before React has rendered anything, instead of after the app's first render and effects.
+ * The map page takes them over when it mounts; anything it does not take is closed.
+ */
+interface EarlyStart {
+  key: string;
+  session: MapSession | null;
+  info: Promise<MapInfo> | null;
+}
+
+let early: EarlyStart | null = null;
+
+const keyOf = (mapId: string, token: string) => `${mapId}\n${token}`;
+
+/** Starts opening the map the page's address points at, if it is a map link with a token. */
+export function startMapEarly(location: Location): void {
+  const route = parseRoute(location);
+  if (route.page !== 'map' || !route.token) return;
+  const info = fetchMapInfo(route.mapId, route.token);
+  // The map page reports a refusal; until it takes the check, a rejection is not unhandled.
+  info.catch(() => {});
+  early = { key: keyOf(route.mapId, route.token), session: openMapSession(route.mapId, route.token), info };
+}
+
+function claim(mapId: string, token: string): EarlyStart | null {
+  if (!early) return null;
+  if (early.key === keyOf(mapId, token)) return early;
+  // The page moved on to another map before it was taken.
+  early.session?.destroy();
+  early = null;
+  return null;
+}
+
+/** The session started early for this map and link, once; null when there is none (open one). */
+export function takeEarlySession(mapId: string, token: string): MapSession | null {
+  const start = claim(mapId, token);
+  const session = start?.session ?? null;
+  if (start) start.session = null;
+  return session;
+}
+
+/** The link check started early for this map and link, once; null when there is none. */
+export function takeEarlyInfo(mapId: string, token: string): Promise<MapInfo> | null {
+  const start = claim(mapId, token);
+  const info = start?.info ?? null;
+  if (start) start.info = null;
+  return info;
+}
