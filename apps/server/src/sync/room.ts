@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Role, TokenHashes } from '../auth/tokens.js';
 import type { MapHead, MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
 import { decodeAwarenessUpdate } from './awareness-guard.js';
+import { applyCommittedBatch } from './committed-batch.js';
 import type { CommitTarget, CommittedEntry } from './group-commit.js';
 import { InFlightUpdates } from './in-flight-updates.js';
 import { RoomPresence } from './presence.js';
@@ -11,7 +12,6 @@ import {
   decodeClientMessage,
   encodeSyncStep1,
   encodeSyncStep2,
-  isEmptyUpdate,
   MalformedMessage,
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
@@ -27,12 +27,8 @@ import {
 } from './room-types.js';
 import { ServerChange, serverChangeOf } from './server-change.js';
 import { loadStoredDocument, storedParts } from './stored-document.js';
-import {
-  carriesOnlyNewStructs,
-  DEFAULT_UPDATE_LIMITS,
-  UpdateGuard,
-  UpdateOverLimit,
-} from './update-guard.js';
+import { DEFAULT_UPDATE_LIMITS, UpdateGuard, UpdateOverLimit } from './update-guard.js';
+import { UpdateIntake } from './update-intake.js';
 
 // The room's vocabulary, kept importable from here for the rest of the server.
 export {
@@ -47,11 +43,6 @@ export {
   type UpdateAdmission,
 } from './room-types.js';
 
-type DocumentUpdateMessage = Extract<ClientMessage, { kind: 'document-update' }>;
-
-/** The origin of the transaction that applies a committed batch (each update keeps its own). */
-const COMMITTED_ORIGIN = Symbol('committed batch');
-
 /**
  * A loaded map: its Yjs document, the presence of everyone on it, and their sockets. A
  * document update is stored by the group commit and only then applied and relayed, coalesced
@@ -64,8 +55,6 @@ export class Room implements CommitTarget<unknown> {
   holds = 0;
   private readonly connections = new Set<RoomConnection>();
   private readonly access: RoomAccess;
-  /** Edit connections syncing: they sent their step 1 and have not yet answered the server's. */
-  private readonly syncing = new WeakSet<RoomConnection>();
   private readonly inFlight: InFlightUpdates;
   private readonly applied: AppliedUpdate[] = [];
   private readonly replica: Replica;
@@ -74,6 +63,8 @@ export class Room implements CommitTarget<unknown> {
   private lastChangedAt: string | undefined;
   private stopped = false;
   private readonly guard: UpdateGuard;
+  private readonly intake: UpdateIntake;
+  private readonly batchTarget: Parameters<typeof applyCommittedBatch>[0];
 
   constructor(
     readonly mapId: string,
@@ -91,6 +82,24 @@ export class Room implements CommitTarget<unknown> {
     this.log = new RoomLog(mapId, options);
     this.log.note(stored.updates);
     this.guard = new UpdateGuard(this.doc, limits);
+    this.batchTarget = {
+      mapId,
+      doc: this.doc,
+      inFlight: this.inFlight,
+      logger: options.logger,
+      unapplied: (origin) => {
+        if (this.connections.has(origin as RoomConnection))
+          this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
+      },
+    };
+    this.intake = new UpdateIntake({
+      room: this,
+      doc: this.doc,
+      guard: this.guard,
+      inFlight: this.inFlight,
+      options,
+      refuse: (connection, code, reason) => this.refuse(connection, code, reason),
+    });
     if (loaded.repairs.length > 0) {
       options.logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
       void this.log.compactRepaired();
@@ -234,13 +243,13 @@ export class Room implements CommitTarget<unknown> {
       return;
     }
     if (message.kind === 'sync-step-1') {
-      if (connection.role === 'edit') this.syncing.add(connection);
+      this.intake.syncStarted(connection);
       connection.send(encodeSyncStep2(this.doc, message.stateVector));
     } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
     else {
       if (message.reply) this.presence.answered(connection);
       // A document update. From a view link it is dropped: never applied, stored or relayed.
-      if (connection.role === 'edit' && !this.stopped) this.submit(connection, message);
+      if (connection.role === 'edit' && !this.stopped) this.intake.submit(connection, message);
     }
   }
 
@@ -270,24 +279,7 @@ export class Room implements CommitTarget<unknown> {
     this.log.note(entries);
     this.lastChangedAt = new Date().toISOString();
     this.options.beforeEdit?.(this.mapId, this.doc);
-    // One Yjs transaction for the whole batch: its clean-up (merging structs, observers) runs
-    // once per turn instead of once per update. What is relayed is the stored bytes themselves,
-    // so Yjs does not re-encode each update for an 'update' listener either.
-    this.doc.transact(() => {
-      for (const { seq, update, origin } of entries) {
-        this.inFlight.settled(origin);
-        try {
-          Y.applyUpdate(this.doc, update, origin);
-          this.applied.push({ update, origin });
-          if (origin instanceof ServerChange) origin.resolve();
-        } catch (error) {
-          this.options.logger.warn(`map ${this.mapId}: update ${seq} failed to apply: ${String(error)}`);
-          if (origin instanceof ServerChange) origin.reject(error);
-          else if (this.connections.has(origin as RoomConnection))
-            this.refuse(origin as RoomConnection, CloseCode.malformed, 'update could not be applied');
-        }
-      }
-    }, COMMITTED_ORIGIN);
+    for (const applied of applyCommittedBatch(this.batchTarget, entries)) this.applied.push(applied);
     for (const { seq } of entries) this.replica.note(seq);
     // Now in the document: no longer "in flight" for the guard, whose checks grow with that list.
     this.guard.settled();
@@ -331,55 +323,6 @@ export class Room implements CommitTarget<unknown> {
     this.replica.destroy();
     this.presence.destroy();
     this.doc.destroy();
-  }
-
-  /** Bounded updates (update-guard.ts): checked against the live map before anything is stored. */
-  private admitted(connection: RoomConnection, message: DocumentUpdateMessage): boolean {
-    const refusal = this.guard.admit(message.scan);
-    if (message.reply) this.syncing.delete(connection);
-    if (!refusal) return true;
-    if (refusal.kind === 'unknown-state' && this.syncing.has(connection)) {
-      // A client back from a dropped connection sends new edits at once, on top of offline ones
-      // the server gets only in its answer to our step 1, which includes this edit too.
-      this.options.logger.debug(`map ${this.mapId}: update before the sync answer left to it`);
-      return false;
-    }
-    this.options.logger.warn(`map ${this.mapId}: update refused: ${refusal.reason}`);
-    const code = refusal.kind === 'over-limit' ? CloseCode.updateOverLimit : CloseCode.updateRefused;
-    this.refuse(connection, code, refusal.reason);
-    return false;
-  }
-
-  private submit(connection: RoomConnection, message: DocumentUpdateMessage): void {
-    const { update } = message;
-    for (const admit of this.options.admitUpdate) {
-      const verdict = admit(update, connection, this);
-      if (verdict === 'accept') continue;
-      if (verdict !== 'ignore') this.refuse(connection, verdict.close, verdict.reason);
-      return;
-    }
-    // Before the guard, which counts what it admits as on its way into the document.
-    if (!this.inFlight.fits(update.byteLength)) {
-      // The store is behind: the update is not taken (memory stays bounded), the client keeps it.
-      this.options.logger.warn(`map ${this.mapId}: update queue full (${this.inFlight.bytes} bytes waiting)`);
-      this.refuse(connection, CloseCode.tryAgainLater, 'storage is busy, try again');
-      return;
-    }
-    if (!this.admitted(connection, message)) return;
-    // Only what the room does not have yet is stored, so a reconnecting client re-sending its
-    // whole state does not grow the log by a copy of the map each time.
-    let fresh: Uint8Array;
-    try {
-      fresh = carriesOnlyNewStructs(this.doc, message.scan)
-        ? update
-        : Y.diffUpdate(update, Y.encodeStateVector(this.doc));
-      if (isEmptyUpdate(fresh)) return;
-    } catch {
-      this.refuse(connection, CloseCode.malformed, 'malformed update');
-      return;
-    }
-    this.inFlight.add(connection, fresh.byteLength);
-    this.options.commits.submit(this, fresh, connection);
   }
 
   private relayApplied(): void {
