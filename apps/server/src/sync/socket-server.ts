@@ -13,6 +13,7 @@ import { CloseCode, MessageType } from './protocol.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './rooms.js';
 import { closeRefused, SocketConnection } from './socket-connection.js';
+import { paceUpgrades } from './upgrade-pacer.js';
 
 export const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
@@ -223,7 +224,8 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
   );
   idleSweep.unref();
 
-  server.on('upgrade', onUpgrade);
+  const pacedUpgrade = paceUpgrades(onUpgrade);
+  server.on('upgrade', pacedUpgrade);
 
   return {
     get connectionCount() {
@@ -232,7 +234,7 @@ export function attachSyncServer(server: Server, options: SyncServerOptions): Sy
     async close() {
       clearInterval(heartbeat);
       clearInterval(idleSweep);
-      server.off('upgrade', onUpgrade);
+      server.off('upgrade', pacedUpgrade);
       for (const ws of sockets.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       // Give clients a moment to answer the close; one that does not is cut off, not waited for.
       const allClosed = new Promise<void>((resolve) => sockets.close(() => resolve()));
