@@ -83,7 +83,9 @@ describe('a whole workshop in three browsers', () => {
     await sam.page.getByTestId('timer-mute').click();
     await fran.page.getByTestId('timer-minutes').fill('0.15');
     await fran.page.getByTestId('timer-set').click();
-    await mia.page.locator('[data-testid=workshop-timer][data-running=true]').waitFor();
+    // Each browser hears of the timer on its own live stream: both must have it before comparing.
+    for (const tab of [mia, sam])
+      await tab.page.locator('[data-testid=workshop-timer][data-running=true]').waitFor();
     const remaining = async (tab: MapTab) =>
       Number(await tab.page.getByTestId('workshop-timer').getAttribute('data-remaining-ms'));
     const [miaLeft, samLeft] = await Promise.all([remaining(mia), remaining(sam)]);
