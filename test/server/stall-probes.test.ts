@@ -221,6 +221,28 @@ describe('another map stays responsive while one is attacked (measured from a se
       expect(codes).toEqual(Array.from({ length: 6 }, () => CloseCode.tooManyRequests));
     });
   });
+
+  it('any size: opening 1,000-card maps nobody has open (their info, a viewer joining)', async () => {
+    const imported = await Promise.all(
+      [1, 2].map(async () => {
+        const response = await fetch(`${server.url}/api/maps/import`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: exportJson(largeMap(1000)),
+        });
+        expect(response.status).toBe(201);
+        return (await response.json()) as CreatedMap;
+      }),
+    );
+    const [forInfo, forJoin] = imported as [CreatedMap, CreatedMap];
+    await probeDuring('opening two 1,000-card maps', async () => {
+      const info = await fetch(`${server.url}/api/maps/${forInfo.id}?token=${forInfo.viewToken}`);
+      expect(((await info.json()) as { counts: { touchpoints: number } }).counts.touchpoints).toBe(1000);
+      const viewer = openRawSocket(server.url, forJoin.id, forJoin.viewToken);
+      await viewer.admitted();
+      viewer.socket.close();
+    });
+  });
 });
 
 function show(figures: Figures): string {
