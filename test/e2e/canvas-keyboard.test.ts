@@ -1,6 +1,8 @@
+import { addConnection, addTouchpoint, updateTouchpoint } from '@baton/model';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
+import { connectClient } from '../support/sync-client.js';
 import { browserSuite } from './support/browser-suite.js';
 
 interface Focused {
@@ -132,5 +134,31 @@ describe('the canvas from the keyboard and a screen reader, in Chromium', () => 
     await page.keyboard.press('Escape');
     await inspector.waitFor({ state: 'detached' });
     await expect.poll(async () => (await focusedElement(page)).name).toBe(name);
+  });
+
+  test('a connection is named by its cards’ current titles after a colleague renames one', async () => {
+    const map = await createMap(suite.server().url, { title: 'Renamed ends' });
+    const colleague = connectClient(suite.server().url, map.id, map.editToken);
+    suite.keep(colleague);
+    await colleague.synced();
+    const webinar = addTouchpoint(colleague.doc, { title: 'Webinar', team: 'marketing', stage: 'warm' });
+    const call = addTouchpoint(colleague.doc, { title: 'Discovery call', team: 'sales', stage: 'qualified' });
+    addConnection(colleague.doc, { source: webinar, target: call, kind: 'handoff' });
+    const { page } = await suite.openMap(map.viewUrl, 'Vera');
+    const names = () =>
+      page.evaluate(() => [
+        ...[...document.querySelectorAll('.react-flow__edge')].map((edge) => edge.getAttribute('aria-label')),
+        ...[...document.querySelectorAll('[data-testid=connection-key]')].map((key) => key.textContent),
+      ]);
+    await expect
+      .poll(names)
+      .toEqual(['Handoff from Webinar to Discovery call', 'Handoff from Webinar to Discovery call']);
+    updateTouchpoint(colleague.doc, webinar, { title: 'Spring webinar' });
+    await expect
+      .poll(names)
+      .toEqual([
+        'Handoff from Spring webinar to Discovery call',
+        'Handoff from Spring webinar to Discovery call',
+      ]);
   });
 });

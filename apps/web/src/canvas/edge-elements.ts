@@ -68,9 +68,9 @@ const samePlace = (a: Touchpoint, b: Touchpoint) =>
 
 /**
  * The lines to draw, reusing last time's line for a connection whose cards did not move (a
- * line reads only where its cards are): after a title edit every line, and so the list, is the
- * same as before, and nothing downstream (label layout, edges) runs again. `previous` is empty
- * when the grid's layout changed.
+ * line is drawn only from where its cards are): after a title edit only the lines of that card
+ * change (their names say its title), the label layout does not run again, and every other
+ * edge keeps its object. `previous` is empty when the grid's layout changed.
  */
 function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMap<string, Line>): Line[] {
   const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
@@ -86,7 +86,9 @@ function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMa
       samePlace(old.source, source) &&
       samePlace(old.target, target)
     ) {
-      lines.push(old);
+      // Same place, same drawing; the cards themselves are the current ones, since a line's
+      // name for screen readers says their titles.
+      lines.push(old.source === source && old.target === target ? old : { ...old, source, target });
       continue;
     }
     const text =
