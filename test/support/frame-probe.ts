@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { clientFrame, closeOf, serverFrames } from './raw-frames.js';
+import { clientFrame, closeOf, serverFrames, upgradeRequest } from './raw-frames.js';
 import { withTimeout } from './sync-client.js';
 
 /** What became of one frame: the server closed the socket (with this code), or stayed healthy. */
@@ -21,18 +20,7 @@ export function sendThenProbe(
 ): Promise<FrameOutcome> {
   const { hostname, port } = new URL(baseUrl);
   const socket = net.connect(Number(port), hostname);
-  socket.write(
-    [
-      `GET ${path} HTTP/1.1`,
-      `Host: ${hostname}:${port}`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-      'Sec-WebSocket-Version: 13',
-      '',
-      '',
-    ].join('\r\n'),
-  );
+  socket.write(upgradeRequest(baseUrl, path));
   let received = Buffer.alloc(0);
   let sent = false;
   const outcome = new Promise<FrameOutcome>((resolve, reject) => {

@@ -37,6 +37,21 @@ function bigEndian64(value: number): Buffer {
   return bytes;
 }
 
+/** A WebSocket upgrade request for `path`, as a client sends it first on a bare TCP socket. */
+export function upgradeRequest(baseUrl: string, path: string): string {
+  const { hostname, port } = new URL(baseUrl);
+  return [
+    `GET ${path} HTTP/1.1`,
+    `Host: ${hostname}:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+    '',
+    '',
+  ].join('\r\n');
+}
+
 /**
  * A hand-made /sync handshake on a bare TCP socket, with `frames` written in the SAME write as
  * the upgrade request: they reach the server before it has checked the token, as an attacker
@@ -49,16 +64,7 @@ export function pipelinedHandshake(
   options: { keepOpenMs?: number } = {},
 ): Promise<number> {
   const { hostname, port } = new URL(baseUrl);
-  const request = [
-    `GET ${path} HTTP/1.1`,
-    `Host: ${hostname}:${port}`,
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-    'Sec-WebSocket-Version: 13',
-    '',
-    '',
-  ].join('\r\n');
+  const request = upgradeRequest(baseUrl, path);
   const socket = net.connect(Number(port), hostname);
   socket.write(Buffer.concat([Buffer.from(request), ...frames.map(clientFrame)]));
   let received = Buffer.alloc(0);
@@ -101,18 +107,7 @@ export function floodAfterHandshake(
 ): Promise<number> {
   const { hostname, port } = new URL(baseUrl);
   const socket = net.connect(Number(port), hostname);
-  socket.write(
-    [
-      `GET ${path} HTTP/1.1`,
-      `Host: ${hostname}:${port}`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-      'Sec-WebSocket-Version: 13',
-      '',
-      '',
-    ].join('\r\n'),
-  );
+  socket.write(upgradeRequest(baseUrl, path));
   const frame = clientFrame(payload);
   let received = Buffer.alloc(0);
   let flooded = false;
