@@ -11,20 +11,7 @@ import {
   updateConnection,
   updateTouchpoint,
 } from './index.js';
-
-/** Nests `depth` Y.Maps under `key` of `parent`, the way the hostile pass broke a map for good. */
-function nestMaps(doc: Y.Doc, parent: Y.Map<unknown>, key: string, depth: number): void {
-  doc.transact(() => {
-    let current = parent;
-    let name = key;
-    for (let level = 0; level < depth; level++) {
-      const next = new Y.Map<unknown>();
-      current.set(name, next);
-      current = next;
-      name = 'inner';
-    }
-  });
-}
+import { nestMaps } from './testing/deep-values.js';
 
 describe('reading a map nested deeper than any reader can recurse', () => {
   it('reads a touchpoint holding a Y.Map nested 5,000 deep, leaving the deep value out and reporting it', () => {

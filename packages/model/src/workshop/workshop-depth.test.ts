@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addDecision,
   addTouchpoint,
@@ -15,20 +15,7 @@ import {
   updateDecision,
   workshopResultsMap,
 } from '../index.js';
-
-/** `depth` Y.Maps, one inside the other, under `key` of `parent` (a hostile client's value). */
-function nestMaps(doc: Y.Doc, parent: Y.Map<unknown>, key: string, depth: number): void {
-  doc.transact(() => {
-    let current = parent;
-    let name = key;
-    for (let level = 0; level < depth; level++) {
-      const next = new Y.Map<unknown>();
-      current.set(name, next);
-      current = next;
-      name = 'inner';
-    }
-  });
-}
+import { nestMaps } from '../testing/deep-values.js';
 
 describe('workshop readers and a value nested deeper than any reader can recurse', () => {
   it('read comments, decisions, sign-offs and results around it without throwing', () => {
