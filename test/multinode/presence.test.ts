@@ -3,12 +3,8 @@ import { WebSocket } from 'ws';
 import { type Cluster, freePort, startCluster } from '../support/cluster.js';
 import { createMap } from '../support/map-api.js';
 import { awarenessFrame } from '../support/raw-frames.js';
-import { connectClient, type SyncClient, syncUrl } from '../support/sync-client.js';
+import { connectClient, presenceName, type SyncClient, syncUrl } from '../support/sync-client.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-
-const nameOf = (client: SyncClient, clientId: number) =>
-  (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user
-    ?.name;
 
 /**
  * Presence across nodes (issue 9): a browser whose network changes reconnects to another node
@@ -46,7 +42,7 @@ describe('presence when a browser moves to another node', () => {
     await Promise.all(clients.map((client) => client.synced()));
     const adaId = ada.doc.clientID;
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada' });
-    await expect.poll(() => nameOf(grace, adaId), { timeout: 10_000 }).toBe('Ada');
+    await expect.poll(() => presenceName(grace, adaId), { timeout: 10_000 }).toBe('Ada');
 
     // Her network changes and her browser reconnects at once, to node B this time; node A still
     // holds her old socket.
@@ -56,8 +52,8 @@ describe('presence when a browser moves to another node', () => {
     await ada.synced(15_000);
     expect(nodeA.rooms.find(map.id)?.connectionCount).toBe(2);
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada, on B' });
-    await expect.poll(() => nameOf(grace, adaId), { timeout: 10_000 }).toBe('Ada, on B');
-    await expect.poll(() => nameOf(colleague, adaId), { timeout: 10_000 }).toBe('Ada, on B');
+    await expect.poll(() => presenceName(grace, adaId), { timeout: 10_000 }).toBe('Ada, on B');
+    await expect.poll(() => presenceName(colleague, adaId), { timeout: 10_000 }).toBe('Ada, on B');
 
     // A view-link socket on node A claims her client id: refused there (her owner is an editor
     // on B), so nobody on either node sees it.
@@ -72,8 +68,10 @@ describe('presence when a browser moves to another node', () => {
     await expect.poll(() => nodeA.rooms.find(map.id)?.connectionCount, { timeout: 15_000 }).toBe(2);
     // A barrier: the colleague's change on A reaches B after anything A published before it.
     colleague.provider.awareness.setLocalStateField('user', { name: 'Colleague' });
-    await expect.poll(() => nameOf(grace, colleague.doc.clientID), { timeout: 10_000 }).toBe('Colleague');
-    expect(nameOf(grace, adaId)).toBe('Ada, on B');
-    expect(nameOf(colleague, adaId)).toBe('Ada, on B');
+    await expect
+      .poll(() => presenceName(grace, colleague.doc.clientID), { timeout: 10_000 })
+      .toBe('Colleague');
+    expect(presenceName(grace, adaId)).toBe('Ada, on B');
+    expect(presenceName(colleague, adaId)).toBe('Ada, on B');
   });
 });

@@ -5,12 +5,8 @@ import { freePort } from '../support/cluster.js';
 import { createMap } from '../support/map-api.js';
 import { awarenessFrame } from '../support/raw-frames.js';
 import { freshDataDir, removeDataDir } from '../support/server-process.js';
-import { connectClient, type SyncClient, syncUrl } from '../support/sync-client.js';
+import { connectClient, presenceName, type SyncClient, syncUrl } from '../support/sync-client.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-
-const nameOf = (client: SyncClient, clientId: number) =>
-  (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user
-    ?.name;
 
 /**
  * Presence after a quick reconnect (issue 9): a browser whose network changes reconnects at once,
@@ -55,14 +51,14 @@ describe('presence after a quick reconnect', () => {
     await Promise.all(clients.map((client) => client.synced()));
     const adaId = ada.doc.clientID;
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada' });
-    await expect.poll(() => nameOf(grace, adaId), { timeout: 10_000 }).toBe('Ada');
+    await expect.poll(() => presenceName(grace, adaId), { timeout: 10_000 }).toBe('Ada');
 
     // Her network changes: her browser reconnects at once; the server still holds the old socket.
     proxy.orphan();
     await expect.poll(() => room()?.connectionCount, { timeout: 15_000 }).toBe(4);
     await ada.synced(15_000);
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada, back' });
-    await expect.poll(() => nameOf(grace, adaId), { timeout: 10_000 }).toBe('Ada, back');
+    await expect.poll(() => presenceName(grace, adaId), { timeout: 10_000 }).toBe('Ada, back');
 
     // A view-link socket, newer than Ada's, claiming her client id: refused, Ada unchanged.
     const viewer = new WebSocket(`${syncUrl(direct)}/${map.id}?token=${map.viewToken}`);
@@ -72,25 +68,27 @@ describe('presence after a quick reconnect', () => {
     viewer.send(awarenessFrame(adaId, 1000, { user: { name: 'Not Ada' } }));
     // A barrier: the colleague's change is relayed after anything the viewer's frame caused.
     colleague.provider.awareness.setLocalStateField('user', { name: 'Colleague' });
-    await expect.poll(() => nameOf(grace, colleague.doc.clientID), { timeout: 10_000 }).toBe('Colleague');
-    expect(nameOf(grace, adaId)).toBe('Ada, back');
+    await expect
+      .poll(() => presenceName(grace, colleague.doc.clientID), { timeout: 10_000 })
+      .toBe('Colleague');
+    expect(presenceName(grace, adaId)).toBe('Ada, back');
 
     // A newcomer without presence of its own echoes everyone's back (stock clients do): that
     // takes nobody's client id, so Ada's next change still gets through.
     const newcomer = connectClient(direct, map.id, map.editToken);
     clients.push(newcomer);
     await newcomer.synced();
-    await expect.poll(() => nameOf(newcomer, adaId), { timeout: 10_000 }).toBe('Ada, back');
+    await expect.poll(() => presenceName(newcomer, adaId), { timeout: 10_000 }).toBe('Ada, back');
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada, still here' });
-    await expect.poll(() => nameOf(grace, adaId), { timeout: 10_000 }).toBe('Ada, still here');
+    await expect.poll(() => presenceName(grace, adaId), { timeout: 10_000 }).toBe('Ada, still here');
 
     // The old socket finally closes: it no longer owns Ada's presence, so she stays visible.
     proxy.closeOrphans();
     await expect.poll(() => room()?.connectionCount, { timeout: 15_000 }).toBe(5);
     colleague.provider.awareness.setLocalStateField('user', { name: 'Colleague, again' });
     await expect
-      .poll(() => nameOf(grace, colleague.doc.clientID), { timeout: 10_000 })
+      .poll(() => presenceName(grace, colleague.doc.clientID), { timeout: 10_000 })
       .toBe('Colleague, again');
-    expect(nameOf(grace, adaId)).toBe('Ada, still here');
+    expect(presenceName(grace, adaId)).toBe('Ada, still here');
   });
 });

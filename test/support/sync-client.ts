@@ -132,3 +132,11 @@ export function openRawSocket(
     closed: (timeoutMs = 10_000) => withTimeout(closed, timeoutMs, 'the raw socket to close'),
   };
 }
+
+/** The name a client's presence shows for `clientId` (its `user.name`), as a peer sees it. */
+export function presenceName(client: SyncClient, clientId: number): string | undefined {
+  const state = client.provider.awareness.getStates().get(clientId) as
+    | { user?: { name?: string } }
+    | undefined;
+  return state?.user?.name;
+}
