@@ -2,23 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import type { MapTab } from './support/browser.js';
 import { browserSuite } from './support/browser-suite.js';
+import { inside, overlap } from './support/geometry.js';
 import { zoomOf } from './support/workshop.js';
 
 const SHOTS = process.env.BATON_SHOTS;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-const contains = (outer: Box, inner: Box) =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height;
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('the analysis panel of a template map, in Chromium at 1280 × 720', () => {
   const suite = browserSuite();
@@ -44,10 +31,10 @@ describe('the analysis panel of a template map, in Chromium at 1280 × 720', () 
       if (!text || !bar) throw new Error(`no bar for ${stage}`);
       // Readable size on screen, and inside the chart.
       expect(text.height, stage).toBeGreaterThanOrEqual(11);
-      expect(contains(figure, text), `${stage} count inside the chart`).toBe(true);
+      expect(inside(text, figure), `${stage} count inside the chart`).toBe(true);
       const placement = await count.getAttribute('data-placement');
       placements[stage] = placement;
-      if (placement === 'inside') expect(contains(bar, text), `${stage} count within its bar`).toBe(true);
+      if (placement === 'inside') expect(inside(text, bar), `${stage} count within its bar`).toBe(true);
       else expect(overlap(bar, text), `${stage} count clear of its bar`).toBe(false);
       // White on the bar, dark beside it.
       const fill = await count.evaluate((element) => getComputedStyle(element).fill);
@@ -76,7 +63,7 @@ describe('the analysis panel of a template map, in Chromium at 1280 × 720', () 
       const selected = await page.locator('.touchpoint-card.selected').all();
       for (const card of selected) {
         const box = await card.boundingBox();
-        if (!box || !contains(canvas, box)) return false;
+        if (!box || !inside(box, canvas)) return false;
       }
       return true;
     };

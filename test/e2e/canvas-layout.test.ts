@@ -3,18 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { assertWebBuilt, launchChromium, type MapTab, openMap } from './support/browser.js';
+import { type Box, overlap } from './support/geometry.js';
 import { zoomOf } from './support/workshop.js';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
 
 async function boxes(locator: Locator): Promise<Box[]> {
   return locator.evaluateAll((elements) =>

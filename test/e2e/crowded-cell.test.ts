@@ -1,25 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { cardNamed } from './support/browser.js';
+import { type Box, coveredTitles, inside, overlap } from './support/geometry.js';
 import type { JourneySketch } from './support/journeys.js';
 import { twoEditorSuite } from './support/two-editors.js';
 
 const SHOTS = process.env.BATON_SHOTS;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (box: Box, frame: Box) =>
-  box.x >= frame.x - 0.5 &&
-  box.y >= frame.y - 0.5 &&
-  box.x + box.width <= frame.x + frame.width + 0.5 &&
-  box.y + box.height <= frame.y + frame.height + 0.5;
 
 const TITLES = Array.from({ length: 12 }, (_, i) => `Warm touch ${i + 1}`);
 
@@ -59,17 +45,6 @@ function collisions(boxes: Box[]): number {
   return boxes.reduce((count, a, i) => count + boxes.slice(i + 1).filter((b) => overlap(a, b)).length, 0);
 }
 
-/** Every card's title is the topmost thing at its centre: nothing covers it. */
-async function coveredTitles(page: Page): Promise<string[]> {
-  return page.locator('[data-testid=touchpoint-card] .card-title').evaluateAll((titles) =>
-    titles.flatMap((title) => {
-      const { x, y, width, height } = title.getBoundingClientRect();
-      const top = document.elementFromPoint(x + width / 2, y + height / 2);
-      return top && title.closest('.react-flow__node')?.contains(top) ? [] : [title.textContent ?? ''];
-    }),
-  );
-}
-
 describe('a cell grows with its cards, in Chromium at 1280 × 720', () => {
   const { twoEditors } = twoEditorSuite();
 
@@ -89,7 +64,7 @@ describe('a cell grows with its cards, in Chromium at 1280 × 720', () => {
 
     // Every card is inside its cell, which is as wide as its stage's header and lane.
     const cell = await box(page.getByTestId('cell-warm-marketing'));
-    for (const card of await boxesOf(cards)) expect(inside(card, cell)).toBe(true);
+    for (const card of await boxesOf(cards)) expect(inside(card, cell, 0.5)).toBe(true);
     const header = await box(page.getByTestId('stage-column-warm'));
     expect(header.width).toBeCloseTo(cell.width, 0);
     expect(cell.width).toBeGreaterThan((await box(page.getByTestId('cell-cold-marketing'))).width * 1.8);
@@ -124,7 +99,7 @@ describe('a cell grows with its cards, in Chromium at 1280 × 720', () => {
     await page.waitForTimeout(400);
     expect(await coveredTitles(page)).toEqual([]);
     const grown = await box(page.getByTestId('cell-warm-marketing'));
-    for (const card of await boxesOf(cards)) expect(inside(card, grown)).toBe(true);
+    for (const card of await boxesOf(cards)) expect(inside(card, grown, 0.5)).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/crowded-cell-pasted.png` });
   });
 });

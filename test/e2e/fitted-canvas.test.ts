@@ -2,16 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import { browserSuite } from './support/browser-suite.js';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+import { type Box, overlap } from './support/geometry.js';
 
 /** The grid (stage headers, lane headers, cells) on screen, and the canvas area it is fitted in. */
 async function fitted(page: Page) {

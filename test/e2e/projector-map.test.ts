@@ -5,6 +5,7 @@ import { createMap } from '../support/map-api.js';
 import { connectClient } from '../support/sync-client.js';
 import { cardNamed, centreOf } from './support/browser.js';
 import { browserSuite } from './support/browser-suite.js';
+import { coveredTitles } from './support/geometry.js';
 
 const SHOTS = process.env.BATON_SHOTS;
 
@@ -20,17 +21,6 @@ const TITLES = Array.from(
     ][i % 4] ?? '',
 );
 const LONG_LABEL = 'Signed up for the 10% off trial after the second webinar (長いラベル)';
-
-/** Titles whose centre is covered by something else (a label, another card). */
-async function coveredTitles(page: Page): Promise<string[]> {
-  return page.locator('[data-testid=touchpoint-card] .card-title').evaluateAll((titles) =>
-    titles.flatMap((title) => {
-      const { x, y, width, height } = title.getBoundingClientRect();
-      const top = document.elementFromPoint(x + width / 2, y + height / 2);
-      return top && title.closest('.react-flow__node')?.contains(top) ? [] : [title.textContent ?? ''];
-    }),
-  );
-}
 
 /**
  * CJK titles drawn with boxes instead of glyphs: a title's laid-out width (its lines, unzoomed)
