@@ -12,6 +12,7 @@ import {
   joinMap,
   launchChromium,
   type MapTab,
+  newTab,
 } from '../e2e/support/browser.js';
 import { TWO_CARDS } from '../e2e/support/journeys.js';
 import { type SeededMap, seedMap } from '../e2e/support/seed.js';
@@ -161,17 +162,11 @@ describe('two browsers on two nodes behind nginx', () => {
  * the DevTools protocol) for the node nginx names in `X-Baton-Upstream`.
  */
 async function openPlacedMap(browser: Browser, url: string, name: string): Promise<PlacedTab> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${name}: ${message.text()}`);
-  });
-  const node = await watchSyncSocket(page);
-  await page.goto(url);
-  await joinMap(page, name);
-  return { context, page, errors, node };
+  const tab = await newTab(browser, name);
+  const node = await watchSyncSocket(tab.page);
+  await tab.page.goto(url);
+  await joinMap(tab.page, name);
+  return { ...tab, node };
 }
 
 async function watchSyncSocket(page: Page): Promise<() => number | undefined> {

@@ -37,8 +37,8 @@ export interface MapTab {
   errors: string[];
 }
 
-/** A fresh browser profile (its own storage, as a colleague's browser) at `url`, collecting errors. */
-export async function openTab(browser: Browser, url: string, name: string): Promise<MapTab> {
+/** A fresh browser profile (its own storage, as a colleague's browser), collecting errors; no page loaded yet. */
+export async function newTab(browser: Browser, name: string): Promise<MapTab> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -46,8 +46,14 @@ export async function openTab(browser: Browser, url: string, name: string): Prom
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${name}: ${message.text()}`);
   });
-  await page.goto(url);
   return { context, page, errors };
+}
+
+/** A fresh browser profile at `url` (see `newTab`). */
+export async function openTab(browser: Browser, url: string, name: string): Promise<MapTab> {
+  const tab = await newTab(browser, name);
+  await tab.page.goto(url);
+  return tab;
 }
 
 /**
