@@ -52,18 +52,23 @@ function itemsTooDeep(doc: Y.Doc, maxDepth: number): DeepItem[] {
     type,
     depth: 0,
   }));
+  // Plain loops, no generator or per-value allocation: this runs over every item of every map
+  // a room opens, and a 1,000-card map has tens of thousands of them.
+  const visit = (item: Y.Item, depth: number) => {
+    if (item.deleted) return;
+    const content = item.content;
+    if (content instanceof Y.ContentType) {
+      if (depth + 1 > maxDepth) found.push({ item, depth: depth + 1 });
+      types.push({ type: content.type, depth: depth + 1 });
+    } else if (!(content instanceof Y.ContentString)) {
+      const nested = plainValueDepth(content);
+      if (nested > maxDepth) found.push({ item, depth: depth + nested });
+    }
+  };
   while (types.length > 0) {
     const { type, depth } = types.pop() as { type: SharedType; depth: number };
-    for (const item of childItems(type)) {
-      if (item.deleted) continue;
-      if (item.content instanceof Y.ContentType) {
-        if (depth + 1 > maxDepth) found.push({ item, depth: depth + 1 });
-        types.push({ type: item.content.type, depth: depth + 1 });
-      } else {
-        const nested = plainValueDepth(item.content);
-        if (nested > maxDepth) found.push({ item, depth: depth + nested });
-      }
-    }
+    for (const item of type._map.values()) visit(item, depth);
+    for (let item = type._start; item !== null; item = item.right) visit(item, depth);
   }
   return found;
 }
@@ -74,17 +79,16 @@ function itemsTooDeep(doc: Y.Doc, maxDepth: number): DeepItem[] {
  * JSON kinds back with `JSON.stringify`, which overflows the stack a few thousand levels down.
  */
 function plainValueDepth(content: Y.Item['content']): number {
-  // `arr` holds the item's values: one level more than each value itself.
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return valueDepth(content.arr) - 1;
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+    // Almost every value is a string or a number: nothing to walk.
+    if (content.arr.every((value) => value === null || typeof value !== 'object')) return 0;
+    // `arr` holds the item's values: one level more than each value itself.
+    return valueDepth(content.arr) - 1;
+  }
   if (content instanceof Y.ContentEmbed) return valueDepth(content.embed);
   if (content instanceof Y.ContentFormat) return valueDepth(content.value);
   if (content instanceof Y.ContentDoc) return valueDepth(content.opts);
   return 0;
-}
-
-function* childItems(type: SharedType): Generator<Y.Item> {
-  for (const item of type._map.values()) yield item;
-  for (let item = type._start; item !== null; item = item.right) yield item;
 }
 
 /** How deeply a plain value nests arrays and objects (a scalar: 0). */

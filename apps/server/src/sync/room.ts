@@ -11,7 +11,6 @@ import {
   CloseCode,
   decodeClientMessage,
   encodeSyncStep1,
-  encodeSyncStep2,
   MalformedMessage,
 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
@@ -27,6 +26,7 @@ import {
 } from './room-types.js';
 import { ServerChange, serverChangeOf } from './server-change.js';
 import { loadStoredDocument, storedParts } from './stored-document.js';
+import { SyncReplies } from './sync-reply.js';
 import { DEFAULT_UPDATE_LIMITS, UpdateGuard, UpdateOverLimit } from './update-guard.js';
 import { UpdateIntake } from './update-intake.js';
 
@@ -63,6 +63,7 @@ export class Room implements CommitTarget<unknown> {
   private lastChangedAt: string | undefined;
   private stopped = false;
   private readonly guard: UpdateGuard;
+  private readonly syncReplies: SyncReplies;
   private readonly intake: UpdateIntake;
   private readonly batchTarget: Parameters<typeof applyCommittedBatch>[0];
 
@@ -82,6 +83,11 @@ export class Room implements CommitTarget<unknown> {
     this.log = new RoomLog(mapId, options);
     this.log.note(stored.updates);
     this.guard = new UpdateGuard(this.doc, limits);
+    const sound = loaded.repairs.length === 0 && loaded.skipped.length === 0;
+    this.syncReplies = new SyncReplies(
+      this.doc,
+      sound && stored.updates.length === 0 ? stored.snapshot : undefined,
+    );
     this.batchTarget = {
       mapId,
       doc: this.doc,
@@ -244,7 +250,7 @@ export class Room implements CommitTarget<unknown> {
     }
     if (message.kind === 'sync-step-1') {
       this.intake.syncStarted(connection);
-      connection.send(encodeSyncStep2(this.doc, message.stateVector));
+      connection.send(this.syncReplies.stepTwo(message.stateVector));
     } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
     else {
       if (message.reply) this.presence.answered(connection);
