@@ -132,7 +132,8 @@ export class SqliteMapStore implements MapStore {
       appendUpdate: this.db.prepare(
         'INSERT INTO map_updates (map_id, position, update_data, created_at) VALUES (?, ?, ?, ?)',
       ),
-      dropUpdate: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND position = ?'),
+      // Everything through the compacted position: one statement, not one per update.
+      dropUpdatesThrough: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND position <= ?'),
       setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
       setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
       insertVersion: this.db.prepare(
@@ -228,7 +229,7 @@ export class SqliteMapStore implements MapStore {
       }
       const merged = mergeStoredState(stored.snapshot, stored.updates);
       this.statements.upsertSnapshot.run(id, merged.state, last.seq, new Date().toISOString());
-      for (const { seq } of stored.updates) this.statements.dropUpdate.run(id, seq);
+      this.statements.dropUpdatesThrough.run(id, last.seq);
       this.statements.setTitle.run(merged.title, id);
       return { merged: stored.updates.length, throughSeq: last.seq };
     })();
