@@ -70,6 +70,10 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).trustProxy).toBe(0);
     expect(() => loadConfig({ BATON_TRUST_PROXY: 'yes' })).toThrow(/BATON_TRUST_PROXY/);
     expect(() => loadConfig({ BATON_IDLE_TIMEOUT_MS: '10' })).toThrow(/BATON_IDLE_TIMEOUT_MS/);
+    // Compaction, exports, versions and the CLI read stored maps 32 levels deep: a room allowed
+    // deeper values would have them deleted at its next compaction.
+    expect(() => loadConfig({ BATON_MAX_NESTING_DEPTH: '64' })).toThrow(/BATON_MAX_NESTING_DEPTH.*32/);
+    expect(loadConfig({ BATON_MAX_NESTING_DEPTH: '16' }).limits.maxNestingDepth).toBe(16);
   });
 
   it('refuses nonsense with a message naming the setting', () => {

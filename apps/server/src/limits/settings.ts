@@ -54,7 +54,8 @@ export const DEFAULT_LIMITS: LimitSettings = {
   importsPerMinute: 20,
 };
 
-const count = (min: number) => z.coerce.number().int().min(min).optional();
+const count = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).optional();
 
 /** The environment variables, one per limit. */
 export const LIMIT_VARIABLES = {
@@ -89,11 +90,19 @@ const MINIMUMS: Record<keyof LimitSettings, number> = {
   importsPerMinute: 1,
 };
 
+/**
+ * Compaction, exports, versions and the CLI read stored maps with the default depth: a room
+ * allowed to accept deeper values would see them deleted at its next compaction.
+ */
+const MAXIMUMS: Partial<Record<keyof LimitSettings, number>> = {
+  maxNestingDepth: DEFAULT_LIMITS.maxNestingDepth,
+};
+
 export const LimitsEnvSchema = z.object(
   Object.fromEntries(
     Object.entries(LIMIT_VARIABLES).map(([key, variable]) => [
       variable,
-      count(MINIMUMS[key as keyof LimitSettings]),
+      count(MINIMUMS[key as keyof LimitSettings], MAXIMUMS[key as keyof LimitSettings]),
     ]),
   ) as Record<(typeof LIMIT_VARIABLES)[keyof LimitSettings], ReturnType<typeof count>>,
 );
