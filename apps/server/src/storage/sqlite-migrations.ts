@@ -61,6 +61,24 @@ CREATE TABLE IF NOT EXISTS map_versions (
 );
 CREATE INDEX IF NOT EXISTS map_versions_by_map ON map_versions (map_id, created_at);`,
   },
+  {
+    version: 4,
+    name: 'the update log clustered by map and position',
+    // Every commit wrote four b-trees (the log, AUTOINCREMENT's counter and two indexes) where
+    // one does: a log row is found, read and dropped by (map, position) only.
+    sql: `
+CREATE TABLE map_updates_clustered (
+  map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  update_data BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (map_id, position)
+) WITHOUT ROWID;
+INSERT INTO map_updates_clustered (map_id, position, update_data, created_at)
+  SELECT map_id, position, update_data, created_at FROM map_updates;
+DROP TABLE map_updates;
+ALTER TABLE map_updates_clustered RENAME TO map_updates;`,
+  },
 ];
 
 /** Brings a file up to the newest schema, each step in its own transaction. */
