@@ -13,12 +13,38 @@ const CONTROLS_FALLBACK: Size = { width: 26 + 15 + CONTROLS_GAP, height: 5 * 26 
 const WIDTH_STEP = 24;
 
 /** How far the zoom controls reach into the canvas from its right and bottom edges. */
-function controlsRoom(canvas: Element | null): Size {
-  const controls = canvas?.querySelector('.react-flow__controls');
-  if (!canvas || !controls) return CONTROLS_FALLBACK;
+function controlsRoom(canvas: Element, controls: Element): Size {
   const frame = canvas.getBoundingClientRect();
   const box = controls.getBoundingClientRect();
   return { width: frame.right - box.left + CONTROLS_GAP, height: frame.bottom - box.top + CONTROLS_GAP };
+}
+
+/**
+ * The zoom controls' room, measured by a ResizeObserver: it reports after the browser's own
+ * layout, so reading the boxes then costs nothing, where measuring them from an effect forced a
+ * layout of the whole map (60–100 ms at 1,000 cards) before its first paint. `onMeasured` runs a
+ * fit that waited for it; the observer reports before that frame is painted.
+ */
+function useControlsRoom(onMeasured: () => void) {
+  const store = useStoreApi();
+  const room = useRef<Size | null>(null);
+  const measured = useRef(onMeasured);
+  measured.current = onMeasured;
+  useEffect(() => {
+    const canvas = store.getState().domNode;
+    const controls = canvas?.querySelector('.react-flow__controls');
+    if (!canvas || !controls) {
+      room.current = CONTROLS_FALLBACK;
+      return;
+    }
+    const observer = new ResizeObserver(() => {
+      room.current = controlsRoom(canvas, controls);
+      measured.current();
+    });
+    observer.observe(controls);
+    return () => observer.disconnect();
+  }, [store]);
+  return room;
 }
 
 const sameView = (a: Viewport, [x, y, zoom]: [number, number, number]) =>
@@ -37,18 +63,29 @@ export function useMapFit(layout: GridLayout, paused: boolean) {
   const { setViewport } = useReactFlow();
   // The last fit, until when it animates, and whether the user has moved the view since.
   const fitted = useRef<{ view: Viewport; until: number; moved: boolean } | null>(null);
+  // A fit asked for before the controls were measured (the first one): its duration.
+  const waiting = useRef<number | null>(null);
+  const controls = useControlsRoom(() => {
+    const duration = waiting.current;
+    waiting.current = null;
+    if (duration !== null) fit(duration);
+  });
 
   const fit = useCallback(
     (duration = 0) => {
-      const { width, height, domNode, minZoom, maxZoom } = store.getState();
+      const { width, height, minZoom, maxZoom } = store.getState();
       if (!width || !height) return;
-      const room: FitRoom = { edge: EDGE, controls: controlsRoom(domNode), minZoom, maxZoom };
+      if (!controls.current) {
+        waiting.current = duration;
+        return;
+      }
+      const room: FitRoom = { edge: EDGE, controls: controls.current, minZoom, maxZoom };
       const grid = { x: 0, y: 0, width: layout.width, height: layout.height };
       const view = fittedViewport({ width, height }, grid, room);
       fitted.current = { view, until: performance.now() + duration + 100, moved: false };
       void setViewport(view, { duration });
     },
-    [store, setViewport, layout.width, layout.height],
+    [store, setViewport, layout.width, layout.height, controls],
   );
 
   const width = useStore((state) => state.width);
