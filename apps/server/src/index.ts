@@ -12,7 +12,7 @@ import type { MapStore } from './storage/map-store.js';
 import { DEFAULT_AWARENESS_LIMITS } from './sync/awareness-guard.js';
 import type { FanOut } from './sync/fan-out.js';
 import { servedHostsFor } from './sync/origin.js';
-import type { CompactionPolicy } from './sync/room.js';
+import type { CompactionPolicy } from './sync/room-types.js';
 import { RoomRegistry } from './sync/rooms.js';
 import { attachSyncServer } from './sync/socket-server.js';
 import { MapVersions } from './versions/map-versions.js';

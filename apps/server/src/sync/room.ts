@@ -1,21 +1,16 @@
 import * as Y from 'yjs';
 import type { Role, TokenHashes } from '../auth/tokens.js';
 import type { MapHead, MapRecord, StoredState, StoredUpdate } from '../storage/map-store.js';
-import { decodeAwarenessUpdate } from './awareness-guard.js';
+import { readClientFrame } from './client-frames.js';
 import { applyCommittedBatch } from './committed-batch.js';
 import type { CommitTarget, CommittedEntry } from './group-commit.js';
 import { InFlightUpdates } from './in-flight-updates.js';
 import { RoomPresence } from './presence.js';
-import {
-  type ClientMessage,
-  CloseCode,
-  decodeClientMessage,
-  encodeSyncStep1,
-  MalformedMessage,
-} from './protocol.js';
+import { CloseCode, encodeSyncStep1 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
 import { RoomAccess } from './room-access.js';
+import { openRoomDocument } from './room-document.js';
 import { RoomLog } from './room-log.js';
 import {
   DEFAULT_MAX_QUEUE_BYTES,
@@ -25,23 +20,9 @@ import {
   type RoomOptions,
 } from './room-types.js';
 import { ServerChange, serverChangeOf } from './server-change.js';
-import { loadStoredDocument, storedParts } from './stored-document.js';
-import { SyncReplies } from './sync-reply.js';
-import { DEFAULT_UPDATE_LIMITS, UpdateGuard, UpdateOverLimit } from './update-guard.js';
+import type { SyncReplies } from './sync-reply.js';
+import { DEFAULT_UPDATE_LIMITS, UpdateGuard } from './update-guard.js';
 import { UpdateIntake } from './update-intake.js';
-
-// The room's vocabulary, kept importable from here for the rest of the server.
-export {
-  type Admission,
-  type CompactionPolicy,
-  DEFAULT_MAX_QUEUE_BYTES,
-  MAX_UPDATES_IN_FLIGHT,
-  type Pausable,
-  type RoomConnection,
-  type RoomEventListener,
-  type RoomOptions,
-  type UpdateAdmission,
-} from './room-types.js';
 
 /**
  * A loaded map: its Yjs document, the presence of everyone on it, and their sockets. A
@@ -76,18 +57,13 @@ export class Room implements CommitTarget<unknown> {
     this.access = new RoomAccess(tokens, this.connections);
     this.inFlight = new InFlightUpdates(options.maxQueueBytes ?? DEFAULT_MAX_QUEUE_BYTES);
     const limits = options.updateLimits ?? DEFAULT_UPDATE_LIMITS;
-    const loaded = loadStoredDocument(storedParts(stored), limits.maxNestingDepth);
-    this.doc = loaded.doc;
-    for (const { what, error } of loaded.skipped)
-      options.logger.warn(`map ${mapId}: stored ${what} skipped: ${error}`);
+    const opened = openRoomDocument(mapId, stored, limits.maxNestingDepth, options.logger);
+    this.doc = opened.doc;
+    this.syncReplies = opened.syncReplies;
     this.log = new RoomLog(mapId, options);
     this.log.note(stored.updates);
+    if (opened.repaired) void this.log.compactRepaired();
     this.guard = new UpdateGuard(this.doc, limits);
-    const sound = loaded.repairs.length === 0 && loaded.skipped.length === 0;
-    this.syncReplies = new SyncReplies(
-      this.doc,
-      sound && stored.updates.length === 0 ? stored.snapshot : undefined,
-    );
     this.batchTarget = {
       mapId,
       doc: this.doc,
@@ -106,10 +82,6 @@ export class Room implements CommitTarget<unknown> {
       options,
       refuse: (connection, code, reason) => this.refuse(connection, code, reason),
     });
-    if (loaded.repairs.length > 0) {
-      options.logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
-      void this.log.compactRepaired();
-    }
     this.lastChangedAt = stored.lastUpdateAt;
     this.replica = new Replica({
       mapId,
@@ -230,25 +202,12 @@ export class Room implements CommitTarget<unknown> {
   /** Takes one frame from a connection. A malformed frame closes that connection and nothing else. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
     if (this.access.isRefused(connection)) return;
-    let message: ClientMessage;
-    try {
-      message = decodeClientMessage(frame, this.guard.limits);
-      if (message.kind === 'awareness') {
-        this.presence.accept(connection, decodeAwarenessUpdate(message.update));
-        return;
-      }
-    } catch (error) {
-      if (error instanceof UpdateOverLimit) {
-        this.options.logger.warn(`map ${this.mapId}: update refused: ${error.message}`);
-        this.refuse(connection, CloseCode.updateOverLimit, error.message);
-        return;
-      }
-      if (!(error instanceof MalformedMessage)) throw error;
-      this.options.logger.debug(`map ${this.mapId}: malformed frame: ${error.message}`);
-      this.refuse(connection, CloseCode.malformed, 'malformed message');
-      return;
-    }
-    if (message.kind === 'sync-step-1') {
+    const message = readClientFrame(frame, this.guard.limits);
+    if (message.kind === 'refused') {
+      this.options.logger[message.level](`map ${this.mapId}: ${message.detail}`);
+      this.refuse(connection, message.code, message.reason);
+    } else if (message.kind === 'presence') this.presence.accept(connection, message.entries);
+    else if (message.kind === 'sync-step-1') {
       this.intake.syncStarted(connection);
       connection.send(this.syncReplies.stepTwo(message.stateVector));
     } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);

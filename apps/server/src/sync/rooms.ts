@@ -5,7 +5,8 @@ import type { MapRecord, MapStore } from '../storage/map-store.js';
 import type { AwarenessLimits } from './awareness-guard.js';
 import { type FanOut, InProcessFanOut } from './fan-out.js';
 import { GroupCommit } from './group-commit.js';
-import { type CompactionPolicy, Room, type RoomOptions, type UpdateAdmission } from './room.js';
+import { Room } from './room.js';
+import type { CompactionPolicy, RoomOptions, UpdateAdmission } from './room-types.js';
 import type { UpdateLimits } from './update-guard.js';
 
 /** Another node's live state of some feature for a map (see `RoomRegistry.onEvent`). */

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { Role } from '../auth/tokens.js';
 import { CloseCode } from './protocol.js';
-import type { RoomConnection } from './room.js';
+import type { RoomConnection } from './room-types.js';
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { encodeSyncStep1 } from '../sync/protocol.js';
-import type { Admission, Room, RoomConnection } from '../sync/room.js';
+import type { Room } from '../sync/room.js';
+import type { Admission, RoomConnection } from '../sync/room-types.js';
 
 /**
  * The workshop lock at the socket. While a map is locked, an update from any socket but a

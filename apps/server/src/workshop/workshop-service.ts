@@ -4,7 +4,7 @@ import { presentedTokenHash } from '../auth/tokens.js';
 import { ApiError } from '../http/errors.js';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
-import type { UpdateAdmission } from '../sync/room.js';
+import type { UpdateAdmission } from '../sync/room-types.js';
 import { LiveHub, type LiveSubscriber, type WorkshopSignal, type WorkshopSignals } from './live-hub.js';
 import { LockGate } from './lock-gate.js';
 import { OnlinePeople } from './online-people.js';
