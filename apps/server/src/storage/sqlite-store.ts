@@ -4,22 +4,22 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { TokenHashes } from '../auth/tokens.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
-import {
-  type CompactionResult,
-  type CompactOptions,
-  type MapHead,
-  type MapRecord,
-  type MapStore,
-  type PendingUpdate,
-  type StorageProblem,
-  type StoredState,
-  type StoredVersion,
-  VERSION_KINDS,
-  type VersionKind,
-  type VersionRecord,
+import type {
+  CompactionResult,
+  CompactOptions,
+  MapHead,
+  MapRecord,
+  MapStore,
+  PendingUpdate,
+  StorageProblem,
+  StoredState,
+  StoredVersion,
+  VersionKind,
+  VersionRecord,
 } from './map-store.js';
-import { decodeFailure, mergeStoredState } from './merge-state.js';
+import { mergeStoredState } from './merge-state.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { SqliteVersions } from './sqlite-versions.js';
 import { SqliteWorkshops } from './sqlite-workshops.js';
 import { readStoredRows } from './stored-rows.js';
 
@@ -33,17 +33,6 @@ const MapRowSchema = z.object({
   edit_token_hash: z.string().min(1),
   view_token_hash: z.string().min(1),
 });
-
-const VersionRowSchema = z.object({
-  id: z.string().min(1),
-  map_id: z.string().min(1),
-  name: z.string(),
-  kind: z.enum(VERSION_KINDS),
-  created_at: z.string().min(1),
-});
-
-const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
-const VersionStateRowSchema = VersionRowSchema.extend({ state: blob });
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -77,6 +66,7 @@ export class SqliteMapStore implements MapStore {
     loadState: (id: string, after: number) => StoredState;
   };
   private readonly workshops: SqliteWorkshops;
+  private readonly versions: SqliteVersions;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -105,6 +95,7 @@ export class SqliteMapStore implements MapStore {
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
     this.workshops = new SqliteWorkshops(this.db, this.report);
+    this.versions = new SqliteVersions(this.db, this.report);
     this.statements = {
       insertMap: this.db.prepare(
         `INSERT INTO maps (id, title, created_at, updated_at, edit_token_hash, view_token_hash)
@@ -136,18 +127,6 @@ export class SqliteMapStore implements MapStore {
       dropUpdatesThrough: this.db.prepare('DELETE FROM map_updates WHERE map_id = ? AND position <= ?'),
       setTitle: this.db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
       setTokens: this.db.prepare('UPDATE maps SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?'),
-      insertVersion: this.db.prepare(
-        `INSERT INTO map_versions (id, map_id, name, kind, created_at, state)
-         VALUES (@id, @mapId, @name, @kind, @createdAt, @state)`,
-      ),
-      listVersions: this.db.prepare(
-        `SELECT id, map_id, name, kind, created_at FROM map_versions WHERE map_id = ?
-         ORDER BY created_at DESC, seq DESC`,
-      ),
-      findVersion: this.db.prepare('SELECT * FROM map_versions WHERE map_id = ? AND id = ?'),
-      dropVersions: this.db.prepare(
-        'DELETE FROM map_versions WHERE map_id = ? AND kind = ? AND created_at < ?',
-      ),
     };
     // Transaction wrappers are built once: better-sqlite3 compiles one per `transaction()` call.
     this.transactions = {
@@ -251,40 +230,19 @@ export class SqliteMapStore implements MapStore {
   }
 
   async createVersion(version: StoredVersion): Promise<void> {
-    this.statements.insertVersion.run({
-      id: version.id,
-      mapId: version.mapId,
-      name: version.name,
-      kind: version.kind,
-      createdAt: version.createdAt,
-      state: version.state,
-    });
+    this.versions.create(version);
   }
 
   async listVersions(mapId: string): Promise<VersionRecord[]> {
-    const versions: VersionRecord[] = [];
-    for (const row of this.statements.listVersions.all(mapId)) {
-      const parsed = VersionRowSchema.safeParse(row);
-      if (parsed.success) versions.push(versionRecord(parsed.data));
-      else this.report({ mapId, row: 'version', message: parsed.error.issues[0]?.message ?? 'invalid row' });
-    }
-    return versions;
+    return this.versions.list(mapId);
   }
 
   async findVersion(mapId: string, versionId: string): Promise<StoredVersion | undefined> {
-    const row = this.statements.findVersion.get(mapId, versionId);
-    if (row === undefined) return undefined;
-    const parsed = VersionStateRowSchema.safeParse(row);
-    const failure = parsed.success ? decodeFailure(parsed.data.state) : parsed.error.issues[0]?.message;
-    if (!parsed.success || failure !== undefined) {
-      this.report({ mapId, row: 'version', message: failure ?? 'invalid row' });
-      return undefined;
-    }
-    return { ...versionRecord(parsed.data), state: parsed.data.state };
+    return this.versions.find(mapId, versionId);
   }
 
   async deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number> {
-    return this.statements.dropVersions.run(mapId, kind, before.toISOString()).changes;
+    return this.versions.deleteBefore(mapId, kind, before);
   }
 
   /** Rows in one table (of one map), for operators and tests: the file is locked to this process. */
@@ -342,8 +300,4 @@ export class SqliteMapStore implements MapStore {
       this.report,
     );
   }
-}
-
-function versionRecord(row: z.infer<typeof VersionRowSchema>): VersionRecord {
-  return { id: row.id, mapId: row.map_id, name: row.name, kind: row.kind, createdAt: row.created_at };
 }
