@@ -222,9 +222,9 @@ describe('another map stays responsive while one is attacked (measured from a se
     });
   });
 
-  it('any size: opening 1,000-card maps nobody has open (their info, a viewer joining)', async () => {
-    const imported = await Promise.all(
-      [1, 2].map(async () => {
+  async function importLargeMaps(count: number): Promise<CreatedMap[]> {
+    return Promise.all(
+      Array.from({ length: count }, async () => {
         const response = await fetch(`${server.url}/api/maps/import`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -234,15 +234,47 @@ describe('another map stays responsive while one is attacked (measured from a se
         return (await response.json()) as CreatedMap;
       }),
     );
-    const [forInfo, forJoin] = imported as [CreatedMap, CreatedMap];
-    await probeDuring('opening two 1,000-card maps', async () => {
-      const info = await fetch(`${server.url}/api/maps/${forInfo.id}?token=${forInfo.viewToken}`);
-      expect(((await info.json()) as { counts: { touchpoints: number } }).counts.touchpoints).toBe(1000);
-      const viewer = openRawSocket(server.url, forJoin.id, forJoin.viewToken);
+  }
+
+  it('any size: the info of 1,000-card maps nobody has open', async () => {
+    const maps = await importLargeMaps(3);
+    await probeDuring('info of three 1,000-card maps', async () => {
+      for (const map of maps) {
+        const info = await fetch(`${server.url}/api/maps/${map.id}?token=${map.viewToken}`);
+        expect(((await info.json()) as { counts: { touchpoints: number } }).counts.touchpoints).toBe(1000);
+      }
+    });
+  });
+
+  it('any size: a viewer joining a 1,000-card map nobody has open', async () => {
+    const [map] = (await importLargeMaps(1)) as [CreatedMap];
+    await probeDuring('a viewer joining a 1,000-card map', async () => {
+      const viewer = openRawSocket(server.url, map.id, map.viewToken);
       await viewer.admitted();
       viewer.socket.close();
     });
   });
+
+  it('any size: versions, changes and workshops of a 1,000-card map nobody has open', async () => {
+    const [map] = (await importLargeMaps(1)) as [CreatedMap];
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}/api/maps/${map.id}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${map.editToken}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return response;
+    };
+    await probeDuring('versions, changes and workshops of a 1,000-card map', async () => {
+      const { id } = (await (await call('POST', '/versions', { name: 'Before' })).json()) as { id: string };
+      await (await call('GET', `/versions/${id}/export?format=json`)).arrayBuffer();
+      await (await call('POST', `/versions/${id}/restore`)).arrayBuffer();
+      await (await call('GET', `/changes?from=${id}`)).arrayBuffer();
+      await (await call('GET', '/workshops')).arrayBuffer();
+      await (await call('POST', '/links/rotate')).arrayBuffer();
+    });
+  }, 60_000);
 });
 
 function show(figures: Figures): string {
