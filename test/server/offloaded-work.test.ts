@@ -106,4 +106,20 @@ describe('exports and imports off the event loop', () => {
     const served = exports.find((response) => response.status === 200) as Response;
     expect(new TextDecoder().decode((await served.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
   });
+
+  it('reads maps nobody has open on threads of their own, with 503 and Retry-After when those are full', async () => {
+    const info = () => fetch(`${server.url}/api/maps/${big.id}?token=${big.viewToken}`);
+    // A PDF keeps the one render thread busy meanwhile.
+    const pdf = fetch(`${server.url}/api/maps/${big.id}/export?format=pdf&token=${big.viewToken}`);
+    const answers = await Promise.all(Array.from({ length: 6 }, info));
+    const statuses = answers.map((response) => response.status);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(503);
+    const refused = answers.find((response) => response.status === 503) as Response;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/busy reading/);
+    const served = answers.find((response) => response.status === 200) as Response;
+    expect(((await served.json()) as { counts: { touchpoints: number } }).counts.touchpoints).toBe(300);
+    expect((await pdf).status).toBe(200);
+  });
 });

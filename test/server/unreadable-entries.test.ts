@@ -63,6 +63,24 @@ describe('entries that could not be read', () => {
     expect(body.counts).toMatchObject({ touchpoints: 1, skipped: 3 });
   });
 
+  it('counts them alike whether the map is open (its live reader) or not (read from storage on a worker)', async () => {
+    type Info = { title: string; role: string; createdAt: string; updatedAt: string; counts: object };
+    const info = async () => (await (await get(map.id, map.viewToken)).json()) as Info;
+    await expect.poll(() => server.rooms.find(map.id)).toBeUndefined();
+    const cold = await info();
+    const viewer = connectClient(server.url, map.id, map.viewToken);
+    await viewer.synced();
+    expect(server.rooms.find(map.id)).toBeDefined();
+    const warm = await info();
+    viewer.destroy();
+    expect(cold.counts).toEqual({ touchpoints: 1, connections: 0, notes: 0, skipped: 3 });
+    const { updatedAt: coldUpdatedAt, ...coldRest } = cold;
+    const { updatedAt: warmUpdatedAt, ...warmRest } = warm;
+    expect(coldRest).toEqual(warmRest);
+    expect(Date.parse(coldUpdatedAt)).not.toBeNaN();
+    expect(Date.parse(warmUpdatedAt)).not.toBeNaN();
+  });
+
   it('lists them in the JSON export and notes them in the Markdown and PDF reports', async () => {
     const json = await exportedJson(map.id, map.viewToken);
     expect(json.map.touchpoints.map((touchpoint) => touchpoint.id)).toEqual(['sound-card']);

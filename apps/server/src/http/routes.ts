@@ -1,9 +1,7 @@
 import { exportFileName } from '@baton/export';
 import {
-  countEntries,
   createMapDocument,
   findTemplate,
-  readSnapshot,
   skippedEntries,
   snapshotToDocument,
   TEMPLATES,
@@ -22,6 +20,7 @@ import { findExportFormat, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
 import { shareLinks, storeNewMap } from './new-map.js';
 import { exportFromStore } from './stored-export.js';
+import { type MapSummary, mapSummary, readOffLoop, storedMap } from './stored-reads.js';
 
 export interface MapRoutesOptions {
   store: MapStore;
@@ -63,21 +62,17 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
 
   routes.get('/:id', canView, async (c) => {
     const { record, role } = c.get('access');
-    // The title and counts come from the live document, so a rename shows at once.
-    const { snapshot, skipped, updatedAt } = await rooms.withRoom(record, (room) => {
-      const { snapshot, warnings } = liveReading(room);
-      return { snapshot, skipped: skippedEntries(room.doc, warnings), updatedAt: room.updatedAt };
-    });
-    // The map row's updated_at is written at compaction; the live room knows later changes.
+    const { summary, updatedAt } = await describeMap(record.id);
+    // The map row's updated_at is written at compaction; the log and a live room know later changes.
     const latest = updatedAt ? { updatedAt } : ((await store.findMap(record.id)) ?? record);
     return c.json({
       id: record.id,
-      title: snapshot.meta.title,
+      title: summary.title,
       role,
-      createdAt: snapshot.meta.createdAt || record.createdAt,
+      createdAt: summary.createdAt || record.createdAt,
       updatedAt: latest.updatedAt,
       // Entries that fail the schema: left out of everything above, listed by the JSON export.
-      counts: { ...countEntries(snapshot), skipped: skipped.length },
+      counts: summary.counts,
     });
   });
 
@@ -103,15 +98,31 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
     const tokens = await issueTokens();
     await store.replaceTokens(record.id, tokens.hashes);
     await rooms.tokensChanged(record.id, tokens.hashes);
-    const { snapshot } = await rooms.withRoom({ ...record, tokens: tokens.hashes }, (room) =>
-      readSnapshot(room.doc),
-    );
+    const { summary } = await describeMap(record.id);
     return c.json({
       id: record.id,
-      title: snapshot.meta.title,
+      title: summary.title,
       ...shareLinks(options.publicUrl(), record.id, tokens),
     });
   });
+
+  /**
+   * The title and counts: from the live document when the map is loaded (its incremental
+   * reader, so a rename shows at once), else from storage on a worker thread — loading a
+   * map nobody has open would hold the event loop for everyone (issue #10).
+   */
+  async function describeMap(mapId: string): Promise<{ summary: MapSummary; updatedAt: string | undefined }> {
+    const room = rooms.find(mapId);
+    if (room) {
+      const { snapshot, warnings } = liveReading(room);
+      return {
+        summary: mapSummary(snapshot, skippedEntries(room.doc, warnings).length),
+        updatedAt: room.updatedAt,
+      };
+    }
+    const { parts, lastUpdateAt } = await storedMap(store, mapId);
+    return { summary: (await readOffLoop({ what: 'info', parts })).summary, updatedAt: lastUpdateAt };
+  }
 
   return routes;
 }

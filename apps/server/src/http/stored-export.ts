@@ -1,12 +1,13 @@
 import type { ExportFormat, ExportFormatId } from '@baton/export';
 import { changesReport, readSnapshot, type WorkshopResult } from '@baton/model';
-import { type MapStore, VersionIdSchema } from '../storage/map-store.js';
+import { type MapStore, type StoredVersion, VersionIdSchema } from '../storage/map-store.js';
 import { loadStoredDocument, type StoredPart, storedParts } from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import { runOffLoop } from '../workers/pool.js';
 import { snapshotWithResults, storedWorkshopResults } from '../workshop/stored-results.js';
 import { busyAsRetry, type ExportedFile, type ReportOptions, renderInThread } from './export-formats.js';
 import { readMap } from './map-file.js';
+import { versionParts } from './stored-reads.js';
 
 /**
  * An export as a worker thread makes it, from the map's stored bytes: reading a map (loading
@@ -18,8 +19,11 @@ import { readMap } from './map-file.js';
 export interface StoredExportJob {
   format: ExportFormatId;
   parts: StoredPart[];
-  /** Results the server stored when the map's workshops ended (the document may lack them). */
-  storedResults: WorkshopResult[];
+  /**
+   * Results the server stored when the map's workshops ended (the document may lack them);
+   * none for a version, which is exported as it was taken.
+   */
+  storedResults?: WorkshopResult[];
   /** `?since=<version id>`: the version the reports tell the changes since. */
   since?: { name: string; createdAt: string; state: Uint8Array };
 }
@@ -33,10 +37,10 @@ export async function renderStoredExport(
   const { doc } = loadStoredDocument(job.parts, MAX_DEPTH);
   const { snapshot: live, skipped } = readMap(doc);
   doc.destroy();
-  const snapshot = snapshotWithResults(live, job.storedResults);
+  const snapshot = job.storedResults ? snapshotWithResults(live, job.storedResults) : live;
   const options: ReportOptions = { skipped };
   if (job.since) {
-    const version = loadStoredDocument([{ what: 'version', update: job.since.state }], MAX_DEPTH).doc;
+    const version = loadStoredDocument(versionParts(job.since.state), MAX_DEPTH).doc;
     options.changes = changesReport({ ...job.since, snapshot: readSnapshot(version).snapshot }, live);
     version.destroy();
   }
@@ -44,28 +48,34 @@ export async function renderStoredExport(
 }
 
 /**
- * On the event loop: gathers the stored bytes and sends them to the pool. Undefined when
- * `since` names a version the map does not have (the caller answers 404); a full pool is a 503.
+ * On the event loop: gathers the stored bytes (the map's, or those of one of its versions) and
+ * sends them to the pool. Undefined when `since` names a version the map does not have (the
+ * caller answers 404); a full pool is a 503.
  */
 export async function exportFromStore(
   store: MapStore,
   mapId: string,
   format: ExportFormat,
   since: string | undefined,
+  version?: StoredVersion,
 ): Promise<{ file: ExportedFile; title: string } | undefined> {
-  let version: StoredExportJob['since'];
+  let sinceVersion: StoredExportJob['since'];
   if (since !== undefined && since !== '') {
     const stored = VersionIdSchema.safeParse(since).success
       ? await store.findVersion(mapId, since)
       : undefined;
     if (!stored) return undefined;
-    version = { name: stored.name, createdAt: stored.createdAt, state: stored.state };
+    sinceVersion = { name: stored.name, createdAt: stored.createdAt, state: stored.state };
   }
   const job: StoredExportJob = {
     format: format.id,
-    parts: storedParts(await store.loadState(mapId)),
-    storedResults: await storedWorkshopResults(store, mapId),
-    ...(version ? { since: version } : {}),
+    ...(version
+      ? { parts: versionParts(version.state) }
+      : {
+          parts: storedParts(await store.loadState(mapId)),
+          storedResults: await storedWorkshopResults(store, mapId),
+        }),
+    ...(sinceVersion ? { since: sinceVersion } : {}),
   };
   const result = await runOffLoop({ kind: 'stored-export', job }).catch(busyAsRetry);
   if (result.kind !== 'stored-export') throw new Error('the export worker answered with something else');

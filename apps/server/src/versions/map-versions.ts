@@ -1,6 +1,7 @@
-import { type ChangesReport, changesReport, type MapSnapshot, newId, readSnapshot } from '@baton/model';
+import { newId } from '@baton/model';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { readOffLoop, storedMap } from '../http/stored-reads.js';
 import {
   type MapRecord,
   type MapStore,
@@ -10,8 +11,6 @@ import {
   type VersionRecord,
 } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
-import { loadStoredDocument } from '../sync/stored-document.js';
-import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 
 export const VERSION_NAME_MAX = 120;
 
@@ -32,12 +31,6 @@ export interface MapVersionsOptions {
   now?: () => Date;
   /** Hears about an automatic version that could not be stored. */
   onError?: (error: unknown) => void;
-}
-
-export interface OpenedVersion {
-  version: VersionRecord;
-  doc: Y.Doc;
-  snapshot: MapSnapshot;
 }
 
 export class MapNotFoundError extends Error {
@@ -67,10 +60,18 @@ export class MapVersions {
     return this.createVersionOf(record, name, kind);
   }
 
-  /** As `createVersion`, for a caller that already holds the map's record. */
+  /**
+   * As `createVersion`, for a caller that already holds the map's record. A loaded map is
+   * encoded from its room; one nobody has open is loaded from storage on a worker thread
+   * (the room stores every edit before applying it, so both include every committed edit).
+   */
   async createVersionOf(record: MapRecord, name: string, kind: VersionKind): Promise<VersionRecord> {
     const validName = VersionNameSchema.parse(name);
-    const state = await this.options.rooms.withRoom(record, (room) => Y.encodeStateAsUpdate(room.doc));
+    const room = this.options.rooms.find(record.id);
+    const state = room
+      ? Y.encodeStateAsUpdate(room.doc)
+      : (await readOffLoop({ what: 'state', parts: (await storedMap(this.options.store, record.id)).parts }))
+          .state;
     return this.store(record.id, validName, kind, state);
   }
 
@@ -79,17 +80,13 @@ export class MapVersions {
     return this.options.store.listVersions(mapId);
   }
 
-  /** A version with its content (a fresh document, and its validated snapshot), or undefined. */
-  async open(mapId: string, versionId: string): Promise<OpenedVersion | undefined> {
-    const stored = await this.options.store.findVersion(mapId, versionId);
-    if (!stored) return undefined;
-    const { state, ...version } = stored;
-    // Taken from a live map, so sound unless it was taken before the map was repaired.
-    const { doc } = loadStoredDocument(
-      [{ what: 'version', update: state }],
-      DEFAULT_UPDATE_LIMITS.maxNestingDepth,
-    );
-    return { version, doc, snapshot: readSnapshot(doc).snapshot };
+  /**
+   * A version with its stored state, or undefined (also for an id that is not one). Reading
+   * it is whole-map work, done on a worker thread (stored-reads.ts, stored-export.ts).
+   */
+  async find(mapId: string, versionId: string): Promise<StoredVersion | undefined> {
+    if (!VersionIdSchema.safeParse(versionId).success) return undefined;
+    return this.options.store.findVersion(mapId, versionId);
   }
 
   /**
@@ -138,20 +135,4 @@ export class MapVersions {
     const { state: _content, ...listed } = version;
     return listed;
   }
-}
-
-/**
- * The report options for `?since=<version id>`: "Changes since <version>" up to `now`.
- * No `since`: no section. A version the map does not have: undefined (the caller answers 404).
- */
-export async function changesSince(
-  versions: MapVersions,
-  mapId: string,
-  since: string | undefined,
-  now: MapSnapshot,
-): Promise<{ changes?: ChangesReport } | undefined> {
-  if (since === undefined || since === '') return {};
-  const opened = VersionIdSchema.safeParse(since).success ? await versions.open(mapId, since) : undefined;
-  if (!opened) return undefined;
-  return { changes: changesReport({ ...opened.version, snapshot: opened.snapshot }, now) };
 }

@@ -1,29 +1,24 @@
 import { exportFileName } from '@baton/export';
-import {
-  computeChanges,
-  describeChanges,
-  type MapSnapshot,
-  readSnapshot,
-  setMapTitle,
-  summarizeChanges,
-} from '@baton/model';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { readJsonBody } from '../http/body.js';
 import { ApiError, versionNotFound } from '../http/errors.js';
-import { findExportFormat, renderExport, unsupportedFormat } from '../http/export-formats.js';
+import { findExportFormat, unsupportedFormat } from '../http/export-formats.js';
 import { createMapAccess, type MapAccessEnv } from '../http/map-access.js';
-import { readMap } from '../http/map-file.js';
-import { storeNewMap } from '../http/new-map.js';
+import { storeNewMapState } from '../http/new-map.js';
 import { contentDisposition } from '../http/routes.js';
-import type { MapStore } from '../storage/map-store.js';
-import { type MapRecord, VersionIdSchema, type VersionRecord } from '../storage/map-store.js';
-import type { RoomRegistry } from '../sync/rooms.js';
-import { changesSince, type MapVersions, type OpenedVersion, VersionNameSchema } from './map-versions.js';
+import { exportFromStore } from '../http/stored-export.js';
+import { readOffLoop, storedMap, versionParts } from '../http/stored-reads.js';
+import {
+  type MapStore,
+  type StoredVersion,
+  VersionIdSchema,
+  type VersionRecord,
+} from '../storage/map-store.js';
+import { type MapVersions, VersionNameSchema } from './map-versions.js';
 
 export interface VersionRoutesOptions {
   store: MapStore;
-  rooms: RoomRegistry;
   versions: MapVersions;
   publicUrl: () => string;
 }
@@ -61,15 +56,16 @@ export function createVersionRoutes(options: VersionRoutesOptions): Hono<MapAcce
     return c.json(listed.map(versionBody));
   });
 
+  // Reading a version (and the map it is compared with) is whole-map work: a worker thread
+  // does it from the stored bytes, like every export (stored-export.ts, stored-reads.ts).
   routes.get('/:id/versions/:v/export', canView, async (c) => {
     const format = findExportFormat(c.req.query('format') ?? 'json');
     if (!format) throw unsupportedFormat(c.req.query('format') ?? '');
-    const { version, doc } = await openVersion(c);
-    const { snapshot, skipped } = readMap(doc);
-    const report = await changesSince(versions, version.mapId, c.req.query('since'), snapshot);
-    if (!report) throw versionNotFound();
-    const file = await renderExport(format, snapshot, { ...report, skipped });
-    const name = exportFileName(`${snapshot.meta.title} ${version.name}`, format.id);
+    const version = await findVersion(c);
+    const exported = await exportFromStore(store, version.mapId, format, c.req.query('since'), version);
+    if (!exported) throw versionNotFound();
+    const { file, title } = exported;
+    const name = exportFileName(`${title} ${version.name}`, format.id);
     return c.body(typeof file === 'string' ? file : new Uint8Array(file), 200, {
       'content-type': format.contentType,
       'content-disposition': contentDisposition(name),
@@ -77,9 +73,13 @@ export function createVersionRoutes(options: VersionRoutesOptions): Hono<MapAcce
   });
 
   routes.post('/:id/versions/:v/restore', canView, async (c) => {
-    const { version, doc, snapshot } = await openVersion(c);
-    setMapTitle(doc, `${snapshot.meta.title} (${version.name})`);
-    return c.json(await storeNewMap(store, options.publicUrl(), doc), 201);
+    const version = await findVersion(c);
+    const copy = await readOffLoop({
+      what: 'copy',
+      parts: versionParts(version.state),
+      titleSuffix: version.name,
+    });
+    return c.json(await storeNewMapState(store, options.publicUrl(), copy.title, copy.state), 201);
   });
 
   routes.get('/:id/changes', canView, async (c) => {
@@ -92,36 +92,30 @@ export function createVersionRoutes(options: VersionRoutesOptions): Hono<MapAcce
       );
     }
     const { record } = c.get('access');
-    const from = await versions.open(record.id, query.data.from);
+    const from = await versions.find(record.id, query.data.from);
     if (!from) throw versionNotFound();
-    const to =
-      query.data.to === 'current' ? await currentSide(record) : await versions.open(record.id, query.data.to);
-    if (!to) throw versionNotFound();
-    const changes = computeChanges(from.snapshot, to.snapshot);
+    const to = query.data.to === 'current' ? undefined : await versions.find(record.id, query.data.to);
+    if (query.data.to !== 'current' && !to) throw versionNotFound();
+    // The current map from storage, which holds every edit a room has applied.
+    const { changes, summary, lines } = await readOffLoop({
+      what: 'changes',
+      from: versionParts(from.state),
+      to: to ? versionParts(to.state) : (await storedMap(store, record.id)).parts,
+    });
     return c.json({
-      from: versionBody(from.version),
-      to: to.version ? versionBody(to.version) : { id: 'current', name: 'Current map' },
-      summary: summarizeChanges(changes),
-      lines: describeChanges(changes),
+      from: versionBody(from),
+      to: to ? versionBody(to) : { id: 'current', name: 'Current map' },
+      summary,
+      lines,
       changes,
     });
   });
 
-  async function currentSide(record: MapRecord): Promise<{ snapshot: MapSnapshot; version?: VersionRecord }> {
-    return { snapshot: await options.rooms.withRoom(record, (room) => readSnapshot(room.doc).snapshot) };
-  }
-
-  async function openVersion(c: Context<MapAccessEnv>): Promise<OpenedVersion> {
-    const opened = await versions.open(c.get('access').record.id, versionIdOf(c));
-    if (!opened) throw versionNotFound();
-    return opened;
+  async function findVersion(c: Context<MapAccessEnv>): Promise<StoredVersion> {
+    const found = await versions.find(c.get('access').record.id, c.req.param('v') ?? '');
+    if (!found) throw versionNotFound();
+    return found;
   }
 
   return routes;
-}
-
-function versionIdOf(c: Context<MapAccessEnv>): string {
-  const id = c.req.param('v') ?? '';
-  if (!VersionIdSchema.safeParse(id).success) throw versionNotFound();
-  return id;
 }

@@ -1,6 +1,7 @@
 import { EndWorkshopSchema, readSnapshot, readWorkshopResults, writeWorkshopResult } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
+import { readOffLoop, storedMap } from '../http/stored-reads.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
@@ -45,8 +46,13 @@ export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessE
 
   routes.get('/:id/workshops', access('view'), async (c) => {
     const { map } = c.get('workshopAccess');
-    // Results that came with an imported map are in its document only.
-    const inDocument = await rooms.withRoom(map, (room) => readWorkshopResults(room.doc));
+    // Results that came with an imported map are in its document only: read from the live room,
+    // or, for a map nobody has open, from storage on a worker thread (loading it is whole-map work).
+    const room = rooms.find(map.id);
+    const inDocument = room
+      ? readWorkshopResults(room.doc)
+      : (await readOffLoop({ what: 'workshop-results', parts: (await storedMap(store, map.id)).parts }))
+          .results;
     const workshopsList = (await workshopResultsOf(store, map.id, inDocument)).reverse();
     return c.json({ workshops: workshopsList });
   });

@@ -1,0 +1,134 @@
+import {
+  type ChangeLine,
+  computeChanges,
+  countEntries,
+  describeChanges,
+  type MapChanges,
+  type MapCounts,
+  type MapSnapshot,
+  readSnapshot,
+  readWorkshopResults,
+  setMapTitle,
+  summarizeChanges,
+  type WorkshopResult,
+} from '@baton/model';
+import * as Y from 'yjs';
+import type { MapStore } from '../storage/map-store.js';
+import { loadStoredDocument, type StoredPart, storedParts } from '../sync/stored-document.js';
+import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
+import { runOffLoop } from '../workers/pool.js';
+import { busyAsRetry } from './export-formats.js';
+import { readMap } from './map-file.js';
+
+/**
+ * Whole-map reads of a map's stored bytes, done on a worker thread: loading a 1,000-card map's
+ * document and validating every entry held the event loop 50–300 ms (loaded 2-core machine),
+ * long enough to delay every other map's edits. What a loaded room already holds is read
+ * there instead (its incremental reader, its document); everything a room has is stored
+ * before it is applied, so storage is never behind it.
+ */
+export type StoredRead =
+  /** A map's title and counts (GET /api/maps/:id). */
+  | { what: 'info'; parts: StoredPart[] }
+  /** The map's whole state, repaired as a room would load it (a new version). */
+  | { what: 'state'; parts: StoredPart[] }
+  /** Workshop results the document carries (they came with an imported map). */
+  | { what: 'workshop-results'; parts: StoredPart[] }
+  /** What changed from one state to the other, in data and in words. */
+  | { what: 'changes'; from: StoredPart[]; to: StoredPart[] }
+  /** A copy titled "<title> (<suffix>)", the state of a new map (restoring a version). */
+  | { what: 'copy'; parts: StoredPart[]; titleSuffix: string };
+
+export type StoredReadResult =
+  | { what: 'info'; summary: MapSummary }
+  | { what: 'state'; state: Uint8Array }
+  | { what: 'workshop-results'; results: WorkshopResult[] }
+  | { what: 'changes'; changes: MapChanges; summary: string; lines: ChangeLine[] }
+  | { what: 'copy'; title: string; state: Uint8Array };
+
+/** A map as GET /api/maps/:id describes it, from its live room or from storage alike. */
+export interface MapSummary {
+  title: string;
+  createdAt: string;
+  /** Entries that fail the schema (`skipped`) are left out of the other counts. */
+  counts: MapCounts & { skipped: number };
+}
+
+export function mapSummary(snapshot: MapSnapshot, skipped: number): MapSummary {
+  return {
+    title: snapshot.meta.title,
+    createdAt: snapshot.meta.createdAt,
+    counts: { ...countEntries(snapshot), skipped },
+  };
+}
+
+function withDocument<T>(parts: readonly StoredPart[], read: (doc: Y.Doc) => T): T {
+  const { doc } = loadStoredDocument(parts, DEFAULT_UPDATE_LIMITS.maxNestingDepth);
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** On the worker thread. */
+export function readStored(read: StoredRead): StoredReadResult {
+  switch (read.what) {
+    case 'info':
+      return withDocument(read.parts, (doc) => {
+        const { snapshot, skipped } = readMap(doc);
+        return { what: 'info', summary: mapSummary(snapshot, skipped.length) };
+      });
+    case 'state':
+      return withDocument(read.parts, (doc) => ({ what: 'state', state: Y.encodeStateAsUpdate(doc) }));
+    case 'workshop-results':
+      return withDocument(read.parts, (doc) => ({
+        what: 'workshop-results',
+        results: readWorkshopResults(doc),
+      }));
+    case 'changes': {
+      const from = withDocument(read.from, (doc) => readSnapshot(doc).snapshot);
+      const to = withDocument(read.to, (doc) => readSnapshot(doc).snapshot);
+      const changes = computeChanges(from, to);
+      return {
+        what: 'changes',
+        changes,
+        summary: summarizeChanges(changes),
+        lines: describeChanges(changes),
+      };
+    }
+    case 'copy':
+      return withDocument(read.parts, (doc) => {
+        setMapTitle(doc, `${readSnapshot(doc).snapshot.meta.title} (${read.titleSuffix})`);
+        return {
+          what: 'copy',
+          title: readSnapshot(doc).snapshot.meta.title,
+          state: Y.encodeStateAsUpdate(doc),
+        };
+      });
+  }
+}
+
+/** On the event loop: runs a read on the pool's read threads; a full queue is a 503. */
+export async function readOffLoop<W extends StoredRead['what']>(
+  read: Extract<StoredRead, { what: W }>,
+): Promise<Extract<StoredReadResult, { what: W }>> {
+  const result = await runOffLoop({ kind: 'stored-read', read }).catch(busyAsRetry);
+  if (result.kind !== 'stored-read' || result.result.what !== read.what)
+    throw new Error('the read worker answered with something else');
+  return result.result as Extract<StoredReadResult, { what: W }>;
+}
+
+/** A map's stored parts (snapshot, then log), and when its log last grew. */
+export async function storedMap(
+  store: MapStore,
+  mapId: string,
+): Promise<{ parts: StoredPart[]; lastUpdateAt: string | undefined }> {
+  const stored = await store.loadState(mapId);
+  return { parts: storedParts(stored), lastUpdateAt: stored.lastUpdateAt };
+}
+
+/** A stored version's state as the one part of a document. */
+export function versionParts(state: Uint8Array): StoredPart[] {
+  return [{ what: 'version', update: state }];
+}
