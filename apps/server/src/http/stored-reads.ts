@@ -6,6 +6,7 @@ import {
   type MapChanges,
   type MapCounts,
   type MapSnapshot,
+  mapDocument,
   readSnapshot,
   readWorkshopResults,
   setMapTitle,
@@ -17,6 +18,8 @@ import type { MapStore } from '../storage/map-store.js';
 import { loadStoredDocument, type StoredPart, storedParts } from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import { runOffLoop } from '../workers/pool.js';
+import type { WorkshopRecord } from '../workshop/workshop-record.js';
+import { buildResult } from '../workshop/workshop-results.js';
 import { busyAsRetry } from './export-formats.js';
 import { readMap } from './map-file.js';
 
@@ -37,14 +40,29 @@ export type StoredRead =
   /** What changed from one state to the other, in data and in words. */
   | { what: 'changes'; from: StoredPart[]; to: StoredPart[] }
   /** A copy titled "<title> (<suffix>)", the state of a new map (restoring a version). */
-  | { what: 'copy'; parts: StoredPart[]; titleSuffix: string };
+  | { what: 'copy'; parts: StoredPart[]; titleSuffix: string }
+  /** The ids of the map's touchpoints (a ballot checks dots against them). */
+  | { what: 'touchpoint-ids'; parts: StoredPart[] }
+  /** The titles of these touchpoints, as readSnapshot reads them (a revealed ballot keeps them). */
+  | { what: 'touchpoint-titles'; parts: StoredPart[]; ids: string[] }
+  /** What an ending workshop leaves behind, from the map as it stands at the end. */
+  | {
+      what: 'workshop-result';
+      parts: StoredPart[];
+      record: WorkshopRecord;
+      version: { id: string; name: string };
+      now: number;
+    };
 
 export type StoredReadResult =
   | { what: 'info'; summary: MapSummary }
   | { what: 'state'; state: Uint8Array }
   | { what: 'workshop-results'; results: WorkshopResult[] }
   | { what: 'changes'; changes: MapChanges; summary: string; lines: ChangeLine[] }
-  | { what: 'copy'; title: string; state: Uint8Array };
+  | { what: 'copy'; title: string; state: Uint8Array }
+  | { what: 'touchpoint-ids'; ids: string[] }
+  | { what: 'touchpoint-titles'; titles: Record<string, string> }
+  | { what: 'workshop-result'; result: WorkshopResult };
 
 /** A map as GET /api/maps/:id describes it, from its live room or from storage alike. */
 export interface MapSummary {
@@ -60,6 +78,12 @@ export function mapSummary(snapshot: MapSnapshot, skipped: number): MapSummary {
     createdAt: snapshot.meta.createdAt,
     counts: { ...countEntries(snapshot), skipped },
   };
+}
+
+/** Touchpoint id → title, for these ids only. */
+export function touchpointTitles(snapshot: MapSnapshot, ids: readonly string[]): Record<string, string> {
+  const wanted = new Set(ids);
+  return Object.fromEntries(snapshot.touchpoints.filter((t) => wanted.has(t.id)).map((t) => [t.id, t.title]));
 }
 
 function withDocument<T>(parts: readonly StoredPart[], read: (doc: Y.Doc) => T): T {
@@ -106,6 +130,21 @@ export function readStored(read: StoredRead): StoredReadResult {
           state: Y.encodeStateAsUpdate(doc),
         };
       });
+    case 'touchpoint-ids':
+      return withDocument(read.parts, (doc) => ({
+        what: 'touchpoint-ids',
+        ids: [...mapDocument(doc).touchpoints.keys()],
+      }));
+    case 'touchpoint-titles':
+      return withDocument(read.parts, (doc) => ({
+        what: 'touchpoint-titles',
+        titles: touchpointTitles(readSnapshot(doc).snapshot, read.ids),
+      }));
+    case 'workshop-result':
+      return withDocument(read.parts, (doc) => ({
+        what: 'workshop-result',
+        result: buildResult(read.record, readSnapshot(doc).snapshot, read.version, read.now),
+      }));
   }
 }
 

@@ -1,14 +1,10 @@
-import {
-  MyBallotSchema,
-  mapDocument,
-  OpenBallotSchema,
-  readSnapshot,
-  tallyDots,
-  writeVoteTotals,
-} from '@baton/model';
+import { MyBallotSchema, mapDocument, OpenBallotSchema, tallyDots, writeVoteTotals } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { readOffLoop, storedMap, touchpointTitles } from '../http/stored-reads.js';
+import type { MapStore } from '../storage/map-store.js';
+import { liveReading } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { openBallotOf } from './public-state.js';
 import type { WorkshopAccessEnv, WorkshopNeed } from './workshop-access.js';
@@ -16,6 +12,7 @@ import { markRevealed, openBallot, placeDots } from './workshop-commands.js';
 import type { WorkshopService } from './workshop-service.js';
 
 export interface BallotRoutesOptions {
+  store: MapStore;
   rooms: RoomRegistry;
   workshops: WorkshopService;
   access: (needs: WorkshopNeed) => MiddlewareHandler<WorkshopAccessEnv>;
@@ -27,7 +24,7 @@ export interface BallotRoutesOptions {
  * touchpoints' `votes` in one server change, stored before anyone sees it.
  */
 export function createBallotRoutes(options: BallotRoutesOptions): Hono<WorkshopAccessEnv> {
-  const { rooms, workshops, access } = options;
+  const { store, rooms, workshops, access } = options;
   const routes = new Hono<WorkshopAccessEnv>();
   const base = '/:id/workshops/current/ballot';
 
@@ -45,9 +42,12 @@ export function createBallotRoutes(options: BallotRoutesOptions): Hono<WorkshopA
     const { dots } = await readJsonBody(c, MyBallotSchema);
     const { map, identity } = c.get('workshopAccess');
     const participantId = identity.participantId as string;
-    const touchpointIds = await rooms.withRoom(
-      map,
-      (room) => new Set(mapDocument(room.doc).touchpoints.keys()),
+    // From the live room, or, for a map nobody has open, from storage on a worker thread.
+    const room = rooms.find(map.id);
+    const touchpointIds = new Set(
+      room
+        ? mapDocument(room.doc).touchpoints.keys()
+        : (await readOffLoop({ what: 'touchpoint-ids', parts: (await storedMap(store, map.id)).parts })).ids,
     );
     const saved = await workshops.exclusive(map.id, async () => {
       const record = workshops.require(map.id);
@@ -64,17 +64,27 @@ export function createBallotRoutes(options: BallotRoutesOptions): Hono<WorkshopA
       const open = openBallotOf(record);
       if (!open) throw new ApiError(409, 'no-open-ballot', 'There is no open ballot to reveal.');
       const totals = tallyDots(Object.values(open.dots));
-      const titles = await rooms.withRoom(map, async (room) => {
-        // One server change, committed before it is relayed: every screen sees all totals at once.
-        await room.change((doc) => writeVoteTotals(doc, totals));
-        const { touchpoints } = readSnapshot(room.doc).snapshot;
-        const voted = new Set(totals.map((total) => total.touchpoint));
-        return Object.fromEntries(touchpoints.filter((t) => voted.has(t.id)).map((t) => [t.id, t.title]));
-      });
+      // One server change, committed before it is relayed: every screen sees all totals at once.
+      await rooms.withRoom(map, (room) => room.change((doc) => writeVoteTotals(doc, totals)));
+      const titles = await votedTitles(
+        map.id,
+        totals.map((total) => total.touchpoint),
+      );
       return workshops.save(record, { data: markRevealed(record, open.id, totals, titles, workshops.now()) });
     });
     return c.json({ ballot: workshops.stateFor(saved, identity).ballot });
   });
+
+  /**
+   * The voted cards' titles: from the live room's incremental reader, or, once nobody has the
+   * map open, from storage on a worker thread (a whole read of a large map would hold the loop).
+   */
+  async function votedTitles(mapId: string, ids: string[]): Promise<Record<string, string>> {
+    const room = rooms.find(mapId);
+    if (room) return touchpointTitles(liveReading(room).snapshot, ids);
+    const { parts } = await storedMap(store, mapId);
+    return (await readOffLoop({ what: 'touchpoint-titles', parts, ids })).titles;
+  }
 
   return routes;
 }

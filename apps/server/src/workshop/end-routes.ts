@@ -1,13 +1,12 @@
-import { EndWorkshopSchema, readSnapshot, readWorkshopResults, writeWorkshopResult } from '@baton/model';
+import { EndWorkshopSchema, readWorkshopResults, writeWorkshopResult } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
-import { readOffLoop, storedMap } from '../http/stored-reads.js';
+import { readOffLoop, storedMap, versionParts } from '../http/stored-reads.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
 import { workshopResultsOf } from './stored-results.js';
 import type { WorkshopAccessEnv, WorkshopNeed } from './workshop-access.js';
-import { buildResult } from './workshop-results.js';
 import type { WorkshopService } from './workshop-service.js';
 
 export interface EndRoutesOptions {
@@ -30,12 +29,19 @@ export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessE
       const record = workshops.require(map.id);
       const name = input.versionName ?? `Workshop: ${record.data.title}`.slice(0, 120);
       const version = await versions.createVersionOf(map, name, 'workshop');
-      const ended = await rooms.withRoom(map, async (room) => {
-        const built = buildResult(record, readSnapshot(room.doc).snapshot, version, workshops.now());
-        // Into the document too, so the result travels with exports and imports of the map.
-        await room.change((doc) => writeWorkshopResult(doc, built));
-        return built;
+      // Built from the version just taken (the map as it stands at the end) on a worker thread:
+      // reading a large map whole would hold the event loop.
+      const stored = await store.findVersion(map.id, version.id);
+      if (!stored) throw new Error(`the version ${version.id} just taken is missing`);
+      const { result: ended } = await readOffLoop({
+        what: 'workshop-result',
+        parts: versionParts(stored.state),
+        record,
+        version: { id: version.id, name: version.name },
+        now: workshops.now(),
       });
+      // Into the document too, so the result travels with exports and imports of the map.
+      await rooms.withRoom(map, (room) => room.change((doc) => writeWorkshopResult(doc, ended)));
       const data = { ...record.data, locked: false, summon: null };
       await workshops.save(record, { status: 'ended', endedAt: ended.endedAt, result: ended, data });
       return ended;
