@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBaseUrl } from '../api/client';
+import { afterNextPaint } from './after-paint';
 
 /**
  * One open map: the Yjs document (the single source of truth), the stock y-websocket
@@ -38,12 +39,13 @@ export function openMapSession(mapId: string, token: string): MapSession {
   // edits leave behind and converts v1-style writes from old tabs and scripts.
   let stopSettling: (() => void) | null = null;
   let canEdit = false;
-  let upgrading: ReturnType<typeof setTimeout> | null = null;
-  // In a task of its own, after the one that brought the map: the canvas shows the map first
-  // (it renders at the end of that task), then it is checked (a map needing no repair is only read).
+  let upgrading: (() => void) | null = null;
+  // Once the map is on screen: the canvas shows the map first (it renders at the end of the task
+  // that brought it), then it is checked (a map needing no repair is only read). A timeout alone
+  // could run before the browser draws the cards.
   const upgrade = (synced: boolean) => {
     if (!synced || !canEdit || stopSettling || upgrading) return;
-    upgrading = setTimeout(settle);
+    upgrading = afterNextPaint(settle);
   };
   const settle = () => {
     upgrading = null;
@@ -68,7 +70,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
       upgrade(provider.synced);
     },
     destroy: () => {
-      if (upgrading) clearTimeout(upgrading);
+      upgrading?.();
       stopSettling?.();
       provider.awareness.setLocalState(null);
       provider.destroy();
