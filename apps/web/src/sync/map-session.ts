@@ -1,4 +1,3 @@
-import { keepPlacementsSettled, migrateDocument } from '@baton/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -45,9 +44,21 @@ export function openMapSession(mapId: string, token: string): MapSession {
   // could run before the browser draws the cards.
   const upgrade = (synced: boolean) => {
     if (!synced || !canEdit || stopSettling || upgrading) return;
-    upgrading = afterNextPaint(settle);
+    let cancelled = false;
+    // The model (its schemas) is loaded by the app, not by the small entry that opened this
+    // socket: the entry opens it sooner without evaluating them first.
+    const cancelPaint = afterNextPaint(() =>
+      import('@baton/model').then(
+        (model) => !cancelled && settle(model),
+        (error: unknown) => console.warn(error instanceof Error ? error.message : error),
+      ),
+    );
+    upgrading = () => {
+      cancelled = true;
+      cancelPaint();
+    };
   };
-  const settle = () => {
+  const settle = ({ migrateDocument, keepPlacementsSettled }: typeof import('@baton/model')) => {
     upgrading = null;
     try {
       const { issues } = migrateDocument(doc);
