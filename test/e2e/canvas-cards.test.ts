@@ -113,9 +113,10 @@ describe('touchpoint cards on a live canvas', () => {
         })),
       );
     const cardColours = async () => {
-      const colours = await page
-        .locator('[data-testid=touchpoint-card]')
-        .evaluateAll((cards) => cards.map((card) => getComputedStyle(card).borderLeftColor));
+      const colours = await page.locator('[data-testid=touchpoint-card]').evaluateAll((cards) =>
+        // The team colour, as the browser resolves it (the stage tag is written in it).
+        cards.map((card) => getComputedStyle(card.querySelector('.card-tag') ?? card).color),
+      );
       return new Set(colours);
     };
     const [marketing, sales] = [...(await cardColours())];

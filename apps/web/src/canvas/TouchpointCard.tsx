@@ -1,10 +1,15 @@
-import { CHANNEL_LABELS, TEAM_LABELS } from '@baton/model';
+import { CHANNEL_LABELS, TEAM_LABELS, TEAMS, type Team } from '@baton/model';
 import type { NodeProps } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { type CSSProperties, memo, useState } from 'react';
 import { CardAdornmentSlot, useCardAdornments } from './card-adornments';
 import { HandleStubs, LiveHandles } from './card-handles';
 import type { TouchpointNode } from './node-types';
 import { TEAM_COLORS } from './palette';
+
+/** The team's colour for the card's stripe (canvas.css), one style object per team. */
+const ACCENT = Object.fromEntries(
+  TEAMS.map((team) => [team, { '--team-accent': TEAM_COLORS[team].accent } as CSSProperties]),
+) as Record<Team, CSSProperties>;
 
 /**
  * A touchpoint on the canvas: title, channel, team colour and lead stage. Memoised: React Flow
@@ -25,10 +30,11 @@ export const TouchpointCard = memo(function TouchpointCard({
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
-      style={{
-        borderLeftColor: colors.accent,
-        ...(draggedBy ? { outline: `2px solid ${draggedBy.color}`, outlineOffset: '2px' } : {}),
-      }}
+      style={
+        draggedBy
+          ? { ...ACCENT[touchpoint.team], outline: `2px solid ${draggedBy.color}`, outlineOffset: '2px' }
+          : ACCENT[touchpoint.team]
+      }
       onPointerEnter={editable ? () => setHovered(true) : undefined}
       onPointerLeave={editable ? () => setHovered(false) : undefined}
       data-testid="touchpoint-card"
