@@ -19,8 +19,9 @@ import { ApiError, versionNotFound } from './errors.js';
 import { findExportFormat, unsupportedFormat } from './export-formats.js';
 import { createMapAccess, type MapAccessEnv } from './map-access.js';
 import { shareLinks, storeNewMap } from './new-map.js';
+import { readOffLoop, storedMap } from './read-off-loop.js';
 import { exportFromStore } from './stored-export.js';
-import { type MapSummary, mapSummary, readOffLoop, storedMap } from './stored-reads.js';
+import { type MapSummary, mapSummary } from './stored-reads.js';
 
 export interface MapRoutesOptions {
   store: MapStore;

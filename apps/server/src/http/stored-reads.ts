@@ -10,21 +10,19 @@ import {
   readSnapshot,
   readWorkshopResults,
   setMapTitle,
+  skippedEntries,
   summarizeChanges,
   type WorkshopResult,
 } from '@baton/model';
 import * as Y from 'yjs';
-import type { MapStore } from '../storage/map-store.js';
-import { loadStoredDocument, type StoredPart, storedParts } from '../sync/stored-document.js';
+import { loadStoredDocument, type StoredPart } from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
-import { runOffLoop } from '../workers/pool.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import { buildResult } from '../workshop/workshop-results.js';
-import { busyAsRetry } from './export-formats.js';
-import { readMap } from './map-file.js';
 
 /**
- * Whole-map reads of a map's stored bytes, done on a worker thread: loading a 1,000-card map's
+ * Whole-map reads of a map's stored bytes, done on a read thread (read.worker.ts; the event
+ * loop asks through read-off-loop.ts): loading a 1,000-card map's
  * document and validating every entry held the event loop 50–300 ms (loaded 2-core machine),
  * long enough to delay every other map's edits. What a loaded room already holds is read
  * there instead (its incremental reader, its document); everything a room has is stored
@@ -95,13 +93,13 @@ function withDocument<T>(parts: readonly StoredPart[], read: (doc: Y.Doc) => T):
   }
 }
 
-/** On the worker thread. */
+/** On a read thread. */
 export function readStored(read: StoredRead): StoredReadResult {
   switch (read.what) {
     case 'info':
       return withDocument(read.parts, (doc) => {
-        const { snapshot, skipped } = readMap(doc);
-        return { what: 'info', summary: mapSummary(snapshot, skipped.length) };
+        const { snapshot, warnings } = readSnapshot(doc);
+        return { what: 'info', summary: mapSummary(snapshot, skippedEntries(doc, warnings).length) };
       });
     case 'state':
       return withDocument(read.parts, (doc) => ({ what: 'state', state: Y.encodeStateAsUpdate(doc) }));
@@ -146,25 +144,6 @@ export function readStored(read: StoredRead): StoredReadResult {
         result: buildResult(read.record, readSnapshot(doc).snapshot, read.version, read.now),
       }));
   }
-}
-
-/** On the event loop: runs a read on the pool's read threads; a full queue is a 503. */
-export async function readOffLoop<W extends StoredRead['what']>(
-  read: Extract<StoredRead, { what: W }>,
-): Promise<Extract<StoredReadResult, { what: W }>> {
-  const result = await runOffLoop({ kind: 'stored-read', read }).catch(busyAsRetry);
-  if (result.kind !== 'stored-read' || result.result.what !== read.what)
-    throw new Error('the read worker answered with something else');
-  return result.result as Extract<StoredReadResult, { what: W }>;
-}
-
-/** A map's stored parts (snapshot, then log), and when its log last grew. */
-export async function storedMap(
-  store: MapStore,
-  mapId: string,
-): Promise<{ parts: StoredPart[]; lastUpdateAt: string | undefined }> {
-  const stored = await store.loadState(mapId);
-  return { parts: storedParts(stored), lastUpdateAt: stored.lastUpdateAt };
 }
 
 /** A stored version's state as the one part of a document. */

@@ -1,7 +1,7 @@
 import { newId } from '@baton/model';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { readOffLoop, storedMap } from '../http/stored-reads.js';
+import { readOffLoop, storedMap } from '../http/read-off-loop.js';
 import {
   type MapRecord,
   type MapStore,

@@ -6,9 +6,10 @@ import { ApiError, versionNotFound } from '../http/errors.js';
 import { findExportFormat, unsupportedFormat } from '../http/export-formats.js';
 import { createMapAccess, type MapAccessEnv } from '../http/map-access.js';
 import { storeNewMapState } from '../http/new-map.js';
+import { readOffLoop, storedMap } from '../http/read-off-loop.js';
 import { contentDisposition } from '../http/routes.js';
 import { exportFromStore } from '../http/stored-export.js';
-import { readOffLoop, storedMap, versionParts } from '../http/stored-reads.js';
+import { versionParts } from '../http/stored-reads.js';
 import {
   type MapStore,
   type StoredVersion,

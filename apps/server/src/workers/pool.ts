@@ -2,96 +2,99 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { StoredRead, StoredReadResult } from '../http/stored-reads.js';
 import type { WorkerResult, WorkerTask } from './tasks.js';
 
 export interface WorkPoolSettings {
-  /** Worker threads rendering exports and parsing imports at once (and reading maps, apart). */
+  /** Worker threads rendering exports and parsing imports at once (and as many reading maps). */
   threads: number;
   /** Tasks that may wait for a thread; one more is refused (503) rather than queued. */
   maxQueue: number;
 }
-
-/**
- * Which threads a task runs on. Reads of stored maps (a map's info, versions, changes) answer
- * someone opening a page, in 50–250 ms: they get threads of their own, so they never wait
- * behind a PDF that takes seconds.
- */
-type Lane = 'render' | 'read';
-
-const BUSY: Record<Lane, string> = {
-  render: 'The server is busy rendering other exports and imports; try again in a few seconds.',
-  read: 'The server is busy reading other maps; try again in a few seconds.',
-};
 
 /** The pool is full: the caller answers 503 with Retry-After instead of waiting. */
 export class WorkPoolBusy extends Error {
   override readonly name = 'WorkPoolBusy';
   constructor(
     readonly retryAfterSeconds: number,
-    message = BUSY.render,
+    message = 'The server is busy rendering other exports and imports; try again in a few seconds.',
   ) {
     super(message);
   }
 }
 
-/** The worker script: compiled beside the bundle in production, from source otherwise. */
-function workerFile(): string {
-  const candidates = [
-    new URL('./workers/export.worker.js', import.meta.url),
-    new URL('./export.worker.js', import.meta.url),
-    new URL('./export-worker.bootstrap.mjs', import.meta.url),
-  ];
-  const found = candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
-  if (!found) throw new Error('the export worker script is missing from the build');
-  return found.href;
-}
-
 /**
- * How long an idle thread stays. Render threads (and their fonts) leave memory when nobody
- * exports for a while. A read thread stays longer: starting one costs 0.3–0.5 s before its
- * first answer (on a loaded 2-core machine), and a map's info is what its page waits for;
+ * Two lanes of threads. Renders (exports, imports; export.worker.ts) may take seconds. Whole
+ * reads of stored maps (a map's info, versions, changes; read.worker.ts) take 50–300 ms and
+ * answer someone opening a page: they get threads of their own, so they never wait behind a
+ * PDF. A render thread (and its fonts) leaves memory after 30 s idle. A read thread stays 10
+ * minutes: starting one costs 0.3–2 s before its first answer on a loaded 2-core machine, and
  * an idle server still drops it, so idle memory is unchanged.
  */
-const IDLE_MS: Record<Lane, number> = { render: 30_000, read: 600_000 };
+const LANES = {
+  render: {
+    script: 'export',
+    idleTimeout: 30_000,
+    busy: 'The server is busy rendering other exports and imports; try again in a few seconds.',
+  },
+  read: {
+    script: 'read',
+    idleTimeout: 600_000,
+    busy: 'The server is busy reading other maps; try again in a few seconds.',
+  },
+} as const;
+type Lane = keyof typeof LANES;
+
+/** A worker script: compiled beside the bundle in production, from source otherwise. */
+function workerFile(script: string): string {
+  const candidates = [
+    new URL(`./workers/${script}.worker.js`, import.meta.url),
+    new URL(`./${script}.worker.js`, import.meta.url),
+    new URL(`./${script}-worker.bootstrap.mjs`, import.meta.url),
+  ];
+  const found = candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
+  if (!found) throw new Error(`the ${script} worker script is missing from the build`);
+  return found.href;
+}
 
 let settings: WorkPoolSettings = {
   threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
   maxQueue: 16,
 };
-const pools = new Map<Lane, Piscina<WorkerTask, WorkerResult>>();
+const pools = new Map<Lane, Piscina>();
 
 /** Sets the pool's size (at server start); a pool already running keeps its own until idle. */
 export function configureWorkPool(next: Partial<WorkPoolSettings>): void {
   settings = { ...settings, ...next };
 }
 
-function poolFor(lane: Lane): Piscina<WorkerTask, WorkerResult> {
+function run(lane: Lane, task: unknown): Promise<unknown> {
   let pool = pools.get(lane);
   if (!pool) {
-    pool = new Piscina<WorkerTask, WorkerResult>({
-      filename: workerFile(),
+    pool = new Piscina({
+      filename: workerFile(LANES[lane].script),
       minThreads: 0,
       maxThreads: settings.threads,
       maxQueue: settings.maxQueue,
-      idleTimeout: IDLE_MS[lane],
-      // The worker sets its CPU priority by it (export.worker.ts).
-      workerData: { lane },
+      idleTimeout: LANES[lane].idleTimeout,
     });
     pools.set(lane, pool);
   }
-  return pool;
+  if (pool.queueSize >= settings.maxQueue) return Promise.reject(new WorkPoolBusy(5, LANES[lane].busy));
+  return pool.run(task);
 }
 
 /**
- * Runs CPU-heavy work (PDF, PNG, SVG, imports, reading a stored map) on a worker thread, so no
- * request stalls the event loop for everyone else. A full queue refuses at once with
- * WorkPoolBusy.
+ * Runs CPU-heavy work (PDF, PNG, SVG, imports) on a worker thread, so no request stalls the
+ * event loop for everyone else. A full queue refuses at once with WorkPoolBusy.
  */
 export function runOffLoop(task: WorkerTask): Promise<WorkerResult> {
-  const lane: Lane = task.kind === 'stored-read' ? 'read' : 'render';
-  const current = poolFor(lane);
-  if (current.queueSize >= settings.maxQueue) return Promise.reject(new WorkPoolBusy(5, BUSY[lane]));
-  return current.run(task);
+  return run('render', task) as Promise<WorkerResult>;
+}
+
+/** A whole read of a stored map (stored-reads.ts) on a read thread; WorkPoolBusy when full. */
+export function runRead(read: StoredRead): Promise<StoredReadResult> {
+  return run('read', read) as Promise<StoredReadResult>;
 }
 
 /** Stops the threads (tests, shutdown); the next task starts a fresh pool. */

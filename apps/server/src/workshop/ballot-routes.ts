@@ -2,7 +2,8 @@ import { MyBallotSchema, mapDocument, OpenBallotSchema, tallyDots, writeVoteTota
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
-import { readOffLoop, storedMap, touchpointTitles } from '../http/stored-reads.js';
+import { readOffLoop, storedMap } from '../http/read-off-loop.js';
+import { touchpointTitles } from '../http/stored-reads.js';
 import type { MapStore } from '../storage/map-store.js';
 import { liveReading } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';

@@ -1,7 +1,8 @@
 import { EndWorkshopSchema, readWorkshopResults, writeWorkshopResult } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
-import { readOffLoop, storedMap, versionParts } from '../http/stored-reads.js';
+import { readOffLoop, storedMap } from '../http/read-off-loop.js';
+import { versionParts } from '../http/stored-reads.js';
 import type { MapStore } from '../storage/map-store.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import type { MapVersions } from '../versions/map-versions.js';
