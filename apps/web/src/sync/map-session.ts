@@ -1,8 +1,10 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBaseUrl } from '../api/client';
 import { afterNextPaint } from './after-paint';
+import { keepOfflineCopy } from './offline-copy';
+import { applyFirstSyncQuietly } from './quiet-first-sync';
 
 /**
  * One open map: the Yjs document (the single source of truth), the stock y-websocket
@@ -12,7 +14,8 @@ export interface MapSession {
   mapId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
-  offlineCopy: IndexeddbPersistence;
+  /** The IndexedDB copy, once attached: at once when this browser holds one, else after the map is drawn. */
+  offlineCopy: Promise<IndexeddbPersistence>;
   /** Transaction origin of this browser's own edits, for an undo manager to track. */
   localOrigin: object;
   /** The link turned out to be an edit link: this tab may upgrade and repair the map. */
@@ -26,11 +29,12 @@ export interface MapSession {
  */
 export function openMapSession(mapId: string, token: string): MapSession {
   const doc = new Y.Doc();
-  const offlineCopy = new IndexeddbPersistence(`baton-map-${mapId}`, doc);
   const provider = new WebsocketProvider(syncBaseUrl(), mapId, doc, {
     params: { token },
     maxBackoffTime: 5000,
   });
+  applyFirstSyncQuietly(provider);
+  const offlineCopy = keepOfflineCopy(`baton-map-${mapId}`, doc, provider);
   const localOrigin = { source: 'baton-web', clientID: doc.clientID };
   // A map saved by an older Baton is upgraded once its content has arrived, by any editor;
   // migrations are safe to run on several peers at once. Not undoable: its origin is not tracked.
@@ -74,7 +78,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
     mapId,
     doc,
     provider,
-    offlineCopy,
+    offlineCopy: offlineCopy.attached,
     localOrigin,
     allowEditing: () => {
       canEdit = true;
@@ -85,7 +89,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
       stopSettling?.();
       provider.awareness.setLocalState(null);
       provider.destroy();
-      void offlineCopy.destroy();
+      offlineCopy.destroy();
       doc.destroy();
     },
   };

@@ -7,12 +7,14 @@ export function useOfflineCopyLoaded(session: MapSession): boolean {
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    session.offlineCopy.whenSynced.then(
-      () => {
-        if (!cancelled && !isDocumentEmpty(session.doc)) setLoaded(true);
-      },
-      () => undefined,
-    );
+    session.offlineCopy
+      .then((copy) => copy.whenSynced)
+      .then(
+        () => {
+          if (!cancelled && !isDocumentEmpty(session.doc)) setLoaded(true);
+        },
+        () => undefined,
+      );
     return () => {
       cancelled = true;
     };
