@@ -66,13 +66,22 @@ export class MapVersions {
    * (the room stores every edit before applying it, so both include every committed edit).
    */
   async createVersionOf(record: MapRecord, name: string, kind: VersionKind): Promise<VersionRecord> {
+    return (await this.takeVersionOf(record, name, kind)).version;
+  }
+
+  /** As `createVersionOf`, with the state it stored (reading it back would decode it on the loop). */
+  async takeVersionOf(
+    record: MapRecord,
+    name: string,
+    kind: VersionKind,
+  ): Promise<{ version: VersionRecord; state: Uint8Array }> {
     const validName = VersionNameSchema.parse(name);
     const room = this.options.rooms.find(record.id);
     const state = room
       ? Y.encodeStateAsUpdate(room.doc)
       : (await readOffLoop({ what: 'state', parts: (await storedMap(this.options.store, record.id)).parts }))
           .state;
-    return this.store(record.id, validName, kind, state);
+    return { version: await this.store(record.id, validName, kind, state), state };
   }
 
   /** A map's versions, newest first. */

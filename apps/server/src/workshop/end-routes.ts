@@ -29,14 +29,12 @@ export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessE
     const result = await workshops.exclusive(map.id, async () => {
       const record = workshops.require(map.id);
       const name = input.versionName ?? `Workshop: ${record.data.title}`.slice(0, 120);
-      const version = await versions.createVersionOf(map, name, 'workshop');
-      // Built from the version just taken (the map as it stands at the end) on a worker thread:
-      // reading a large map whole would hold the event loop.
-      const stored = await store.findVersion(map.id, version.id);
-      if (!stored) throw new Error(`the version ${version.id} just taken is missing`);
+      // The result is built from the version just taken (the map as it stands at the end) on a
+      // worker thread: reading a large map whole would hold the event loop.
+      const { version, state } = await versions.takeVersionOf(map, name, 'workshop');
       const { result: ended } = await readOffLoop({
         what: 'workshop-result',
-        parts: versionParts(stored.state),
+        parts: versionParts(state),
         record,
         version: { id: version.id, name: version.name },
         now: workshops.now(),
