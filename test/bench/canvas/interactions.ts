@@ -10,15 +10,33 @@ function stats(frames: number[]): FrameStats {
   return { p50: percentile(frames, 50), p95: percentile(frames, 95) };
 }
 
-async function centreOfNode(page: Page, id: string) {
-  const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
-  if (!box) throw new Error(`card ${id} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+/**
+ * Where to grab card `id`: the point of it nearest its centre that no other card covers, so both
+ * pages drag the same card (on a crowded map another card may lie over its centre, and the two
+ * pages stack their cards in different orders).
+ */
+async function grabPoint(page: Page, id: string) {
+  const point = await page.evaluate((card) => {
+    const node = document.querySelector(`.react-flow__node[data-id="${card}"]`);
+    if (!node) return null;
+    const box = node.getBoundingClientRect();
+    const spots: { x: number; y: number }[] = [];
+    for (let row = 1; row < 12; row++)
+      for (let column = 1; column < 24; column++)
+        spots.push({ x: box.x + (box.width * column) / 24, y: box.y + (box.height * row) / 12 });
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    spots.sort(
+      (a, b) => Math.hypot(a.x - centre.x, a.y - centre.y) - Math.hypot(b.x - centre.x, b.y - centre.y),
+    );
+    return spots.find((spot) => node.contains(document.elementFromPoint(spot.x, spot.y))) ?? null;
+  }, id);
+  if (!point) throw new Error(`card ${id} is not on screen, or other cards cover all of it`);
+  return point;
 }
 
 /** Drags a card 240 px in 40 pointer moves and returns the frame intervals meanwhile. */
 export async function dragFrames(page: Page, id: string): Promise<FrameStats> {
-  const start = await centreOfNode(page, id);
+  const start = await grabPoint(page, id);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(start.x + 8, start.y + 4, { steps: 2 });
@@ -26,7 +44,11 @@ export async function dragFrames(page: Page, id: string): Promise<FrameStats> {
   for (let step = 1; step <= 40; step++)
     await page.mouse.move(start.x + 8 + step * 6, start.y + 4 + step * 2);
   const frames = await page.evaluate(() => window.__probes.stopFrames());
+  const dragged = await page.evaluate(() =>
+    [...document.querySelectorAll('.react-flow__node.dragging')].map((node) => node.getAttribute('data-id')),
+  );
   await page.mouse.up();
+  if (dragged.join() !== id) throw new Error(`dragged ${dragged.join() || 'nothing'} instead of card ${id}`);
   return stats(frames.slice(1));
 }
 

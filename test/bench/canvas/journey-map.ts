@@ -84,15 +84,36 @@ export function seedDocument(doc: Y.Doc, map: BenchMap): void {
   });
 }
 
+/** Whether part of `card` lies under none of `others` (cards of one cell, in canvas units). */
+function partlyBare(card: BenchCard, others: readonly BenchCard[]): boolean {
+  const covered = (x: number, y: number) =>
+    others.some(
+      (other) =>
+        other !== card &&
+        x >= other.x &&
+        x <= other.x + GRID.cardWidth &&
+        y >= other.y &&
+        y <= other.y + GRID.cardHeight,
+    );
+  for (let column = 1; column < 10; column++)
+    for (let row = 1; row < 6; row++)
+      if (!covered(card.x + (GRID.cardWidth * column) / 10, card.y + (GRID.cardHeight * row) / 6))
+        return true;
+  return false;
+}
+
 /**
- * The card the drag scenario moves: the last one in the warm × marketing cell, inside the map
- * and away from the canvas's edges, so React Flow's auto-pan (which starts near an edge, and
- * Baton's canvas is narrower than the bare page's, having panels beside it) does not decide
- * the figure.
+ * The card the drag scenario moves: in the warm × marketing cell, inside the map and away from
+ * the canvas's edges, so React Flow's auto-pan (which starts near an edge, and Baton's canvas is
+ * narrower than the bare page's, having panels beside it) does not decide the figure; and the
+ * last one of that cell with a part no other card lies over, so both pages can grab the same card
+ * whichever order they stack their cards in (Baton's is reading order, bare React Flow's the
+ * list's; the cell's very last card is covered whole on Baton's canvas).
  */
 export function dragCard(map: BenchMap): string {
   const inside = map.cards.filter((card) => card.stage === 'warm' && card.team === 'marketing');
-  return inside.at(-1)?.id ?? map.cards[0]?.id ?? 'card-0';
+  const grabbable = inside.filter((card) => partlyBare(card, inside));
+  return grabbable.at(-1)?.id ?? inside.at(-1)?.id ?? map.cards[0]?.id ?? 'card-0';
 }
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
