@@ -113,6 +113,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     store,
     rooms,
     onError: (error) => logger.warn(`could not save an automatic version: ${String(error)}`),
+    onUnreadable: (message) => logger.warn(`storage: ${message}`),
   });
   let publicUrl = config.publicUrl ?? '';
   const limiters = config.redisUrl

@@ -1,4 +1,4 @@
-import type { MapStore } from '../storage/map-store.js';
+import type { MapStore, StoredVersion } from '../storage/map-store.js';
 import { type StoredPart, storedParts } from '../sync/stored-document.js';
 import { runRead } from '../workers/pool.js';
 import { busyAsRetry } from './export-formats.js';
@@ -20,4 +20,23 @@ export async function storedMap(
 ): Promise<{ parts: StoredPart[]; lastUpdateAt: string | undefined }> {
   const stored = await store.loadState(mapId);
   return { parts: storedParts(stored), lastUpdateAt: stored.lastUpdateAt };
+}
+
+/**
+ * A stored version whose bytes decode, or undefined (no such version, or unreadable bytes,
+ * which `onUnreadable` hears about). The store checks only the row's shape: decoding a
+ * 1,000-card version is whole-map work (25–190 ms), done here on a read thread.
+ */
+export async function readableVersion(
+  store: MapStore,
+  mapId: string,
+  versionId: string,
+  onUnreadable?: (message: string) => void,
+): Promise<StoredVersion | undefined> {
+  const version = await store.findVersion(mapId, versionId);
+  if (!version) return undefined;
+  const { failure } = await readOffLoop({ what: 'decodes', update: version.state });
+  if (failure === undefined) return version;
+  onUnreadable?.(`map ${mapId}: version ${versionId} is unreadable: ${failure}`);
+  return undefined;
 }

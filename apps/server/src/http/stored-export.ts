@@ -7,6 +7,7 @@ import { runOffLoop } from '../workers/pool.js';
 import { snapshotWithResults, storedWorkshopResults } from '../workshop/stored-results.js';
 import { busyAsRetry, type ExportedFile, type ReportOptions, renderInThread } from './export-formats.js';
 import { readMap } from './map-file.js';
+import { readableVersion } from './read-off-loop.js';
 import { versionParts } from './stored-reads.js';
 
 /**
@@ -62,7 +63,7 @@ export async function exportFromStore(
   let sinceVersion: StoredExportJob['since'];
   if (since !== undefined && since !== '') {
     const stored = VersionIdSchema.safeParse(since).success
-      ? await store.findVersion(mapId, since)
+      ? await readableVersion(store, mapId, since)
       : undefined;
     if (!stored) return undefined;
     sinceVersion = { name: stored.name, createdAt: stored.createdAt, state: stored.state };

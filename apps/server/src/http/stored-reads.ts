@@ -15,6 +15,7 @@ import {
   type WorkshopResult,
 } from '@baton/model';
 import * as Y from 'yjs';
+import { decodeFailure } from '../storage/merge-state.js';
 import { loadStoredDocument, type StoredPart } from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
@@ -31,6 +32,8 @@ import { buildResult } from '../workshop/workshop-results.js';
 export type StoredRead =
   /** A map's title and counts (GET /api/maps/:id). */
   | { what: 'info'; parts: StoredPart[] }
+  /** Why a stored version's bytes are not a Yjs update, if they are not (versions-contract). */
+  | { what: 'decodes'; update: Uint8Array }
   /** The map's whole state, repaired as a room would load it (a new version). */
   | { what: 'state'; parts: StoredPart[] }
   /** Workshop results the document carries (they came with an imported map). */
@@ -54,6 +57,7 @@ export type StoredRead =
 
 export type StoredReadResult =
   | { what: 'info'; summary: MapSummary }
+  | { what: 'decodes'; failure: string | undefined }
   | { what: 'state'; state: Uint8Array }
   | { what: 'workshop-results'; results: WorkshopResult[] }
   | { what: 'changes'; changes: MapChanges; summary: string; lines: ChangeLine[] }
@@ -101,6 +105,8 @@ export function readStored(read: StoredRead): StoredReadResult {
         const { snapshot, warnings } = readSnapshot(doc);
         return { what: 'info', summary: mapSummary(snapshot, skippedEntries(doc, warnings).length) };
       });
+    case 'decodes':
+      return { what: 'decodes', failure: decodeFailure(read.update) };
     case 'state':
       return withDocument(read.parts, (doc) => ({ what: 'state', state: Y.encodeStateAsUpdate(doc) }));
     case 'workshop-results':

@@ -129,7 +129,10 @@ export interface MapStore {
   createVersion(version: StoredVersion): Promise<void>;
   /** A map's versions without their content, newest first (equal times: the later stored first). */
   listVersions(mapId: string): Promise<VersionRecord[]>;
-  /** One version with its content; undefined when it does not exist or belongs to another map. */
+  /**
+   * One version with its content; undefined when it does not exist or belongs to another map.
+   * Whether the content decodes is the caller's check, off the event loop (readableVersion).
+   */
   findVersion(mapId: string, versionId: string): Promise<StoredVersion | undefined>;
   /** Retention: deletes a map's versions of `kind` taken before `before`; resolves with how many. */
   deleteVersionsBefore(mapId: string, kind: VersionKind, before: Date): Promise<number>;

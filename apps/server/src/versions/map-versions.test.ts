@@ -66,6 +66,25 @@ describe('map versions', () => {
     await expect(versions.createVersion('missing', 'x', 'named')).rejects.toBeInstanceOf(MapNotFoundError);
   });
 
+  it('treats a stored version whose bytes are not a Yjs update as missing, and says so', async () => {
+    const heard: string[] = [];
+    const reporting = new MapVersions({ store, rooms, onUnreadable: (message) => heard.push(message) });
+    const id = 'v_unreadable0001';
+    await store.createVersion({
+      id,
+      mapId: 'm1',
+      name: 'Garbled',
+      kind: 'named',
+      createdAt: now.toISOString(),
+      state: new Uint8Array([0xff, 0xfe, 0x01, 0x99, 0x42]),
+    });
+    expect((await reporting.list('m1')).map((version) => version.name)).toEqual(['Garbled']);
+    expect(await reporting.find('m1', id)).toBeUndefined();
+    expect(heard).toEqual([
+      expect.stringMatching(/^map m1: version v_unreadable0001 is unreadable: not a Yjs update/),
+    ]);
+  });
+
   it('checkpoints the map as it stood before the first edit of each day, once a day', async () => {
     const edited = createMapDocument({ title: 'Relay' });
     addTouchpoint(edited, { title: 'Cold email', team: 'marketing', stage: 'cold' });

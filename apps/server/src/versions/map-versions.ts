@@ -1,7 +1,7 @@
 import { newId } from '@baton/model';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { readOffLoop, storedMap } from '../http/read-off-loop.js';
+import { readableVersion, readOffLoop, storedMap } from '../http/read-off-loop.js';
 import {
   type MapRecord,
   type MapStore,
@@ -31,6 +31,8 @@ export interface MapVersionsOptions {
   now?: () => Date;
   /** Hears about an automatic version that could not be stored. */
   onError?: (error: unknown) => void;
+  /** Hears about a stored version whose bytes do not decode (it is treated as missing). */
+  onUnreadable?: (message: string) => void;
 }
 
 export class MapNotFoundError extends Error {
@@ -95,7 +97,7 @@ export class MapVersions {
    */
   async find(mapId: string, versionId: string): Promise<StoredVersion | undefined> {
     if (!VersionIdSchema.safeParse(versionId).success) return undefined;
-    return this.options.store.findVersion(mapId, versionId);
+    return readableVersion(this.options.store, mapId, versionId, this.options.onUnreadable);
   }
 
   /**
