@@ -50,6 +50,7 @@ import { TouchpointCard } from './TouchpointCard';
 import { useCardDrag } from './useCardDrag';
 import { useJourneyNodes } from './useJourneyNodes';
 import { useMapFit } from './useMapFit';
+import { useSeededFlowStore } from './useSeededFlowStore';
 import { useStrategyDrop } from './useStrategyDrop';
 
 const nodeTypes: NodeTypes = {
@@ -142,6 +143,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [props.view.emphasis],
   );
   const edges = useJourneyEdges(snapshot, selection.connections, dimmed, layout);
+  useSeededFlowStore(nodes, edges);
   // Callbacks read the latest map through a ref, so they stay the same across edits.
   const latest = useRef(snapshot);
   latest.current = snapshot;
