@@ -19,11 +19,13 @@ import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { moveTouchpoint, readSnapshot } from '@baton/model';
+import type * as Y from 'yjs';
 import { launchChromium } from '../e2e/support/browser';
 import { createMap } from '../support/map-api';
 import { startServer } from '../support/server-process';
-import { connectClient, waitForDoc } from '../support/sync-client';
-import { benchMap, seedDocument } from './canvas/journey-map';
+import { connectClient, type SyncClient, waitForDoc } from '../support/sync-client';
+import { type BenchCard, benchMap, dragCard, seedDocument } from './canvas/journey-map';
 import {
   type BenchOptions,
   measureBare,
@@ -116,6 +118,32 @@ function report(count: number, baton: RunResult[], bare: RunResult[]): void {
   }
 }
 
+/**
+ * Puts the dragged card back where the map had it: Baton's drop writes the move to the map,
+ * and each run must drag the same card from the same place (bare React Flow's page starts from
+ * its own copy every time). Without it, each run started the card a drag further right, until
+ * React Flow's auto-pan at the canvas's edge decided Baton's figure.
+ */
+async function putBack(
+  serverUrl: string,
+  mapId: string,
+  token: string,
+  colleague: SyncClient,
+  card: BenchCard,
+) {
+  const inPlace = (doc: Y.Doc) => {
+    const now = readSnapshot(doc).snapshot.touchpoints.find((touchpoint) => touchpoint.id === card.id);
+    return now?.stage === card.stage && now.team === card.team && now.x === card.x && now.y === card.y;
+  };
+  // The drop reaches the colleague first: a move written before it could lose to it.
+  await waitForDoc(colleague.doc, (doc) => !inPlace(doc), 'the dropped card', 30_000);
+  const { stage, team, x, y } = card;
+  moveTouchpoint(colleague.doc, card.id, { stage, team, x, y });
+  const check = connectClient(serverUrl, mapId, token);
+  await waitForDoc(check.doc, inPlace, 'the card put back', 30_000);
+  check.destroy();
+}
+
 const baton = await startServer();
 const bareServer = await serveBarePage();
 const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/index.html`;
@@ -135,15 +163,21 @@ try {
     check.destroy();
     const ours: RunResult[] = [];
     const theirs: RunResult[] = [];
+    const dragged = map.cards.find((card) => card.id === dragCard(map));
+    const batonRun = async (tag: string) => {
+      ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag, options));
+      if (options.only.has('drag') && dragged)
+        await putBack(baton.url, created.id, created.editToken, colleague, dragged);
+    };
     for (let run = 0; run < runs; run++) {
       const tag = `${count}-${run}`;
       // Alternate who goes first, so warm caches and a busy moment fall on both.
       if (run % 2 === 0) {
-        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag, options));
+        await batonRun(tag);
         theirs.push(await measureBare(browser, bareUrl, map, tag, options));
       } else {
         theirs.push(await measureBare(browser, bareUrl, map, tag, options));
-        ours.push(await measureBaton(browser, created.editUrl, colleague, map, tag, options));
+        await batonRun(tag);
       }
       process.stdout.write(`  ${count} cards: run ${run + 1}/${runs} done\n`);
     }
