@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config.js';
+import { mergeOffLoop } from './http/read-off-loop.js';
 import type { Logger } from './log.js';
 import type { MapStore, StorageProblem } from './storage/map-store.js';
 import { SqliteMapStore } from './storage/sqlite-store.js';
@@ -17,13 +18,18 @@ function reportProblem(logger: Logger): (problem: StorageProblem) => void {
  */
 export async function openStore(config: ServerConfig, logger: Logger): Promise<MapStore> {
   if (!config.databaseUrl)
-    return new SqliteMapStore({ dataDir: config.dataDir, report: reportProblem(logger) });
+    return new SqliteMapStore({
+      dataDir: config.dataDir,
+      report: reportProblem(logger),
+      merge: mergeOffLoop,
+    });
   // Loaded only when configured: a single node on SQLite never pays for `pg` in memory.
   const { PostgresMapStore } = await import('./storage/postgres-store.js');
   let lastError = '';
   return PostgresMapStore.open({
     url: config.databaseUrl,
     report: reportProblem(logger),
+    merge: mergeOffLoop,
     onConnectionError: (error) => {
       if (error.message === lastError) return;
       lastError = error.message;

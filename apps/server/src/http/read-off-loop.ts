@@ -1,4 +1,5 @@
 import type { MapStore, StoredVersion } from '../storage/map-store.js';
+import { mergeStoredState, type StateMerger } from '../storage/merge-state.js';
 import { type StoredPart, storedParts } from '../sync/stored-document.js';
 import { runRead } from '../workers/pool.js';
 import { busyAsRetry } from './export-formats.js';
@@ -40,3 +41,18 @@ export async function readableVersion(
   onUnreadable?.(`map ${mapId}: version ${versionId} is unreadable: ${failure}`);
   return undefined;
 }
+
+/** Below this many stored bytes a merge takes well under a millisecond: done in place. */
+const MERGE_IN_PLACE_BYTES = 64 * 1024;
+
+/**
+ * Compaction's merge (a store's `merge` option in the server): a large map's on a read thread,
+ * so compacting it never holds other maps' edits; a small one's in place, without waiting for
+ * a thread.
+ */
+export const mergeOffLoop: StateMerger = async (snapshot, updates) => {
+  let bytes = snapshot?.byteLength ?? 0;
+  for (const { update } of updates) bytes += update.byteLength;
+  if (bytes < MERGE_IN_PLACE_BYTES) return mergeStoredState(snapshot, updates);
+  return (await readOffLoop({ what: 'merge', snapshot, updates: [...updates] })).merged;
+};

@@ -15,7 +15,8 @@ import {
   type WorkshopResult,
 } from '@baton/model';
 import * as Y from 'yjs';
-import { decodeFailure } from '../storage/merge-state.js';
+import type { StoredUpdate } from '../storage/map-store.js';
+import { decodeFailure, type MergedState, mergeStoredState } from '../storage/merge-state.js';
 import { loadStoredDocument, type StoredPart } from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
@@ -36,6 +37,8 @@ export type StoredRead =
   | { what: 'decodes'; update: Uint8Array }
   /** The map's whole state, repaired as a room would load it (a new version). */
   | { what: 'state'; parts: StoredPart[] }
+  /** A snapshot and its log merged into one state, with the title (compaction). */
+  | { what: 'merge'; snapshot: Uint8Array | undefined; updates: StoredUpdate[] }
   /** Workshop results the document carries (they came with an imported map). */
   | { what: 'workshop-results'; parts: StoredPart[] }
   /** What changed from one state to the other, in data and in words. */
@@ -59,6 +62,7 @@ export type StoredReadResult =
   | { what: 'info'; summary: MapSummary }
   | { what: 'decodes'; failure: string | undefined }
   | { what: 'state'; state: Uint8Array }
+  | { what: 'merge'; merged: MergedState }
   | { what: 'workshop-results'; results: WorkshopResult[] }
   | { what: 'changes'; changes: MapChanges; summary: string; lines: ChangeLine[] }
   | { what: 'copy'; title: string; state: Uint8Array }
@@ -107,6 +111,8 @@ export function readStored(read: StoredRead): StoredReadResult {
       });
     case 'decodes':
       return { what: 'decodes', failure: decodeFailure(read.update) };
+    case 'merge':
+      return { what: 'merge', merged: mergeStoredState(read.snapshot, read.updates) };
     case 'state':
       return withDocument(read.parts, (doc) => ({ what: 'state', state: Y.encodeStateAsUpdate(doc) }));
     case 'workshop-results':

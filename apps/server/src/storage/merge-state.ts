@@ -12,6 +12,17 @@ export interface MergedState {
 }
 
 /**
+ * How a store merges a snapshot and its log for compaction. The server does it on a read
+ * thread (merging a 1,000-card map is 50–100 ms of CPU); the default does it in place.
+ */
+export type StateMerger = (
+  snapshot: Uint8Array | undefined,
+  updates: readonly StoredUpdate[],
+) => Promise<MergedState>;
+
+export const mergeInPlace: StateMerger = async (snapshot, updates) => mergeStoredState(snapshot, updates);
+
+/**
  * What compaction writes: the snapshot and the logged updates merged into one state, read the
  * way a room reads them (sync/stored-document.ts): rows that do not apply are skipped, and
  * deletions waiting for edits that never came and values nested too deep are not carried into

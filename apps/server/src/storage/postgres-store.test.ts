@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { StorageProblem } from './map-store.js';
 import { StorageUnreachable } from './map-store.js';
+import type { StateMerger } from './merge-state.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresMapStore } from './postgres-store.js';
 import { createTestDatabase, type TestDatabase } from './postgres-test-database.test-support.js';
@@ -13,7 +14,7 @@ import { describeWorkshopsContract } from './workshops-contract.test-support.js'
 async function postgresHarness() {
   const database = await createTestDatabase();
   return {
-    open: () => PostgresMapStore.open({ url: database.url }),
+    open: (merge?: StateMerger) => PostgresMapStore.open({ url: database.url, merge }),
     sharedByNodes: true,
     cleanup: () => database.drop(),
   };

@@ -16,7 +16,7 @@ import {
   type VersionKind,
   type VersionRecord,
 } from './map-store.js';
-import { mergeStoredState } from './merge-state.js';
+import { mergeInPlace, type StateMerger } from './merge-state.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { parseVersionRow, VERSION_COLUMNS } from './postgres-versions.js';
 import { PostgresWorkshops } from './postgres-workshops.js';
@@ -62,6 +62,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Hears about connections the pool lost while idle (the database restarting, a network cut). */
   onConnectionError?: (error: Error) => void;
+  /** How compaction merges a snapshot and its log (default: in place). */
+  merge?: StateMerger;
 }
 
 /**
@@ -72,6 +74,7 @@ export interface PostgresStoreOptions {
 export class PostgresMapStore implements MapStore {
   readonly kind = 'postgres' as const;
   private readonly report: (problem: StorageProblem) => void;
+  private readonly merge: StateMerger;
   private readonly workshops: PostgresWorkshops;
 
   private constructor(
@@ -79,6 +82,7 @@ export class PostgresMapStore implements MapStore {
     options: PostgresStoreOptions,
   ) {
     this.report = options.report ?? (() => {});
+    this.merge = options.merge ?? mergeInPlace;
     this.workshops = new PostgresWorkshops(pool, this.report);
   }
 
@@ -189,11 +193,11 @@ export class PostgresMapStore implements MapStore {
       const last = stored.updates.at(-1);
       if (!last) {
         if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
-        const { state } = mergeStoredState(stored.snapshot, []);
+        const { state } = await this.merge(stored.snapshot, []);
         await client.query('UPDATE map_snapshots SET state = $2 WHERE map_id = $1', [id, Buffer.from(state)]);
         return { merged: 0, throughSeq: stored.head };
       }
-      const merged = mergeStoredState(stored.snapshot, stored.updates);
+      const merged = await this.merge(stored.snapshot, stored.updates);
       await client.query(
         `INSERT INTO map_snapshots (map_id, state, through_position, created_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (map_id) DO UPDATE SET state = excluded.state,

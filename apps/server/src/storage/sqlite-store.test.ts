@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { StorageProblem } from './map-store.js';
+import type { StateMerger } from './merge-state.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { DATABASE_FILE, DataDirInUse, SqliteMapStore } from './sqlite-store.js';
 import { appendOne, describeStoreContract, edit, rebuild, record } from './store-contract.test-support.js';
@@ -14,7 +15,7 @@ import { describeWorkshopsContract } from './workshops-contract.test-support.js'
 async function sqliteHarness() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-store-'));
   return {
-    open: async () => new SqliteMapStore({ dataDir }),
+    open: async (merge?: StateMerger) => new SqliteMapStore({ dataDir, merge }),
     sharedByNodes: false,
     cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
   };

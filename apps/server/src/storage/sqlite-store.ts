@@ -17,7 +17,7 @@ import type {
   VersionKind,
   VersionRecord,
 } from './map-store.js';
-import { mergeStoredState } from './merge-state.js';
+import { type MergedState, mergeInPlace, type StateMerger } from './merge-state.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { SqliteVersions } from './sqlite-versions.js';
 import { SqliteWorkshops } from './sqlite-workshops.js';
@@ -38,6 +38,8 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** Hears about every stored row that fails validation. */
   report?: (problem: StorageProblem) => void;
+  /** How compaction merges a snapshot and its log (default: in place). */
+  merge?: StateMerger;
 }
 
 /** Another process (a running server, or the CLI) has the data directory open. */
@@ -64,14 +66,19 @@ export class SqliteMapStore implements MapStore {
   private readonly transactions: {
     appendUpdates: (batch: readonly PendingUpdate[], at: string) => number[];
     loadState: (id: string, after: number) => StoredState;
+    replaceLog: (id: string, merged: MergedState, through: number) => void;
   };
   private readonly workshops: SqliteWorkshops;
+  private readonly merge: StateMerger;
+  /** Map id → its compaction in progress, so a map's compactions never overlap. */
+  private readonly compactions = new Map<string, Promise<unknown>>();
   private readonly versions: SqliteVersions;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     this.file = path.join(options.dataDir, DATABASE_FILE);
     this.report = options.report ?? (() => {});
+    this.merge = options.merge ?? mergeInPlace;
     this.db = new Database(this.file);
     try {
       // A server stopping (its lock about to go) gets a moment; a running one does not let go.
@@ -148,6 +155,12 @@ export class SqliteMapStore implements MapStore {
         });
       }),
       loadState: this.db.transaction((id: string, after: number) => this.readState(id, after)),
+      // The snapshot now covers everything through `through`: those log rows go.
+      replaceLog: this.db.transaction((id: string, merged: MergedState, through: number) => {
+        this.statements.upsertSnapshot.run(id, merged.state, through, new Date().toISOString());
+        this.statements.dropUpdatesThrough.run(id, through);
+        this.statements.setTitle.run(merged.title, id);
+      }),
     };
   }
 
@@ -196,22 +209,31 @@ export class SqliteMapStore implements MapStore {
   }
 
   async compact(id: string, options: CompactOptions = {}): Promise<CompactionResult | undefined> {
-    // Synchronous and in one transaction: nothing else in this process runs in between, and the
-    // data directory lock keeps other processes out, so this is the per-map lock too.
-    return this.db.transaction(() => {
-      const stored = this.readState(id, 0);
-      const last = stored.updates.at(-1);
-      if (!last) {
-        if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
-        this.statements.rewriteSnapshot.run(mergeStoredState(stored.snapshot, []).state, id);
-        return { merged: 0, throughSeq: stored.head };
-      }
-      const merged = mergeStoredState(stored.snapshot, stored.updates);
-      this.statements.upsertSnapshot.run(id, merged.state, last.seq, new Date().toISOString());
-      this.statements.dropUpdatesThrough.run(id, last.seq);
-      this.statements.setTitle.run(merged.title, id);
-      return { merged: stored.updates.length, throughSeq: last.seq };
-    })();
+    // One compaction of a map at a time in this process (the data directory lock keeps other
+    // processes out): the merge runs off the event loop, and appends may land meanwhile, but
+    // only past what was read, which stays in the log.
+    const previous = this.compactions.get(id) ?? Promise.resolve();
+    const compaction = previous.then(() => this.compactOnce(id, options));
+    const settled = compaction.catch(() => {});
+    this.compactions.set(id, settled);
+    void settled.then(() => {
+      if (this.compactions.get(id) === settled) this.compactions.delete(id);
+    });
+    return compaction;
+  }
+
+  private async compactOnce(id: string, options: CompactOptions): Promise<CompactionResult | undefined> {
+    const stored = this.transactions.loadState(id, 0);
+    const last = stored.updates.at(-1);
+    if (!last) {
+      if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
+      const { state } = await this.merge(stored.snapshot, []);
+      this.statements.rewriteSnapshot.run(state, id);
+      return { merged: 0, throughSeq: stored.head };
+    }
+    const merged = await this.merge(stored.snapshot, stored.updates);
+    this.transactions.replaceLog(id, merged, last.seq);
+    return { merged: stored.updates.length, throughSeq: last.seq };
   }
 
   async heads(ids: readonly string[]): Promise<Map<string, MapHead>> {

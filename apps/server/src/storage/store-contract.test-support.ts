@@ -2,11 +2,15 @@ import { createMapDocument } from '@baton/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { MapRecord, MapStore, StoredState } from './map-store.js';
+import { mergeInPlace, type StateMerger } from './merge-state.js';
 
 /** How a backend is set up for one test: fresh storage, and a way to open it again. */
 export interface StoreHarness {
-  /** Opens (another handle on) the test's storage: a second node, or the same process again. */
-  open(): Promise<MapStore>;
+  /**
+   * Opens (another handle on) the test's storage: a second node, or the same process again;
+   * `merge` replaces how compaction merges (the server merges on a read thread).
+   */
+  open(merge?: StateMerger): Promise<MapStore>;
   /** Whether two open handles may be used at once (PostgreSQL: yes; a SQLite file: one process). */
   sharedByNodes: boolean;
   cleanup(): Promise<void>;
@@ -256,6 +260,48 @@ export function describeStoreContract(backend: string, setUp: () => Promise<Stor
       expect(state.updates.map((row) => row.seq)).toEqual([2]);
       expect(noteKeys(rebuild(state))).toEqual(['kept', 'late']);
       expect((await store.loadState('m1', 1)).snapshot).toBeUndefined();
+    });
+
+    it('loses nothing when edits and another compaction arrive while a compaction merges', async () => {
+      // A merge that waits until released, as one on a busy read thread does.
+      const releases: (() => void)[] = [];
+      const slowMerge: StateMerger = async (snapshot, updates) => {
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return mergeInPlace(snapshot, updates);
+      };
+      await store.close();
+      store = await harness.open(slowMerge);
+      const writer = new Y.Doc();
+      await store.createMap(record('m1'), Y.encodeStateAsUpdate(createMapDocument({ title: 'Busy' })));
+      const note = (key: string) =>
+        appendOne(
+          store,
+          'm1',
+          edit(writer, () => writer.getMap('notes').set(key, 1)),
+          new Date(),
+        );
+      for (const key of ['a', 'b', 'c']) await note(key);
+      const first = store.compact('m1');
+      await expect.poll(() => releases.length).toBe(1);
+      await note('d');
+      const second = store.compact('m1');
+      await note('e');
+      let done = false;
+      const both = Promise.all([first, second]).finally(() => {
+        done = true;
+      });
+      // Had the second merge started alongside (it read more of the log), it would finish first
+      // and the first would then write its older snapshot over it: the newest merge goes first.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!done) {
+        releases.pop()?.();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await both;
+      expect((await first)?.merged).toBe(3);
+      const final = await store.loadState('m1');
+      expect(noteKeys(rebuild(final))).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(final.head).toBe(5);
     });
 
     it('loses nothing when nodes compact the same map while edits keep arriving', async () => {
