@@ -29,10 +29,15 @@ const probeMap = reader.doc.getMap<number>('notes');
 probeMap.observe(() => {
   const seen = probeMap.get('probe');
   if (seen === undefined) return;
-  const sent = sentAt.get(seen);
-  if (sent === undefined) return;
-  samples.edit.push(performance.now() - sent);
-  for (const key of sentAt.keys()) if (key <= seen) sentAt.delete(key);
+  // Every earlier edit arrived with this one (the server merges a sender's edits, and a later
+  // value of the key implies the earlier ones): each counts with its own wait, so a stall shows
+  // as every edit it held up, not as the last one alone.
+  const now = performance.now();
+  for (const [key, sent] of sentAt) {
+    if (key > seen) continue;
+    samples.edit.push(now - sent);
+    sentAt.delete(key);
+  }
 });
 const edits = setInterval(() => {
   seq++;
