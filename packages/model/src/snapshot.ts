@@ -6,6 +6,7 @@ import { issuesOf } from './errors.js';
 import type { CellPlacement } from './layout.js';
 import { readPlacements } from './placements.js';
 import { MAX_READ_DEPTH, readPlain } from './plain-value.js';
+import { quickConnectionFields, quickTouchpointFields } from './quick-fields.js';
 import {
   type Connection,
   ConnectionFieldsSchema,
@@ -39,6 +40,12 @@ function plain(value: unknown, path: string, warnings?: SnapshotWarning[]): unkn
   return reading.value;
 }
 
+/** Schemas whose well-formed entries are read without zod first (`quick-fields.ts`). */
+const QUICK = new Map<z.ZodType, (fields: Record<string, unknown>) => object | null>([
+  [TouchpointFieldsSchema, quickTouchpointFields],
+  [ConnectionFieldsSchema, quickConnectionFields],
+]);
+
 /**
  * Reads one entry of a keyed section (`touchpoints.<id>`, `connections.<id>`, …) through its
  * schema. A failing entry is reported in `warnings` and read as null, never thrown.
@@ -55,9 +62,10 @@ export function readEntry<T extends object>(
     warnings.push({ path: `${section}.${id}`, message: 'expected a map of fields' });
     return null;
   }
-  const parsed = schema.safeParse(
-    enrich(plain(raw, `${section}.${id}`, warnings) as Record<string, unknown>),
-  );
+  const fields = enrich(plain(raw, `${section}.${id}`, warnings) as Record<string, unknown>);
+  const quick = (fields && QUICK.get(schema)?.(fields)) as T | null | undefined;
+  if (quick) return { ...quick, id };
+  const parsed = schema.safeParse(fields);
   if (parsed.success) return { ...parsed.data, id };
   for (const issue of issuesOf(parsed.error, `${section}.${id}`)) warnings.push(issue);
   return null;
