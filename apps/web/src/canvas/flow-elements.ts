@@ -152,10 +152,24 @@ export function touchpointNode(
   };
 }
 
+/** The last order worked out: a title edit (most edits) leaves the order as it was. */
+let lastOrder: { key: string; ids: string[] } = { key: '', ids: [] };
+
 /** Cards by stage, then lane, then column of slots and top to bottom: how the map reads. */
 export function inReadingOrder(touchpoints: readonly Touchpoint[]): Touchpoint[] {
   const column = (GRID.cardWidth + GRID.cellPadding) / 2;
-  return [...touchpoints].sort(
+  // What the order depends on, and nothing else: sorting 1,000 cards took ~3 ms per keystroke.
+  const key = touchpoints
+    .map(
+      (touchpoint) =>
+        `${touchpoint.id} ${touchpoint.stage} ${touchpoint.team} ${touchpoint.x} ${touchpoint.y}`,
+    )
+    .join('\n');
+  if (key === lastOrder.key) {
+    const byId = new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
+    return lastOrder.ids.map((id) => byId.get(id) as Touchpoint);
+  }
+  const ordered = [...touchpoints].sort(
     (a, b) =>
       LEAD_STAGES.indexOf(a.stage) - LEAD_STAGES.indexOf(b.stage) ||
       TEAMS.indexOf(a.team) - TEAMS.indexOf(b.team) ||
@@ -163,4 +177,6 @@ export function inReadingOrder(touchpoints: readonly Touchpoint[]): Touchpoint[]
       a.y - b.y ||
       a.id.localeCompare(b.id),
   );
+  lastOrder = { key, ids: ordered.map((touchpoint) => touchpoint.id) };
+  return ordered;
 }
