@@ -4,7 +4,7 @@ import { inReadingOrder } from './flow-elements';
 
 function card(id: string, fields: Partial<Touchpoint>): Touchpoint {
   const parsed = TouchpointFieldsSchema.parse({ title: id, team: 'marketing', stage: 'cold', ...fields });
-  return { ...parsed, id, reach: 'unknown' } as Touchpoint;
+  return { ...parsed, id, reach: 'one-to-many' };
 }
 
 const titles = (cards: Touchpoint[]) => cards.map((touchpoint) => touchpoint.title);
