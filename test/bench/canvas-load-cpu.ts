@@ -15,10 +15,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
-import { createMap } from '../support/map-api';
 import { startServer } from '../support/server-process';
-import { connectClient, waitForDoc } from '../support/sync-client';
-import { bareFlowElements, benchMap, seedDocument } from './canvas/journey-map';
+import { bareFlowElements, benchMap } from './canvas/journey-map';
+import { createSeededMap } from './canvas/seeded-map';
 
 interface TraceEvent {
   name: string;
@@ -200,13 +199,7 @@ const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/index.
 const browser = await launchChromium();
 try {
   const map = benchMap(count);
-  const created = await createMap(baton.url, { title: `Bench ${count}` });
-  const colleague = connectClient(baton.url, created.id, created.editToken);
-  await colleague.synced();
-  seedDocument(colleague.doc, map);
-  const check = connectClient(baton.url, created.id, created.editToken);
-  await waitForDoc(check.doc, (doc) => doc.getMap('touchpoints').size === count, 'seeded', 60_000);
-  check.destroy();
+  const { created, colleague } = await createSeededMap(baton.url, map);
   const elements = bareFlowElements(map);
   const show = (r: Awaited<ReturnType<typeof measure>>) =>
     `wall ${r.wall.toFixed(0)} cpu ${r.cpu.toFixed(0)} | ${[...r.byName].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`;

@@ -22,10 +22,9 @@ import path from 'node:path';
 import { moveTouchpoint, readSnapshot } from '@baton/model';
 import type * as Y from 'yjs';
 import { launchChromium } from '../e2e/support/browser';
-import { createMap } from '../support/map-api';
 import { startServer } from '../support/server-process';
 import { connectClient, type SyncClient, waitForDoc } from '../support/sync-client';
-import { type BenchCard, benchMap, dragCard, seedDocument } from './canvas/journey-map';
+import { type BenchCard, benchMap, dragCard } from './canvas/journey-map';
 import {
   type BenchOptions,
   measureBare,
@@ -34,6 +33,7 @@ import {
   SCENARIOS,
   type Scenario,
 } from './canvas/pages';
+import { createSeededMap } from './canvas/seeded-map';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bareDist = path.join(root, 'apps/web/bench-dist');
@@ -154,13 +154,7 @@ try {
   );
   for (const count of sizes) {
     const map = benchMap(count);
-    const created = await createMap(baton.url, { title: `Bench ${count}` });
-    const colleague = connectClient(baton.url, created.id, created.editToken);
-    await colleague.synced();
-    seedDocument(colleague.doc, map);
-    const check = connectClient(baton.url, created.id, created.editToken);
-    await waitForDoc(check.doc, (doc) => doc.getMap('touchpoints').size === count, 'the seeded map', 60_000);
-    check.destroy();
+    const { created, colleague } = await createSeededMap(baton.url, map);
     const ours: RunResult[] = [];
     const theirs: RunResult[] = [];
     const dragged = map.cards.find((card) => card.id === dragCard(map));
