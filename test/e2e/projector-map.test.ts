@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
 import { connectClient } from '../support/sync-client.js';
-import { cardNamed, centreOf } from './support/browser.js';
+import { cardNamed, steadyCentreOf } from './support/browser.js';
 import { browserSuite } from './support/browser-suite.js';
 import { coveredTitles } from './support/geometry.js';
 
@@ -100,9 +100,10 @@ describe('a crowded, multilingual template map on a 1280 × 720 screen', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/projector-map-viewer.png` });
 
     // Each card opens to be read whole, however long or in whatever script its title.
-    // (Clicked where it is on screen: Playwright's own click would scroll the canvas to it first.)
+    // (Clicked where it is on screen once the view has settled: Playwright's own click would
+    // scroll the canvas to it first.)
     for (const title of TITLES) {
-      const { x, y } = await centreOf(cardNamed(page, title).locator('.card-title'));
+      const { x, y } = await steadyCentreOf(cardNamed(page, title).locator('.card-title'));
       await page.mouse.click(x, y);
       await expect.poll(() => page.getByTestId('inspector-title').textContent()).toBe(title);
     }

@@ -86,6 +86,22 @@ export async function centreOf(locator: Locator): Promise<{ x: number; y: number
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/**
+ * Where the element is once it stays put: the canvas may still be gliding into its fitted view
+ * (a 200 ms animation after the map or a panel changes size), and a user clicks what they see
+ * where it settles.
+ */
+export async function steadyCentreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  let last = await centreOf(locator);
+  for (let tries = 0; tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await centreOf(locator);
+    if (Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+    last = now;
+  }
+  throw new Error('the element never stopped moving');
+}
+
 export interface NewTouchpoint {
   title: string;
   team: 'marketing' | 'sales';

@@ -1,6 +1,7 @@
 import { GRID, type GridLayout, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
 import { getSmoothStepPath, Position } from '@xyflow/react';
 import RBush from 'rbush';
+import { gapsAlong } from './label-gaps';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -117,6 +118,49 @@ export interface LabelPlacement {
   width: number | null;
 }
 
+/** The horizontal runs of a line leaving and entering by the sides: one when the cards share a row. */
+function horizontalRuns(from: Point, to: Point, stepX: number): { y: number; from: number; to: number }[] {
+  if (Math.abs(from.y - to.y) < 1) return [{ y: from.y, from: from.x, to: to.x }];
+  return [
+    { y: from.y, from: from.x, to: stepX },
+    { y: to.y, from: stepX, to: to.x },
+  ];
+}
+
+/**
+ * A spot in a gap between cards on one of the line's horizontal runs, the label wrapped to the
+ * gap if it must be: for a label every spot of whose gutter a card covers (a line across a row
+ * of cards, whose gutter step falls on a column of cards).
+ */
+function gapSpot(
+  text: string,
+  natural: number,
+  runs: { y: number; from: number; to: number }[],
+  near: number,
+  cards: RBush<Indexed>,
+  free: (box: Box) => boolean,
+): { box: Box; wrapped: number | null } | null {
+  for (const run of runs) {
+    for (const gap of gapsAlong(cards, { ...run, height: LABEL_HEIGHT }, near)) {
+      const room = gap.end - gap.start - 2 * GUTTER_AIR;
+      if (room < Math.min(natural, MIN_WRAPPED_WIDTH)) continue;
+      const wrapped = room >= natural ? null : Math.floor(room);
+      const width = wrapped ?? natural;
+      const height = wrapped
+        ? wrappedLines(text, wrapped - LABEL_PADDING_X) * LINE_HEIGHT + LABEL_PADDING_Y
+        : LABEL_HEIGHT;
+      const x = Math.min(
+        Math.max(near, gap.start + GUTTER_AIR + width / 2),
+        gap.end - GUTTER_AIR - width / 2,
+      );
+      const box = { x: x - width / 2, y: run.y - height / 2, width, height };
+      const covered = cards.search(indexed(box)).some((card) => coveredArea(box, card) > 0);
+      if (!covered && free(box)) return { box, wrapped };
+    }
+  }
+  return null;
+}
+
 /** 0, +1, −1, +2, −2 … steps: the nearest spots first. */
 function slides(step: number): number[] {
   const out = [0];
@@ -179,25 +223,35 @@ export function labelOffsets(
     const onLine = (shift: number) => centre + shift >= (low ?? 0) && centre + shift <= (high ?? 0);
     const candidates = slides(alongY ? height + MARGIN : width + MARGIN);
     // Closer than MARGIN is a collision (R-tree boxes that merely touch intersect, hence the epsilon).
-    const free = (shift: number) => !placed.collides(indexed(boxAt(shift), MARGIN - 1e-6));
-    const hidden = (shift: number) => {
-      const box = boxAt(shift);
-      return cardBoxes.search(indexed(box)).reduce((sum, card) => sum + coveredArea(box, card), 0);
-    };
+    const free = (box: Box) => !placed.collides(indexed(box, MARGIN - 1e-6));
+    const hidden = (box: Box) =>
+      cardBoxes.search(indexed(box)).reduce((sum, card) => sum + coveredArea(box, card), 0);
     // The nearest of the least hidden spots (the candidates come nearest first); a spot no card
     // covers cannot be beaten, so the search stops there.
     let leastHidden: number | undefined;
     let leastArea = Number.POSITIVE_INFINITY;
     for (const candidate of candidates) {
-      if (!onLine(candidate) || !free(candidate)) continue;
-      const area = hidden(candidate);
+      if (!onLine(candidate) || !free(boxAt(candidate))) continue;
+      const area = hidden(boxAt(candidate));
       if (area < leastArea) [leastHidden, leastArea] = [candidate, area];
       if (area === 0) break;
     }
-    const shift = leastHidden ?? candidates.find(free) ?? 0;
-    placed.insert(indexed(boxAt(shift)));
-    const offset = shift === 0 ? null : alongY ? { x: 0, y: shift } : { x: shift, y: 0 };
-    if (offset || wrapped) placements.set(request.id, { offset, width: wrapped });
+    const shift = leastHidden ?? candidates.find((candidate) => free(boxAt(candidate))) ?? 0;
+    const inGap =
+      leastArea > 0 && alongY
+        ? gapSpot(request.text, natural, horizontalRuns(from, to, centreX), centreX, cardBoxes, free)
+        : null;
+    const box = inGap?.box ?? boxAt(shift);
+    placed.insert(indexed(box));
+    const offset = inGap
+      ? { x: box.x + box.width / 2 - centreX, y: box.y + box.height / 2 - centreY }
+      : shift === 0
+        ? null
+        : alongY
+          ? { x: 0, y: shift }
+          : { x: shift, y: 0 };
+    const labelWidth = inGap ? inGap.wrapped : wrapped;
+    if (offset || labelWidth) placements.set(request.id, { offset, width: labelWidth });
   }
   return placements;
 }
