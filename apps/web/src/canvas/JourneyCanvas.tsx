@@ -38,6 +38,7 @@ import { ConnectionKeys } from './ConnectionKeys';
 import { CanvasLayerFinder, CanvasLayers } from './canvas-layers';
 import type { CanvasView } from './canvas-view';
 import { FLOW_ID } from './card-handles';
+import { CardTitlesProvider, useCardTitlesOf } from './card-titles';
 import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
@@ -143,6 +144,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     [props.view.emphasis],
   );
   const edges = useJourneyEdges(snapshot, selection.connections, dimmed, layout);
+  const titles = useCardTitlesOf(snapshot.touchpoints);
   useSeededFlowStore(nodes, edges);
   // Callbacks read the latest map through a ref, so they stay the same across edits.
   const latest = useRef(snapshot);
@@ -230,59 +232,61 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
 
   return (
     <CanvasLayers>
-      <ReactFlow<JourneyNode, JourneyEdge>
-        id={FLOW_ID}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeClick={onNodeClick}
-        onNodeDrag={drag.onNodeDrag}
-        onNodeDragStop={drag.onNodeDragStop}
-        onDoubleClick={onCanvasDoubleClick}
-        onMoveStart={onMoveStart}
-        onDragOver={editable ? strategyDrop.onDragOver : undefined}
-        onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
-        onDrop={editable ? strategyDrop.onDrop : undefined}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onDelete={onDelete}
-        isValidConnection={notToItself}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        elementsSelectable
-        edgesFocusable={false}
-        deleteKeyCode={editable ? DELETE_KEYS : null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode={null}
-        selectionOnDrag={editable}
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={editable ? PAN_BUTTONS : true}
-        panOnScroll
-        zoomOnDoubleClick={false}
-        minZoom={presenting ? PRESENTATION_ZOOM : 0.2}
-        maxZoom={2}
-        proOptions={PRO_OPTIONS}
-        aria-label="Journey map canvas"
-      >
-        <ConnectionKeys
-          touchpoints={snapshot.touchpoints}
-          connections={snapshot.connections}
-          onOpen={openConnection}
-        />
-        <Background gap={24} color="#e2e8f0" />
-        <CanvasControls
-          layout={layout}
-          presenting={presenting}
-          onPresentingChange={setPresenting}
-          fit={fit}
-        />
-        <CanvasLayerFinder />
-        {props.children}
-      </ReactFlow>
+      <CardTitlesProvider value={titles}>
+        <ReactFlow<JourneyNode, JourneyEdge>
+          id={FLOW_ID}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={onNodeClick}
+          onNodeDrag={drag.onNodeDrag}
+          onNodeDragStop={drag.onNodeDragStop}
+          onDoubleClick={onCanvasDoubleClick}
+          onMoveStart={onMoveStart}
+          onDragOver={editable ? strategyDrop.onDragOver : undefined}
+          onDragLeave={editable ? strategyDrop.onDragLeave : undefined}
+          onDrop={editable ? strategyDrop.onDrop : undefined}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onDelete={onDelete}
+          isValidConnection={notToItself}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          elementsSelectable
+          edgesFocusable={false}
+          deleteKeyCode={editable ? DELETE_KEYS : null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode={null}
+          selectionOnDrag={editable}
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={editable ? PAN_BUTTONS : true}
+          panOnScroll
+          zoomOnDoubleClick={false}
+          minZoom={presenting ? PRESENTATION_ZOOM : 0.2}
+          maxZoom={2}
+          proOptions={PRO_OPTIONS}
+          aria-label="Journey map canvas"
+        >
+          <ConnectionKeys
+            touchpoints={snapshot.touchpoints}
+            connections={snapshot.connections}
+            onOpen={openConnection}
+          />
+          <Background gap={24} color="#e2e8f0" />
+          <CanvasControls
+            layout={layout}
+            presenting={presenting}
+            onPresentingChange={setPresenting}
+            fit={fit}
+          />
+          <CanvasLayerFinder />
+          {props.children}
+        </ReactFlow>
+      </CardTitlesProvider>
     </CanvasLayers>
   );
 }

@@ -1,8 +1,10 @@
 import type { ConnectionKind, Point } from '@baton/model';
 import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath, useStoreApi } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useLabelLayer } from './canvas-layers';
+import { useCardTitle } from './card-titles';
+import { connectionName } from './connection-names';
 import { CONNECTION_STYLES } from './palette';
 
 export type JourneyEdgeData = {
@@ -15,9 +17,31 @@ export type JourneyEdgeData = {
   labelWidth: number | null;
   /** Faded by a filter, with its cards. */
   dimmed: boolean;
+  /** The connection's own label ('' for none), for its name: the drawn label may be its kind's. */
+  connectionLabel: string;
 };
 
 export type JourneyEdge = Edge<JourneyEdgeData, 'journey'>;
+
+/**
+ * Names the line for screen readers by its kind and its cards' current titles, never ids: the
+ * returned ref goes on an element directly inside React Flow's edge group, whose `aria-label` it
+ * sets (the edge objects carry none, so a rename does not change React Flow's edge list).
+ */
+function useConnectionName(props: EdgeProps<JourneyEdge>) {
+  const source = useCardTitle(props.source);
+  const target = useCardTitle(props.target);
+  const name = connectionName(
+    { kind: props.data?.kind ?? 'flow', label: props.data?.connectionLabel ?? '' },
+    { title: source },
+    { title: target },
+  );
+  const anchor = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    anchor.current?.parentElement?.setAttribute('aria-label', name);
+  }, [name]);
+  return anchor;
+}
 
 /**
  * A connection: React Flow's smooth-step line, its label drawn in the label layer above every
@@ -26,6 +50,7 @@ export type JourneyEdge = Edge<JourneyEdgeData, 'journey'>;
 export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<JourneyEdge>) {
   const store = useStoreApi();
   const labelLayer = useLabelLayer();
+  const named = useConnectionName(props);
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX: props.sourceX,
     sourceY: props.sourceY,
@@ -48,6 +73,7 @@ export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<Jo
   ];
   return (
     <>
+      <g ref={named} />
       <BaseEdge
         id={props.id}
         path={path}

@@ -2,7 +2,11 @@ import { CONNECTION_KIND_LABELS, type Connection, type MapSnapshot, type Touchpo
 import { inReadingOrder } from './flow-elements';
 
 /** How a connection is announced: its kind and the titles of its cards, never ids. */
-export function connectionName(connection: Connection, source: Touchpoint, target: Touchpoint): string {
+export function connectionName(
+  connection: Pick<Connection, 'kind' | 'label'>,
+  source: Pick<Touchpoint, 'title'>,
+  target: Pick<Touchpoint, 'title'>,
+): string {
   const label = connection.label ? `: ${connection.label}` : '';
   return `${CONNECTION_KIND_LABELS[connection.kind]} from ${source.title} to ${target.title}${label}`;
 }

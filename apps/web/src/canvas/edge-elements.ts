@@ -10,7 +10,6 @@ import {
 } from '@baton/model';
 import { MarkerType } from '@xyflow/react';
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { connectionName } from './connection-names';
 import { type LabelPlacement, type LabelRequest, labelOffsets, type Side } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
 import { keepSameList, shallowEqual } from './node-reuse';
@@ -86,9 +85,9 @@ function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMa
       samePlace(old.source, source) &&
       samePlace(old.target, target)
     ) {
-      // Same place, same drawing; the cards themselves are the current ones, since a line's
-      // name for screen readers says their titles.
-      lines.push(old.source === source && old.target === target ? old : { ...old, source, target });
+      // Same place, same drawing (the line's name, which says its cards' titles, is the edge
+      // component's: see `useConnectionName`).
+      lines.push(old);
       continue;
     }
     const text =
@@ -157,13 +156,19 @@ const MARKERS = Object.fromEntries(
   ]),
 ) as Record<ConnectionKind, JourneyEdge['markerEnd']>;
 
+/**
+ * React Flow leaves the edge group's `aria-label` off when it is null (its default names the
+ * cards' ids), though its type says string; the edge component sets the name itself.
+ */
+const NO_ARIA_LABEL = null as unknown as string;
+
 function edgeOf(
   line: Line,
   selected: boolean,
   faded: boolean,
   placement: LabelPlacement | null,
 ): JourneyEdge {
-  const { connection, text, sourceHandle, targetHandle, source, target } = line;
+  const { connection, text, sourceHandle, targetHandle } = line;
   return {
     id: connection.id,
     source: connection.source,
@@ -180,12 +185,13 @@ function edgeOf(
       labelOffset: placement?.offset ?? null,
       labelWidth: placement?.width ?? null,
       dimmed: faded,
+      connectionLabel: connection.label ?? '',
     },
     style: styleOf(connection.kind, selected),
     markerEnd: MARKERS[connection.kind],
     interactionWidth: 16,
-    // Screen readers hear the cards and the kind, never ids.
-    ariaLabel: connectionName(connection, source, target),
+    // Named by the edge component from its cards' titles (React Flow's default says ids).
+    ariaLabel: NO_ARIA_LABEL,
   };
 }
 
@@ -202,7 +208,8 @@ function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
     left.kind === right.kind &&
     left.stepPosition === right.stepPosition &&
     left.labelWidth === right.labelWidth &&
-    left.dimmed === right.dimmed
+    left.dimmed === right.dimmed &&
+    left.connectionLabel === right.connectionLabel
   );
 }
 
