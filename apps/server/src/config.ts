@@ -36,7 +36,8 @@ export interface ServerConfig {
   /**
    * How long the group commit collects edits before storing them in one transaction
    * (BATON_COMMIT_WINDOW_MS); 0: the edits of one event-loop turn. A couple of milliseconds
-   * make batches bigger at moderate rates, costing each edit that much latency.
+   * make batches bigger at moderate rates, costing each edit that much latency; it applies only
+   * while edits keep coming, so a lone edit is not held back.
    */
   commitWindowMs: number;
 }

@@ -107,6 +107,32 @@ describe('group commit', () => {
     expect(one.seen.map((turn) => turn.entries.length)).toEqual([1, 2]);
   });
 
+  it('stores an edit on a quiet server in its own turn; the window gathers edits only while they keep coming', async () => {
+    const fanOut = new InProcessFanOut();
+    const windowed = new GroupCommit(
+      store,
+      fanOut,
+      createLogger('error', () => {}),
+      300,
+    );
+    const one = target(store, 'm1');
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    windowed.submit(one.room, update('a'), 'ana');
+    await turn();
+    await turn();
+    // Nothing was committed for a while: the lone edit is not kept waiting for the window.
+    expect(store.batches).toEqual([1]);
+    windowed.submit(one.room, update('b'), 'ana');
+    await turn();
+    await turn();
+    // A commit just ran: the server is busy, so the next edits wait for the window and go together.
+    expect(store.batches).toEqual([1]);
+    windowed.submit(one.room, update('c'), 'ana');
+    await windowed.settled();
+    expect(store.batches).toEqual([1, 2]);
+    await fanOut.close();
+  });
+
   it('keeps other maps when one map cannot be stored, and tells only its senders', async () => {
     const good = target(store, 'm1');
     const gone = target(store, 'deleted-map');
