@@ -1,5 +1,6 @@
 import type { MapStore, StoredVersion } from '../storage/map-store.js';
 import { mergeStoredState, type StateMerger } from '../storage/merge-state.js';
+import type { DocumentPreparer } from '../sync/room-document.js';
 import { type StoredPart, storedParts } from '../sync/stored-document.js';
 import { runRead } from '../workers/pool.js';
 import { busyAsRetry } from './export-formats.js';
@@ -55,4 +56,10 @@ export const mergeOffLoop: StateMerger = async (snapshot, updates) => {
   for (const { update } of updates) bytes += update.byteLength;
   if (bytes < MERGE_IN_PLACE_BYTES) return mergeStoredState(snapshot, updates);
   return (await readOffLoop({ what: 'merge', snapshot, updates: [...updates] })).merged;
+};
+
+/** A room's opening of a large map (a room's `prepareDocument` option): loaded and repaired here. */
+export const prepareDocumentOffLoop: DocumentPreparer = async (parts, maxDepth) => {
+  const { what: _, ...prepared } = await readOffLoop({ what: 'room-document', parts, maxDepth });
+  return prepared;
 };

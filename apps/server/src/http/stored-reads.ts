@@ -17,7 +17,12 @@ import {
 import * as Y from 'yjs';
 import type { StoredUpdate } from '../storage/map-store.js';
 import { decodeFailure, type MergedState, mergeStoredState } from '../storage/merge-state.js';
-import { loadStoredDocument, type StoredPart } from '../sync/stored-document.js';
+import {
+  loadStoredDocument,
+  type PreparedDocument,
+  prepareStoredDocument,
+  type StoredPart,
+} from '../sync/stored-document.js';
 import { DEFAULT_UPDATE_LIMITS } from '../sync/update-scan.js';
 import type { WorkshopRecord } from '../workshop/workshop-record.js';
 import { buildResult } from '../workshop/workshop-results.js';
@@ -33,6 +38,8 @@ import { buildResult } from '../workshop/workshop-results.js';
 export type StoredRead =
   /** A map's title and counts (GET /api/maps/:id). */
   | { what: 'info'; parts: StoredPart[] }
+  /** A map loaded and repaired for a room to build its document from in turns (room-document.ts). */
+  | { what: 'room-document'; parts: StoredPart[]; maxDepth: number }
   /** Why a stored version's bytes are not a Yjs update, if they are not (versions-contract). */
   | { what: 'decodes'; update: Uint8Array }
   /** The map's whole state, repaired as a room would load it (a new version). */
@@ -60,6 +67,7 @@ export type StoredRead =
 
 export type StoredReadResult =
   | { what: 'info'; summary: MapSummary }
+  | ({ what: 'room-document' } & PreparedDocument)
   | { what: 'decodes'; failure: string | undefined }
   | { what: 'state'; state: Uint8Array }
   | { what: 'merge'; merged: MergedState }
@@ -109,6 +117,8 @@ export function readStored(read: StoredRead): StoredReadResult {
         const { snapshot, warnings } = readSnapshot(doc);
         return { what: 'info', summary: mapSummary(snapshot, skippedEntries(doc, warnings).length) };
       });
+    case 'room-document':
+      return { what: 'room-document', ...prepareStoredDocument(read.parts, read.maxDepth) };
     case 'decodes':
       return { what: 'decodes', failure: decodeFailure(read.update) };
     case 'merge':

@@ -1,8 +1,17 @@
-import type * as Y from 'yjs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { StoredState } from '../storage/map-store.js';
-import { loadStoredDocument, storedParts } from './stored-document.js';
+import type { RoomOptions } from './room-types.js';
+import {
+  type LoadedDocument,
+  loadStoredDocument,
+  type PreparedDocument,
+  type StoredPart,
+  storedParts,
+} from './stored-document.js';
 import { SyncReplies } from './sync-reply.js';
+import { DEFAULT_UPDATE_LIMITS } from './update-guard.js';
 
 export interface RoomDocument {
   doc: Y.Doc;
@@ -11,6 +20,19 @@ export interface RoomDocument {
   /** Something was repaired on load: the repaired state should be compacted into storage. */
   repaired: boolean;
 }
+
+/** Loads and repairs a map's stored parts elsewhere (a read thread: read-off-loop.ts). */
+export type DocumentPreparer = (parts: StoredPart[], maxDepth: number) => Promise<PreparedDocument>;
+
+type DocumentOptions = Pick<RoomOptions, 'logger' | 'updateLimits' | 'prepareDocument'>;
+
+/**
+ * Stored states from this size on are loaded on a read thread and built here in turns: below
+ * it a load takes well under a few milliseconds, less than the trip to a thread.
+ */
+export const PREPARE_ELSEWHERE_BYTES = 64 * 1024;
+/** Yjs work one event-loop turn may do while a room builds its document from pieces. */
+const TURN_MS = 5;
 
 /**
  * A room's document from what storage holds, repaired where needed (stored-document.ts); what
@@ -24,13 +46,72 @@ export function openRoomDocument(
   logger: Logger,
 ): RoomDocument {
   const loaded = loadStoredDocument(storedParts(stored), maxNestingDepth);
-  for (const { what, error } of loaded.skipped) logger.warn(`map ${mapId}: stored ${what} skipped: ${error}`);
-  const repaired = loaded.repairs.length > 0;
-  if (repaired) logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
+  const repaired = reportLoad(mapId, loaded, logger);
   const asStored = !repaired && loaded.skipped.length === 0 && stored.updates.length === 0;
   return {
     doc: loaded.doc,
     syncReplies: new SyncReplies(loaded.doc, asStored ? stored.snapshot : undefined),
     repaired,
   };
+}
+
+/**
+ * The same document, without holding other maps' edits: a 1,000-card map takes Yjs 25–120 ms
+ * to read and the repair scan up to 70 ms more, so a large map is read, repaired and cut into
+ * pieces by `prepare` on another thread, and the pieces are applied here a few milliseconds'
+ * worth per event-loop turn. Nobody holds the room meanwhile (the registry hands it out once
+ * built). Should the thread be unavailable (its queue full), the map is opened here at once.
+ */
+export async function loadRoomDocument(
+  mapId: string,
+  stored: StoredState,
+  { logger, updateLimits = DEFAULT_UPDATE_LIMITS, prepareDocument: prepare }: DocumentOptions,
+): Promise<RoomDocument> {
+  const { maxNestingDepth } = updateLimits;
+  const parts = storedParts(stored);
+  const bytes = parts.reduce((sum, { update }) => sum + update.byteLength, 0);
+  if (!prepare || bytes < PREPARE_ELSEWHERE_BYTES)
+    return openRoomDocument(mapId, stored, maxNestingDepth, logger);
+  let prepared: PreparedDocument;
+  try {
+    prepared = await prepare(parts, maxNestingDepth);
+  } catch (error) {
+    logger.warn(`map ${mapId}: opened on the event loop (${String(error)})`);
+    return openRoomDocument(mapId, stored, maxNestingDepth, logger);
+  }
+  const doc = await applyInTurns(prepared.pieces);
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    // The pieces are cut so this cannot happen; were it to, the careful load decides.
+    logger.warn(`map ${mapId}: its pieces left edits waiting; opened on the event loop`);
+    doc.destroy();
+    return openRoomDocument(mapId, stored, maxNestingDepth, logger);
+  }
+  return {
+    doc,
+    // The prepared state is this document's, encoded once already on the thread.
+    syncReplies: new SyncReplies(doc, prepared.state),
+    repaired: reportLoad(mapId, { doc, ...prepared }, logger),
+  };
+}
+
+/** A document from pieces applied in order, yielding the event loop after each `turnMs` of work. */
+export async function applyInTurns(pieces: readonly Uint8Array[], turnMs = TURN_MS): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  let turnStarted = performance.now();
+  for (const piece of pieces) {
+    if (performance.now() - turnStarted >= turnMs) {
+      await nextTurn();
+      turnStarted = performance.now();
+    }
+    Y.applyUpdate(doc, piece);
+  }
+  return doc;
+}
+
+/** Logs what was skipped or repaired; true when something was repaired. */
+function reportLoad(mapId: string, loaded: LoadedDocument, logger: Logger): boolean {
+  for (const { what, error } of loaded.skipped) logger.warn(`map ${mapId}: stored ${what} skipped: ${error}`);
+  const repaired = loaded.repairs.length > 0;
+  if (repaired) logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
+  return repaired;
 }

@@ -7,6 +7,7 @@ import type { FanOut } from './fan-out.js';
 import type { GroupCommit } from './group-commit.js';
 import type { CloseCode } from './protocol.js';
 import type { Room } from './room.js';
+import type { DocumentPreparer } from './room-document.js';
 import type { UpdateLimits } from './update-guard.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
@@ -74,6 +75,8 @@ export interface RoomOptions {
   beforeEdit?: (mapId: string, doc: Y.Doc) => void;
   /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
   updateLimits?: UpdateLimits;
+  /** Loads a large map off the event loop for its room (room-document.ts); absent: in place. */
+  prepareDocument?: DocumentPreparer;
   /**
    * Bytes of updates that may wait for storage per room; an update that does not fit closes its
    * socket with 1013 (the client resends it after reconnecting). Default DEFAULT_MAX_QUEUE_BYTES.

@@ -10,7 +10,7 @@ import { CloseCode, encodeSyncStep1 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
 import { RoomAccess } from './room-access.js';
-import { openRoomDocument } from './room-document.js';
+import { loadRoomDocument, openRoomDocument, type RoomDocument } from './room-document.js';
 import { RoomLog } from './room-log.js';
 import {
   DEFAULT_MAX_QUEUE_BYTES,
@@ -53,11 +53,13 @@ export class Room implements CommitTarget<unknown> {
     tokens: TokenHashes,
     stored: StoredState,
     private readonly options: RoomOptions,
+    /** The document, when already opened from `stored` (Room.load); else opened here. */
+    document?: RoomDocument,
   ) {
     this.access = new RoomAccess(tokens, this.connections);
     this.inFlight = new InFlightUpdates(options.maxQueueBytes ?? DEFAULT_MAX_QUEUE_BYTES);
     const limits = options.updateLimits ?? DEFAULT_UPDATE_LIMITS;
-    const opened = openRoomDocument(mapId, stored, limits.maxNestingDepth, options.logger);
+    const opened = document ?? openRoomDocument(mapId, stored, limits.maxNestingDepth, options.logger);
     this.doc = opened.doc;
     this.syncReplies = opened.syncReplies;
     this.log = new RoomLog(mapId, options);
@@ -101,7 +103,8 @@ export class Room implements CommitTarget<unknown> {
 
   static async load(record: MapRecord, options: RoomOptions): Promise<Room> {
     const stored = await options.store.loadState(record.id);
-    return new Room(record.id, record.tokens, stored, options);
+    const document = await loadRoomDocument(record.id, stored, options);
+    return new Room(record.id, record.tokens, stored, options, document);
   }
 
   get connectionCount(): number {

@@ -6,6 +6,7 @@ import type { AwarenessLimits } from './awareness-guard.js';
 import { type FanOut, InProcessFanOut } from './fan-out.js';
 import { GroupCommit } from './group-commit.js';
 import { Room } from './room.js';
+import type { DocumentPreparer } from './room-document.js';
 import type { CompactionPolicy, RoomOptions, UpdateAdmission } from './room-types.js';
 import type { UpdateLimits } from './update-guard.js';
 
@@ -33,6 +34,8 @@ export interface RoomRegistryOptions {
   updateLimits?: UpdateLimits;
   /** Bytes of one map's updates that may wait for storage (BATON_MAX_ROOM_QUEUE_BYTES). */
   maxQueueBytes?: number;
+  /** Loads large maps off the event loop as their rooms open (read-off-loop.ts); absent: in place. */
+  prepareDocument?: DocumentPreparer;
 }
 
 /**
@@ -66,6 +69,7 @@ export class RoomRegistry {
       ...(options.beforeEdit ? { beforeEdit: options.beforeEdit } : {}),
       ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
       ...(options.maxQueueBytes ? { maxQueueBytes: options.maxQueueBytes } : {}),
+      ...(options.prepareDocument ? { prepareDocument: options.prepareDocument } : {}),
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),

@@ -41,6 +41,10 @@ const LANES = {
     script: 'read',
     idleTimeout: 600_000,
     busy: 'The server is busy reading other maps; try again in a few seconds.',
+    // Near the event loop's own stack (84% as deep; a thread's default 4 MB is 4× as deep). Yjs
+    // recurses through nested types: a chain 8,000 deep overflows the loop's stack, and a room
+    // on the loop repairs it and writes the repair back; a deeper stack collected it silently.
+    stackSizeMb: 1,
   },
 } as const;
 type Lane = keyof typeof LANES;
@@ -77,6 +81,7 @@ function run(lane: Lane, task: unknown): Promise<unknown> {
       maxThreads: settings.threads,
       maxQueue: settings.maxQueue,
       idleTimeout: LANES[lane].idleTimeout,
+      ...(lane === 'read' ? { resourceLimits: { stackSizeMb: LANES.read.stackSizeMb } } : {}),
     });
     pools.set(lane, pool);
   }
