@@ -121,13 +121,11 @@ describe('another map stays responsive while one is attacked (measured from a se
     name: string,
     attack: () => Promise<unknown>,
     metrics: readonly (keyof Report)[] = ['edit'],
-    /** A stall known and not yet removed, in ms: added to the limit, so only worse fails. */
-    knownStallMs = 0,
   ): Promise<void> {
     const quiet = await window(async () => {});
     const attacked = await window(attack);
     for (const metric of metrics) {
-      const limit = Math.max(TARGET_MS, 3 * quiet[metric].p95, quiet[metric].p95 + NOISE_MS) + knownStallMs;
+      const limit = Math.max(TARGET_MS, 3 * quiet[metric].p95, quiet[metric].p95 + NOISE_MS);
       const line = `${name}, ${metric}: quiet ${show(quiet[metric])}, attacked ${show(attacked[metric])} (limit ${limit})`;
       figures.push(line);
       expect(attacked[metric].count, line).toBeGreaterThan(5);
@@ -252,19 +250,12 @@ describe('another map stays responsive while one is attacked (measured from a se
 
   it('any size: a viewer joining a 1,000-card map nobody has open', async () => {
     const [map] = (await importLargeMaps(1)) as [CreatedMap];
-    // Not yet within the target (issue #10): the room decodes the map on the event loop, 45–125 ms
-    // on a quiet machine (worst other-map edit 178 ms, p95 115 ms), several times that in CI beside
-    // the other test files. The allowance keeps this a check against anything worse.
-    await probeDuring(
-      'a viewer joining a 1,000-card map',
-      async () => {
-        const viewer = openRawSocket(server.url, map.id, map.viewToken);
-        await viewer.admitted();
-        viewer.socket.close();
-      },
-      ['edit'],
-      250,
-    );
+    // The room reads the map on a read thread and builds its document a few ms per turn.
+    await probeDuring('a viewer joining a 1,000-card map', async () => {
+      const viewer = openRawSocket(server.url, map.id, map.viewToken);
+      await viewer.admitted();
+      viewer.socket.close();
+    });
   });
 
   it('any size: versions, changes and workshops of a 1,000-card map nobody has open', async () => {
