@@ -111,6 +111,18 @@ describe("a room's document", () => {
     expect(readSnapshot(opened.doc).snapshot.touchpoints).toHaveLength(3);
   });
 
+  it('of a large map is opened in place while nobody else is being served: its joiner waits less', async () => {
+    const prepare = preparer();
+    let others = false;
+    const options = { logger: logger(), prepareDocument: prepare, othersServed: () => others };
+    const alone = await loadRoomDocument('alone', large, options);
+    expect(prepare.calls).toBe(0);
+    expect(readSnapshot(alone.doc).snapshot.touchpoints).toHaveLength(300);
+    others = true;
+    await loadRoomDocument('busy', large, options);
+    expect(prepare.calls).toBe(1);
+  });
+
   it('is opened in place when no thread can take it (their queue is full)', async () => {
     const log = logger();
     const busy = vi.fn(async () => {

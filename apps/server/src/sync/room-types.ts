@@ -78,6 +78,12 @@ export interface RoomOptions {
   /** Loads a large map off the event loop for its room (room-document.ts); absent: in place. */
   prepareDocument?: DocumentPreparer;
   /**
+   * Whether anyone else is being served right now (another map has people on it): only then is
+   * loading a large map off the event loop worth the time it adds to its joiner's wait.
+   * Absent: always.
+   */
+  othersServed?: () => boolean;
+  /**
    * Bytes of updates that may wait for storage per room; an update that does not fit closes its
    * socket with 1013 (the client resends it after reconnecting). Default DEFAULT_MAX_QUEUE_BYTES.
    */

@@ -70,6 +70,7 @@ export class RoomRegistry {
       ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
       ...(options.maxQueueBytes ? { maxQueueBytes: options.maxQueueBytes } : {}),
       ...(options.prepareDocument ? { prepareDocument: options.prepareDocument } : {}),
+      othersServed: () => [...this.live.values()].some((room) => room.connectionCount > 0),
     };
     this.fanOut.listen({
       updates: (committed) => this.live.get(committed.mapId)?.receiveRemote(committed.updates),
