@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createDragBroadcast } from '../sync/drag-presence';
 import { CURSOR_IDLE_MS, createCursorTracker } from './cursor-layer';
 import { peopleKey, peopleOf } from './people';
 import { rosterOf } from './roster';
@@ -96,12 +97,41 @@ describe('live cursors', () => {
     awareness.on('update', () => messages++);
     const field = createThrottledField<{ x: number; y: number }>(awareness, 'cursor', 50);
     for (let i = 0; i < 100; i++) field.set({ x: i, y: 0 });
+    // Not inside the pointer event: the first goes out from a timer, right after it.
+    expect(messages).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(messages).toBe(1);
+    field.set({ x: 100, y: 0 });
+    field.set({ x: 101, y: 0 });
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(messages).toBe(2);
-    expect(awareness.getLocalState()?.cursor).toEqual({ x: 99, y: 0 });
+    expect(awareness.getLocalState()?.cursor).toEqual({ x: 101, y: 0 });
     field.set(null);
     expect(awareness.getLocalState()?.cursor).toBeNull();
     field.dispose();
+  });
+
+  test('a drag and the pointer moving with it go out as one message per window', async () => {
+    const awareness = new Awareness(new Y.Doc());
+    let messages = 0;
+    awareness.on('update', () => messages++);
+    const cursor = createThrottledField<{ x: number; y: number }>(awareness, 'cursor', 60);
+    const drag = createDragBroadcast(awareness);
+    for (let i = 0; i < 30; i++) {
+      cursor.set({ x: i, y: 0 });
+      drag.move([{ id: 'card-1', x: i + 0.4, y: 10 }]);
+      await new Promise((resolve) => setTimeout(resolve, 8));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // ~240 ms of moving: one message per 40 ms window at most, carrying both fields.
+    expect(messages).toBeGreaterThan(2);
+    expect(messages).toBeLessThanOrEqual(9);
+    expect(awareness.getLocalState()).toMatchObject({
+      cursor: { x: 29, y: 0 },
+      drag: { cards: [{ id: 'card-1', x: 29, y: 10 }] },
+    });
+    drag.end();
+    expect(awareness.getLocalState()?.drag).toBeNull();
+    cursor.dispose();
   });
 });

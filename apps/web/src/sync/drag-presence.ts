@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { presencePublisher } from '../presence/presence-publisher';
 
 /** A card someone else is dragging right now, at its live canvas position. */
 export interface RemoteDrag {
@@ -22,31 +23,18 @@ function isDragState(value: unknown): value is DragState {
 
 /**
  * Publishes the cards this browser is dragging, at most every 40 ms, through awareness only:
- * the document is written once, on drop, so a long drag costs the map nothing.
+ * the document is written once, on drop, so a long drag costs the map nothing. Sent together
+ * with the pointer's own position (`presence-publisher.ts`).
  */
 export function createDragBroadcast(awareness: Awareness) {
-  let last = 0;
-  let pending: DragState | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    timer = undefined;
-    if (!pending) return;
-    last = Date.now();
-    awareness.setLocalStateField('drag', pending);
-    pending = null;
-  };
+  const publisher = presencePublisher(awareness);
   return {
     move(cards: DragState['cards']) {
-      pending = { cards: cards.map(({ id, x, y }) => ({ id, x: Math.round(x), y: Math.round(y) })) };
-      const wait = BROADCAST_INTERVAL_MS - (Date.now() - last);
-      if (wait <= 0) flush();
-      else timer ??= setTimeout(flush, wait);
+      const rounded = cards.map(({ id, x, y }) => ({ id, x: Math.round(x), y: Math.round(y) }));
+      publisher.set('drag', { cards: rounded } satisfies DragState, BROADCAST_INTERVAL_MS);
     },
     end() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      pending = null;
-      awareness.setLocalStateField('drag', null);
+      publisher.set('drag', null, BROADCAST_INTERVAL_MS);
     },
   };
 }
@@ -98,11 +86,16 @@ export function useRemoteDrags(awareness: Awareness | undefined): ReadonlyMap<st
   );
   useEffect(() => {
     if (!awareness) return;
-    const update = () =>
+    const update = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
+      // This tab's own cursor and drags change nothing here.
+      const own = awareness.clientID;
+      if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === own))
+        return;
       setDrags((current) => {
         const next = remoteDragsOf(awareness);
         return sameDrags(current, next) ? current : next;
       });
+    };
     update();
     awareness.on('change', update);
     return () => awareness.off('change', update);
