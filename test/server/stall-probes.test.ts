@@ -13,6 +13,7 @@ import { type CreatedMap, createMap } from '../support/map-api.js';
 import { awarenessFrame, floodAfterHandshake, pipelinedHandshake } from '../support/raw-frames.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
 import { openRawSocket, withTimeout } from '../support/sync-client.js';
+import { workshopApi } from '../support/workshop-api.js';
 
 interface Figures {
   count: number;
@@ -257,6 +258,26 @@ describe('another map stays responsive while one is attacked (measured from a se
       viewer.socket.close();
     });
   });
+
+  it('any size: a workshop ballot revealed and the workshop ended on a 1,000-card map nobody has open', async () => {
+    const [map] = (await importLargeMaps(1)) as [CreatedMap];
+    const api = workshopApi(server.url, map.id);
+    const started = await api.start({ map: map.editToken }, { title: 'Big', name: 'Fay', team: 'marketing' });
+    expect(started.status).toBe(201);
+    const facilitator = started.body.facilitatorToken as string;
+    const participant = started.body.participantToken as string;
+    expect((await api.openBallot({ facilitator }, { dotsPerPerson: 3 })).status).toBe(201);
+    const info = await fetch(`${server.url}/api/maps/${map.id}/export?format=json&token=${map.viewToken}`);
+    const cards = ((await info.json()) as { map: { touchpoints: { id: string }[] } }).map.touchpoints;
+    const dots = Object.fromEntries(cards.slice(0, 3).map((card) => [card.id, 1]));
+    expect((await api.vote({ participant, map: map.editToken }, dots)).status).toBe(200);
+    // Revealing writes the totals into the map, ending writes the result: each a server-side
+    // change of the whole map's room, loaded for it.
+    await probeDuring('a ballot revealed and a workshop ended on a 1,000-card map', async () => {
+      expect((await api.reveal({ facilitator })).status).toBe(200);
+      expect((await api.end({ facilitator })).status).toBeLessThan(300);
+    });
+  }, 60_000);
 
   it('any size: versions, changes and workshops of a 1,000-card map nobody has open', async () => {
     const [map] = (await importLargeMaps(1)) as [CreatedMap];
