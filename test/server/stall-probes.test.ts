@@ -277,6 +277,13 @@ describe('another map stays responsive while one is attacked (measured from a se
       expect((await api.reveal({ facilitator })).status).toBe(200);
       expect((await api.end({ facilitator })).status).toBeLessThan(300);
     });
+    // Written into the map: the revealed dots on their cards.
+    const after = await fetch(`${server.url}/api/maps/${map.id}/export?format=json&token=${map.viewToken}`);
+    const voted = ((await after.json()) as { map: { touchpoints: { id: string; votes?: number }[] } }).map
+      .touchpoints;
+    expect(voted.filter((card) => card.votes).map((card) => [card.id, card.votes])).toEqual(
+      Object.entries(dots),
+    );
   }, 60_000);
 
   it('any size: versions, changes and workshops of a 1,000-card map nobody has open', async () => {

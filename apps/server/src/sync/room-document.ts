@@ -118,3 +118,26 @@ function reportLoad(mapId: string, loaded: LoadedDocument, logger: Logger): bool
   if (repaired) logger.warn(`map ${mapId}: repaired on load: ${loaded.repairs.join('; ')}`);
   return repaired;
 }
+
+/**
+ * A copy of a large map's committed state for a server-side change (revealed votes, a workshop's
+ * result), built without holding other maps' edits: read and cut on a read thread from storage
+ * (which holds everything the room applied), applied here a few milliseconds per turn.
+ * Undefined when the map is small, no thread can take it, or its stored state still needs a
+ * repair (the copy would then hold the repair's own edits, which the room's document has not):
+ * the caller copies the room's document in place instead.
+ */
+export async function committedCopy(
+  stored: StoredState,
+  { prepareDocument: prepare, updateLimits = DEFAULT_UPDATE_LIMITS }: DocumentOptions,
+): Promise<Y.Doc | undefined> {
+  const parts = storedParts(stored);
+  const bytes = parts.reduce((sum, { update }) => sum + update.byteLength, 0);
+  if (!prepare || bytes < PREPARE_ELSEWHERE_BYTES) return undefined;
+  const prepared = await prepare(parts, updateLimits.maxNestingDepth).catch(() => undefined);
+  if (!prepared || prepared.repairs.length > 0 || prepared.skipped.length > 0) return undefined;
+  const doc = await applyInTurns(prepared.pieces);
+  if (!doc.store.pendingStructs && !doc.store.pendingDs) return doc;
+  doc.destroy();
+  return undefined;
+}

@@ -12,6 +12,11 @@ export class ServerChange {
 export function serverChangeOf(doc: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array | undefined {
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+  return changeMadeOn(scratch, write);
+}
+
+/** The update `write` makes on `scratch`, a copy to be thrown away (it is destroyed). */
+export function changeMadeOn(scratch: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array | undefined {
   const updates: Uint8Array[] = [];
   scratch.on('update', (update: Uint8Array) => updates.push(update));
   scratch.transact(() => write(scratch));
