@@ -41,7 +41,8 @@ export class Room implements CommitTarget<unknown> {
   private readonly replica: Replica;
   private readonly events = new RoomEvents();
   private readonly log: RoomLog;
-  private lastChangedAt: string | undefined;
+  /** When the map last changed: as stored (ISO), until this room commits an edit (ms). */
+  private lastChangedAt: string | number | undefined;
   private stopped = false;
   private readonly guard: UpdateGuard;
   private readonly syncReplies: SyncReplies;
@@ -118,7 +119,8 @@ export class Room implements CommitTarget<unknown> {
 
   /** When the map last changed (ISO), or undefined when unknown to this room (see the map row). */
   get updatedAt(): string | undefined {
-    return this.lastChangedAt;
+    const at = this.lastChangedAt;
+    return typeof at === 'number' ? new Date(at).toISOString() : at;
   }
 
   roleOf(tokenHash: string): Role | undefined {
@@ -248,7 +250,8 @@ export class Room implements CommitTarget<unknown> {
   /** Group commit: these updates are stored; apply them and relay them, one frame per peer. */
   committed(entries: CommittedEntry<unknown>[]): void {
     this.log.note(entries);
-    this.lastChangedAt = new Date().toISOString();
+    // Formatted when asked for, not on every batch of edits.
+    this.lastChangedAt = Date.now();
     this.options.beforeEdit?.(this.mapId, this.doc);
     for (const applied of applyCommittedBatch(this.batchTarget, entries)) this.applied.push(applied);
     for (const { seq } of entries) this.replica.note(seq);

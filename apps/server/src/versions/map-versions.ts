@@ -50,6 +50,7 @@ export class MapVersions {
   private readonly now: () => Date;
   /** Map id → the UTC day of its last automatic version, so most edits cost no query. */
   private readonly checkpointed = new Map<string, string>();
+  private today: { from: number; day: string } | undefined;
 
   constructor(private readonly options: MapVersionsOptions) {
     this.now = options.now ?? (() => new Date());
@@ -108,7 +109,7 @@ export class MapVersions {
    */
   checkpoint(mapId: string, doc: Y.Doc): Promise<VersionRecord | undefined> {
     const now = this.now();
-    const day = now.toISOString().slice(0, 10);
+    const day = this.dayOf(now);
     if (this.checkpointed.get(mapId) === day) return Promise.resolve(undefined);
     this.checkpointed.set(mapId, day);
     const state = Y.encodeStateAsUpdate(doc);
@@ -126,6 +127,16 @@ export class MapVersions {
       this.options.onError?.(error);
       return undefined;
     });
+  }
+
+  /** The UTC day of `now`, formatted once a day rather than for every batch of edits. */
+  private dayOf(now: Date): string {
+    const ms = now.getTime();
+    const cached = this.today;
+    if (cached && ms >= cached.from && ms < cached.from + DAY_MS) return cached.day;
+    const from = ms - (ms % DAY_MS);
+    this.today = { from, day: new Date(from).toISOString().slice(0, 10) };
+    return this.today.day;
   }
 
   private async store(
