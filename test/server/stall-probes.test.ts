@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { exportJson } from '@baton/export';
 import { largeMap } from '@baton/export/testing';
+import { readSnapshot, updateTouchpoint } from '@baton/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deeplyNestedUpdate,
@@ -12,7 +13,7 @@ import { CloseCode, encodeDocumentUpdate } from '../../apps/server/src/sync/prot
 import { type CreatedMap, createMap } from '../support/map-api.js';
 import { awarenessFrame, floodAfterHandshake, pipelinedHandshake } from '../support/raw-frames.js';
 import { removeDataDir, type ServerProcess, startServer } from '../support/server-process.js';
-import { openRawSocket, withTimeout } from '../support/sync-client.js';
+import { connectClient, openRawSocket, withTimeout } from '../support/sync-client.js';
 import { workshopApi } from '../support/workshop-api.js';
 
 interface Figures {
@@ -258,6 +259,27 @@ describe('another map stays responsive while one is attacked (measured from a se
       viewer.socket.close();
     });
   });
+
+  it('any size: viewers joining a 1,000-card map someone is editing', async () => {
+    const [map] = (await importLargeMaps(1)) as [CreatedMap];
+    const editor = connectClient(server.url, map.id, map.editToken);
+    try {
+      await editor.synced(30_000);
+      const [card] = readSnapshot(editor.doc).snapshot.touchpoints;
+      // Each join after an edit: the whole map is sent to the newcomer as it now stands.
+      await probeDuring('viewers joining a 1,000-card map after each of its edits', async () => {
+        for (let edit = 0; edit < 3; edit++) {
+          updateTouchpoint(editor.doc, card?.id ?? '', { title: `Edited ${edit}` });
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          const viewer = connectClient(server.url, map.id, map.viewToken);
+          await viewer.synced(30_000);
+          viewer.destroy();
+        }
+      });
+    } finally {
+      editor.destroy();
+    }
+  }, 60_000);
 
   it('any size: a workshop ballot revealed and the workshop ended on a 1,000-card map nobody has open', async () => {
     const [map] = (await importLargeMaps(1)) as [CreatedMap];
