@@ -99,7 +99,9 @@ describe('the analysis panel of a template map, in Chromium at 1280 × 720', () 
     expect(await position()).toBe(first);
     expect(await navigator.getByTestId('finding-current').textContent()).toBe(message);
 
-    // Escape lets go; clicking a card then opens its editor as usual.
+    // Escape lets go, also from the navigator's own buttons; clicking a card then opens its
+    // editor as usual.
+    await navigator.getByTestId('finding-next').focus();
     await page.keyboard.press('Escape');
     await navigator.waitFor({ state: 'detached' });
     expect(await page.getByTestId('analysis-panel').isVisible()).toBe(true);

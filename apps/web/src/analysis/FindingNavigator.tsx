@@ -10,7 +10,8 @@ interface FindingNavigatorProps {
 
 /**
  * Walking through the findings one by one, as in a review: the one shown on the canvas now,
- * "n of m", and Previous / Next, which frame the cards of the one before or after.
+ * "n of m", and Previous / Next, which frame the cards of the one before or after. Escape, or
+ * the close button, stops showing them.
  */
 export function FindingNavigator({ findings, focusedId, onFocusFinding, onDone }: FindingNavigatorProps) {
   const index = findings.findIndex((finding) => finding.id === focusedId);
@@ -23,6 +24,13 @@ export function FindingNavigator({ findings, focusedId, onFocusFinding, onDone }
       className="finding-navigator"
       aria-label="Finding shown on the canvas"
       data-testid="finding-navigator"
+      // Escape on its buttons lets go of the findings, as it does on the canvas (the canvas's
+      // shortcuts leave keys inside a side panel to the panel).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDone();
+      }}
     >
       <div className="finding-navigator-head">
         <span className="finding-position" data-testid="finding-position">
