@@ -230,8 +230,11 @@ export class Room implements CommitTarget<unknown> {
    */
   async change(write: (doc: Y.Doc) => void): Promise<void> {
     // A large map's copy is built from storage off the loop (copying the live document of a
-    // 1,000-card map held other maps' edits 50–80 ms); anything else copies it in place.
-    const copy = await committedCopy(await this.options.store.loadState(this.mapId), this.options);
+    // 1,000-card map held other maps' edits 50–80 ms); anything else copies it in place, and
+    // without a read thread the store is not read at all.
+    const copy = this.options.prepareDocument
+      ? await committedCopy(await this.options.store.loadState(this.mapId), this.options)
+      : undefined;
     const update = copy ? changeMadeOn(copy, write) : serverChangeOf(this.doc, write);
     if (!update) return;
     return new Promise((resolve, reject) => {
