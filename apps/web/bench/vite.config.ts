@@ -10,5 +10,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  build: { outDir: path.join(import.meta.dirname, '../bench-dist'), emptyOutDir: true },
+  // Source maps, so a profile of the bare page (`--profile`) names its functions as Baton's does.
+  build: { outDir: path.join(import.meta.dirname, '../bench-dist'), emptyOutDir: true, sourcemap: true },
 });
