@@ -15,7 +15,6 @@ import {
   type EdgeTypes,
   type FinalConnectionState,
   type NodeTypes,
-  ReactFlow,
   SelectionMode,
   useReactFlow,
 } from '@xyflow/react';
@@ -43,7 +42,8 @@ import { connectOnCardDrop } from './dropOnCard';
 import { useJourneyEdges } from './edge-elements';
 import { CellView, LaneHeaderView, StageHeaderView } from './GridNodes';
 import { useGridLayout } from './grid-layout';
-import { type JourneyEdge, JourneyEdgeView } from './JourneyEdge';
+import { JourneyEdgeView } from './JourneyEdge';
+import { JourneyFlow } from './JourneyFlow';
 import { isTouchpointNode, type JourneyNode } from './node-types';
 import { PRESENTATION_ZOOM } from './PresentationZoom';
 import { EMPTY_SELECTION, type Selection, toggled } from './selection';
@@ -126,7 +126,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const { fit, onMoveStart } = useMapFit(layout, presenting);
   const drag = useCardDrag(actions, props.dragBroadcast, layout);
   const remoteDrags = useRemoteDrags(props.awareness);
-  const { nodes, onNodesChange } = useJourneyNodes({
+  const { nodes, onSelectChange } = useJourneyNodes({
     snapshot,
     editable,
     selection,
@@ -233,13 +233,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   return (
     <CanvasLayers>
       <CardTitlesProvider value={titles}>
-        <ReactFlow<JourneyNode, JourneyEdge>
+        <JourneyFlow
           id={FLOW_ID}
           nodes={nodes}
+          onSelectChange={onSelectChange}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeClick={onNodeClick}
           onNodeDrag={drag.onNodeDrag}
@@ -285,7 +285,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
           />
           <CanvasLayerFinder />
           {props.children}
-        </ReactFlow>
+        </JourneyFlow>
       </CardTitlesProvider>
     </CanvasLayers>
   );

@@ -1,6 +1,6 @@
 import { type GridLayout, LEAD_STAGES, type LeadStage, type MapSnapshot, type Team } from '@baton/model';
-import type { NodeChange, XYPosition } from '@xyflow/react';
-import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
+import type { NodeSelectionChange } from '@xyflow/react';
+import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef } from 'react';
 import type { RemoteDrag } from '../sync/drag-presence';
 import type { CanvasView } from './canvas-view';
 import { gridNodes, inReadingOrder, touchpointNode } from './flow-elements';
@@ -25,13 +25,11 @@ interface NodeInputs {
 /**
  * The React Flow nodes, derived from the snapshot (the document is the truth) incrementally:
  * a card's node object is rebuilt only when its touchpoint, selection, emphasis or remote drag
- * changed, so React Flow and the memoised cards skip the rest. The one thing React Flow owns
- * locally is where this user's cards are while in hand; it is dropped on release, when the
- * document has the new placement (or, after a no-op drop, the old one).
+ * changed, so React Flow and the memoised cards skip the rest. Where this user's cards are while
+ * in hand is kept apart, by the flow itself (`useCardsInHand`).
  */
 export function useJourneyNodes(inputs: NodeInputs) {
   const { snapshot, editable, selection, onSelectionChange, view, layout, remoteDrags, dropTarget } = inputs;
-  const [inHand, setInHand] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const cards = useRef(new Map<string, TouchpointNode>());
   const cardList = useRef<TouchpointNode[]>(undefined);
   const grid = useRef(new Map<string, JourneyNode>());
@@ -85,38 +83,20 @@ export function useJourneyNodes(inputs: NodeInputs) {
   }, [snapshot, editable, dropTarget, layout, view.gaps, canEditStages, stageEditors]);
 
   const nodes = useMemo(() => {
-    const shown: JourneyNode[] = [...backgroundNodes];
-    for (const node of touchpointNodes) {
-      const position = inHand.get(node.id);
-      shown.push(position ? { ...node, position, dragging: true } : node);
-    }
-    shownList.current = inHand.size ? shown : keepSameList(shownList.current, shown);
+    shownList.current = keepSameList(shownList.current, [...backgroundNodes, ...touchpointNodes]);
     return shownList.current;
-  }, [backgroundNodes, touchpointNodes, inHand]);
+  }, [backgroundNodes, touchpointNodes]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<JourneyNode>[]) => {
-      const picks = changes.filter((change) => change.type === 'select');
-      if (picks.length) {
-        onSelectionChange((current) => {
-          let ids = current.touchpoints;
-          for (const pick of picks) ids = toggled(ids, pick.id, pick.selected);
-          return { ...current, touchpoints: ids };
-        });
-      }
-      const moves = changes.filter((change) => change.type === 'position');
-      if (!moves.length) return;
-      setInHand((current) => {
-        const next = new Map(current);
-        for (const move of moves) {
-          if (move.dragging && move.position) next.set(move.id, move.position);
-          else next.delete(move.id);
-        }
-        return next;
+  const onSelectChange = useCallback(
+    (picks: NodeSelectionChange[]) => {
+      onSelectionChange((current) => {
+        let ids = current.touchpoints;
+        for (const pick of picks) ids = toggled(ids, pick.id, pick.selected);
+        return { ...current, touchpoints: ids };
       });
     },
     [onSelectionChange],
   );
 
-  return { nodes, onNodesChange };
+  return { nodes, onSelectChange };
 }
