@@ -5,9 +5,8 @@ import {
   type ReactFlowProps,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { JourneyEdge } from './JourneyEdge';
-import { keepSameList } from './node-reuse';
 import type { JourneyNode } from './node-types';
 
 type FlowProps = Omit<ReactFlowProps<JourneyNode, JourneyEdge>, 'nodes' | 'onNodesChange'>;
@@ -26,17 +25,13 @@ interface JourneyFlowProps extends FlowProps {
  */
 function useCardsInHand(placed: JourneyNode[], onSelectChange: JourneyFlowProps['onSelectChange']) {
   const [inHand, setInHand] = useState<ReadonlyMap<string, XYPosition>>(new Map());
-  const shownList = useRef<JourneyNode[]>(undefined);
   const nodes = useMemo(() => {
-    if (!inHand.size) {
-      shownList.current = keepSameList(shownList.current, placed);
-      return shownList.current;
-    }
-    shownList.current = placed.map((node) => {
+    // Nothing in hand: the map's own list, which keeps its identity while no node changed.
+    if (!inHand.size) return placed;
+    return placed.map((node) => {
       const position = inHand.get(node.id);
       return position ? { ...node, position, dragging: true } : node;
     });
-    return shownList.current;
   }, [placed, inHand]);
 
   const onNodesChange = useCallback(
