@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '@baton/model';
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { type Dispatch, memo, type SetStateAction, useDeferredValue, useMemo, useState } from 'react';
 import { connectionsInReadingOrder } from './connection-names';
 
 interface ConnectionKeysProps {
@@ -10,6 +10,31 @@ interface ConnectionKeysProps {
 }
 
 const NONE: never[] = [];
+
+interface ConnectionKeyProps {
+  id: string;
+  name: string;
+  onOpen: (id: string) => void;
+  onFocusChange: Dispatch<SetStateAction<string | null>>;
+}
+
+/** One connection's button; memoised, so an edit re-renders only the buttons whose name changed. */
+const ConnectionKey = memo(function ConnectionKey({ id, name, onOpen, onFocusChange }: ConnectionKeyProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        data-testid="connection-key"
+        data-connection-id={id}
+        onClick={() => onOpen(id)}
+        onFocus={() => onFocusChange(id)}
+        onBlur={() => onFocusChange((current) => (current === id ? null : current))}
+      >
+        {name}
+      </button>
+    </li>
+  );
+});
 
 /**
  * The connections for the keyboard and screen readers: one button per connection, named by its
@@ -32,18 +57,7 @@ export const ConnectionKeys = memo(function ConnectionKeys(props: ConnectionKeys
     <>
       <ul className="connection-keys" aria-label="Connections">
         {named.map(({ id, name }) => (
-          <li key={id}>
-            <button
-              type="button"
-              data-testid="connection-key"
-              data-connection-id={id}
-              onClick={() => onOpen(id)}
-              onFocus={() => setFocused(id)}
-              onBlur={() => setFocused((current) => (current === id ? null : current))}
-            >
-              {name}
-            </button>
-          </li>
+          <ConnectionKey key={id} id={id} name={name} onOpen={onOpen} onFocusChange={setFocused} />
         ))}
       </ul>
       {focused && (
