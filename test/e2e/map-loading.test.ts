@@ -15,7 +15,7 @@ const SKETCH: JourneySketch = {
 describe('opening a map link, in Chromium', () => {
   const suite = browserSuite();
 
-  test("the map's content comes over the sync socket while the app's code is still on its way, then the cards show", async () => {
+  test("the map's content comes while the app's code is still on its way, then the cards show", async () => {
     const seeded = await seedMap(suite.server().url, 'Early start', SKETCH);
     suite.keep(seeded.observer);
     const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 } });
@@ -35,6 +35,12 @@ describe('opening a map link, in Chromium', () => {
         await route.continue();
       });
       let titleReceived = false;
+      // Over HTTP (the page's first copy) or the socket, whichever answers first.
+      page.on('response', async (response) => {
+        if (!response.url().endsWith(`/api/maps/${seeded.map.id}/state`)) return;
+        const body = await response.body().catch(() => Buffer.from(''));
+        if (body.includes('Product demo')) titleReceived = true;
+      });
       page.on('websocket', (socket) => {
         if (socket.url().includes('/sync/'))
           socket.on('framereceived', ({ payload }) => {
@@ -55,6 +61,25 @@ describe('opening a map link, in Chromium', () => {
       expect(errors).toEqual([]);
     } finally {
       release();
+      await context.close();
+    }
+  });
+
+  test('with the live connection refused, the map still shows from its first copy', async () => {
+    const seeded = await seedMap(suite.server().url, 'No socket', SKETCH);
+    suite.keep(seeded.observer);
+    const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      // Every sync socket is closed at once: only the HTTP copy can bring the map.
+      await context.routeWebSocket(/\/sync\//, (socket) => socket.close());
+      const page = await context.newPage();
+      await page.goto(seeded.map.viewUrl);
+      await cardNamed(page, 'Pipeline guide download').waitFor({ timeout: 15_000 });
+      await cardNamed(page, 'Product demo').waitFor({ timeout: 15_000 });
+      // Shown as loaded, not behind the loading veil that waits for a connection.
+      await expect.poll(() => page.locator('main.canvas-wrap').getAttribute('aria-busy')).toBe('false');
+      await expect.poll(() => page.locator('[data-testid=connection-key]').count()).toBe(1);
+    } finally {
       await context.close();
     }
   });

@@ -35,6 +35,9 @@ const CreateMapSchema = z.object({
   template: z.string().min(1).max(64).optional(),
 });
 
+/** How long a map loaded for a page's first copy stays loaded for that page's socket. */
+const JOIN_WAIT_MS = 10_000;
+
 export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   const { store, rooms } = options;
   const routes = new Hono<MapAccessEnv>();
@@ -74,6 +77,18 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
       updatedAt: latest.updatedAt,
       // Entries that fail the schema: left out of everything above, listed by the JSON export.
       counts: summary.counts,
+    });
+  });
+
+  // The page's first copy of the map, fetched while its socket connects: a socket's sync waits
+  // for the page's scripts to run before it even starts, this download does not. Loading the
+  // map for it is no waste: the page's socket joins the same room moments later.
+  routes.get('/:id/state', canView, async (c) => {
+    const { record } = c.get('access');
+    const state = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, (room) => room.wholeState());
+    return c.body(new Uint8Array(state), 200, {
+      'content-type': 'application/octet-stream',
+      'cache-control': 'no-store',
     });
   });
 

@@ -127,6 +127,11 @@ export class Room implements CommitTarget<unknown> {
     return this.access.roleOf(tokenHash);
   }
 
+  /** The map's whole state as one Yjs update: only committed edits, like everything the room relays. */
+  wholeState(): Uint8Array {
+    return this.syncReplies.whole();
+  }
+
   /** Every update up to this position is in the room's document. */
   get head(): number {
     return this.replica.head;

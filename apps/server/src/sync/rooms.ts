@@ -195,6 +195,22 @@ export class RoomRegistry {
   }
 
   /**
+   * Like `withRoom`, for a read a socket is about to follow (a page's first copy of the map):
+   * the room stays loaded `holdMs` after it, so the page's join finds it instead of loading the
+   * map a second time.
+   */
+  async readBeforeJoin<T>(record: MapRecord, holdMs: number, read: (room: Room) => T): Promise<T> {
+    const live = this.live.get(record.id);
+    if (live) return read(live);
+    const room = await this.acquire(record);
+    try {
+      return read(room);
+    } finally {
+      setTimeout(() => this.release(room), holdMs).unref();
+    }
+  }
+
+  /**
    * After a rotation: the live room learns the new hashes and closes sockets using old ones,
    * and every other node is told to do the same.
    */

@@ -8,25 +8,33 @@ import { encodeSyncStep2, encodeSyncStep2Update } from './protocol.js';
  * with an empty log starts with the snapshot's own bytes, so a cold join encodes nothing.
  */
 export class SyncReplies {
-  /** The sync step 2 frame of the whole state, while the document is unchanged. */
+  /** The whole state as one update, and as a sync step 2 frame, while the document is unchanged. */
+  private wholeUpdate: Uint8Array | undefined;
   private wholeState: Uint8Array | undefined;
 
   constructor(
     private readonly doc: Y.Doc,
     storedWholeState?: Uint8Array,
   ) {
-    if (storedWholeState) this.wholeState = encodeSyncStep2Update(storedWholeState);
+    this.wholeUpdate = storedWholeState;
     // Any transaction may have changed the document (afterTransaction costs nothing per update,
     // unlike an 'update' listener, for which Yjs encodes every change).
     doc.on('afterTransaction', () => {
+      this.wholeUpdate = undefined;
       this.wholeState = undefined;
     });
+  }
+
+  /** The document's whole state as one update (a page's first copy of the map, GET /state). */
+  whole(): Uint8Array {
+    this.wholeUpdate ??= Y.encodeStateAsUpdate(this.doc);
+    return this.wholeUpdate;
   }
 
   /** The sync step 2 frame for a peer whose state vector is `stateVector`. */
   stepTwo(stateVector: Uint8Array): Uint8Array {
     if (!holdsNothing(stateVector)) return encodeSyncStep2(this.doc, stateVector);
-    this.wholeState ??= encodeSyncStep2Update(Y.encodeStateAsUpdate(this.doc));
+    this.wholeState ??= encodeSyncStep2Update(this.whole());
     return this.wholeState;
   }
 }

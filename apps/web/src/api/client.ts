@@ -100,6 +100,19 @@ export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {
   });
 }
 
+/**
+ * The map's whole Yjs state over HTTP, so the page can draw the map while its socket is still
+ * connecting; the socket syncs the rest. Rejects on any failure (the socket then brings it all).
+ */
+export async function fetchMapState(mapId: string, token: string, signal: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/state`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal,
+  });
+  if (!response.ok) throw await errorFrom(response);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** The WebSocket base the stock y-websocket provider appends the map id to. */
 export function syncBaseUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';

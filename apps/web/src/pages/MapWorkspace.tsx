@@ -37,7 +37,7 @@ import { loadProfile, saveProfile } from '../storage/user-profile';
 import { createDragBroadcast } from '../sync/drag-presence';
 import type { MapSession } from '../sync/map-session';
 import { useConnectionState } from '../sync/useConnectionState';
-import { useOfflineCopyLoaded } from '../sync/useOfflineCopyLoaded';
+import { useEarlyCopyLoaded } from '../sync/useEarlyCopyLoaded';
 import { useDeferredSnapshot } from '../sync/useSnapshot';
 import { UnreadableEntries } from '../unreadable/UnreadableEntries';
 import { ChangesPanel } from '../versions/ChangesPanel';
@@ -63,7 +63,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const canEdit = info.role === 'edit';
   const { snapshot: live, warnings } = useDeferredSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
-  const offlineLoaded = useOfflineCopyLoaded(session);
+  const earlyCopyLoaded = useEarlyCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
   const awareness = session.provider.awareness;
   const { following, follow } = useFollow(awareness);
@@ -89,7 +89,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const { collapsed, setPanel } = useCollapsedPanels();
   const [filter, setFilter] = useState(NO_FILTER);
   const [connectionKind, setConnectionKind] = useState<ConnectionKind | 'auto'>('auto');
-  const loaded = connection.synced || offlineLoaded;
+  const loaded = connection.synced || earlyCopyLoaded;
   useRememberMap(loaded, live.meta.title, info, token);
 
   // A replaced link can no longer write: the server refuses it, so the map turns read-only, and

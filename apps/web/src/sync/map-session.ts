@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBaseUrl } from '../api/client';
 import { afterNextPaint } from './after-paint';
+import { type FirstCopy, fetchFirstCopy } from './first-copy';
 import { keepOfflineCopy } from './offline-copy';
 import { applyFirstSyncQuietly } from './quiet-first-sync';
 
@@ -16,6 +17,8 @@ export interface MapSession {
   provider: WebsocketProvider;
   /** The IndexedDB copy, once attached: at once when this browser holds one, else after the map is drawn. */
   offlineCopy: Promise<IndexeddbPersistence>;
+  /** True once the server's copy, fetched over HTTP while the socket connects, is in the document. */
+  firstCopy: Pick<FirstCopy, 'applied' | 'isApplied'>;
   /** Transaction origin of this browser's own edits, for an undo manager to track. */
   localOrigin: object;
   /** The link turned out to be an edit link: this tab may upgrade and repair the map. */
@@ -34,6 +37,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
     maxBackoffTime: 5000,
   });
   applyFirstSyncQuietly(provider);
+  const firstCopy = fetchFirstCopy(mapId, token, provider);
   const offlineCopy = keepOfflineCopy(`baton-map-${mapId}`, doc, provider);
   const localOrigin = { source: 'baton-web', clientID: doc.clientID };
   // A map saved by an older Baton is upgraded once its content has arrived, by any editor;
@@ -79,6 +83,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
     doc,
     provider,
     offlineCopy: offlineCopy.attached,
+    firstCopy,
     localOrigin,
     allowEditing: () => {
       canEdit = true;
@@ -86,6 +91,7 @@ export function openMapSession(mapId: string, token: string): MapSession {
     },
     destroy: () => {
       upgrading?.();
+      firstCopy.cancel();
       stopSettling?.();
       provider.awareness.setLocalState(null);
       provider.destroy();

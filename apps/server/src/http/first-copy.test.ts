@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readSnapshot } from '@baton/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type BatonServer, createBatonServer } from '../index.js';
+
+interface Created {
+  id: string;
+  editToken: string;
+  viewToken: string;
+}
+
+/** GET /api/maps/:id/state: a page's first copy of the map, fetched while its socket connects. */
+describe("a map's first copy over HTTP", () => {
+  let dataDir: string;
+  let server: BatonServer;
+  const providers: WebsocketProvider[] = [];
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'baton-first-copy-'));
+    server = await createBatonServer({ dataDir, port: 0, logLevel: 'error' });
+  });
+  afterEach(async () => {
+    for (const provider of providers.splice(0)) provider.destroy();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const createMap = async (): Promise<Created> =>
+    (await (
+      await fetch(`${server.url}/api/maps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Trial funnel', template: 'saas-free-trial' }),
+      })
+    ).json()) as Created;
+  const firstCopy = async (map: Created, token: string): Promise<Y.Doc> => {
+    const response = await fetch(`${server.url}/api/maps/${map.id}/state`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
+    return doc;
+  };
+  const join = (map: Created) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, map.id, doc, {
+      params: { token: map.editToken },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    providers.push(provider);
+    return { doc, synced: new Promise<void>((resolve) => provider.once('sync', () => resolve())) };
+  };
+
+  it('gives either link the whole map, as the socket would', async () => {
+    const map = await createMap();
+    const viewed = readSnapshot(await firstCopy(map, map.viewToken)).snapshot;
+    expect(viewed.meta.title).toBe('Trial funnel');
+    expect(viewed.touchpoints.length).toBeGreaterThan(5);
+    const peer = join(map);
+    await peer.synced;
+    expect(readSnapshot(await firstCopy(map, map.editToken)).snapshot).toEqual(
+      readSnapshot(peer.doc).snapshot,
+    );
+  });
+
+  it('holds every edit the live room has committed', async () => {
+    const map = await createMap();
+    const peer = join(map);
+    await peer.synced;
+    const [first] = readSnapshot(peer.doc).snapshot.touchpoints;
+    if (!first) throw new Error('the template has no touchpoints');
+    (peer.doc.getMap('touchpoints').get(first.id) as Y.Map<unknown>).set('title', 'Renamed live');
+    await expect
+      .poll(async () => {
+        const copy = readSnapshot(await firstCopy(map, map.viewToken)).snapshot;
+        return copy.touchpoints.find((touchpoint) => touchpoint.id === first.id)?.title;
+      })
+      .toBe('Renamed live');
+  });
+
+  it('keeps a map nobody had open loaded for the socket that follows', async () => {
+    const map = await createMap();
+    expect(server.rooms.loadedCount).toBe(0);
+    await firstCopy(map, map.viewToken);
+    const loaded = server.rooms.find(map.id);
+    expect(loaded).toBeDefined();
+    const peer = join(map);
+    await peer.synced;
+    // The page's join found the room the first copy loaded, instead of loading the map again.
+    expect(server.rooms.find(map.id)).toBe(loaded);
+  });
+
+  it('refuses without a token, and answers a wrong one as an unknown map', async () => {
+    const map = await createMap();
+    const other = await createMap();
+    expect((await fetch(`${server.url}/api/maps/${map.id}/state`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/maps/${map.id}/state?token=${other.viewToken}`)).status).toBe(404);
+    expect(server.rooms.loadedCount).toBe(0);
+  });
+});
