@@ -83,4 +83,25 @@ describe('opening a map link, in Chromium', () => {
       await context.close();
     }
   });
+
+  test('a map drawn from its first copy can be edited once its document holds it, socket or not', async () => {
+    const seeded = await seedMap(suite.server().url, 'First copy edits', SKETCH);
+    suite.keep(seeded.observer);
+    const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      await context.routeWebSocket(/\/sync\//, (socket) => socket.close());
+      await context.addInitScript(() =>
+        localStorage.setItem('baton.user', JSON.stringify({ name: 'Ada', color: '#e11d48' })),
+      );
+      const page = await context.newPage();
+      await page.goto(seeded.map.editUrl);
+      await cardNamed(page, 'Product demo').click({ timeout: 15_000 });
+      const title = page.locator('#edit-title');
+      await title.fill('Product demo call');
+      await title.press('Enter');
+      await cardNamed(page, 'Product demo call').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -16,7 +16,8 @@ import { startMapEarly } from './sync/early-session';
 // The entry holds only what opens a map: the app (React, React Flow, the workspace) is a chunk
 // of its own, fetched and evaluated while a map link's content is already on its way.
 const app = import('./render-app');
-startMapEarly(window.location);
+// The map's first copy is drawn by the app's code: it waits for this very chunk, not a chunk of its own.
+startMapEarly(window.location, () => app);
 app.then(
   ({ renderApp }) => renderApp(),
   () => {

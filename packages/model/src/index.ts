@@ -37,13 +37,14 @@ export {
   readPlacements,
   writePlacements,
 } from './placements.js';
+export { readPlainSnapshot } from './plain-snapshot.js';
 export { MAX_READ_DEPTH, type PlainReading, readPlain } from './plain-value.js';
 export * from './schema.js';
 export { keepPlacementsSettled, SETTLE_ORIGIN, type SettleResult, settlePlacements } from './settle.js';
 export { deriveViewToken, hashToken, mapUrl, newEditToken } from './share-links.js';
 export { restoreSkippedEntries, type SkippedEntry, skippedEntries } from './skipped.js';
 export { countEntries, type MapCounts, readSnapshot, type SnapshotReading } from './snapshot.js';
-export { createSnapshotReader, type SnapshotReader } from './snapshot-reader.js';
+export { createSnapshotReader, type SnapshotReader, type SnapshotReaderOptions } from './snapshot-reader.js';
 export { addNote, deleteNote, updateNote, updateStage } from './stages.js';
 export * from './templates/index.js';
 export {

@@ -78,7 +78,23 @@ function markChanged(
 
 type ParsedPlacement = { touchpoint: string; placement: CellPlacement } | { issues: SnapshotWarning[] };
 
-export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
+export interface SnapshotReaderOptions {
+  /**
+   * What the page showed before the document held the map (`readPlainSnapshot`): its entries,
+   * meta, stages and lists are kept, as the same objects, wherever the document reads the same,
+   * so views drawn from it are not drawn again. Every entry is checked against the document.
+   */
+  seed?: SnapshotReading;
+}
+
+/** The seed's list when the reading holds exactly its entries, else the reading's own. */
+function keptList<T>(list: T[], seeded: T[] | undefined): T[] {
+  return seeded && seeded.length === list.length && seeded.every((entry, index) => entry === list[index])
+    ? seeded
+    : list;
+}
+
+export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions = {}): SnapshotReader {
   const shared = mapDocument(doc);
   const touchpoints = section<Touchpoint>();
   const connections = section<Connection>();
@@ -102,6 +118,18 @@ export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
   for (const id of shared.touchpoints.keys()) touchpoints.dirty.add(id);
   for (const id of shared.connections.keys()) connections.dirty.add(id);
   for (const id of shared.notes.keys()) notes.dirty.add(id);
+  let seed = options.seed?.snapshot;
+  if (seed) {
+    const plant = <T extends { id: string }>(target: Section<T>, list: T[]) => {
+      for (const entry of list) {
+        target.entries.set(entry.id, { value: entry, warnings: [] });
+        target.dirty.add(entry.id);
+      }
+    };
+    plant(touchpoints, seed.touchpoints);
+    plant(connections, seed.connections);
+    plant(notes, seed.notes);
+  }
 
   const onMeta = () => {
     metaDirty = changed = true;
@@ -211,11 +239,17 @@ export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
   function read(): SnapshotReading {
     if (last && !changed) return last;
     changed = false;
-    if (metaDirty || !meta) meta = readMeta(shared.meta);
+    if (metaDirty || !meta) {
+      meta = readMeta(shared.meta);
+      if (seed && sameEntry(meta, seed.meta)) meta = seed.meta;
+    }
     metaDirty = false;
     if (stagesDirty || !stages) {
       stageWarnings = [];
       stages = readStages(shared.stages, stageWarnings);
+      const seeded = seed?.stages;
+      if (seeded && Object.values(stages).every((stage) => sameEntry(stage, seeded[stage.stage])))
+        stages = seeded;
     }
     stagesDirty = false;
     if (placementsDirty) for (const id of readPlacementArray()) touchpoints.dirty.add(id);
@@ -245,6 +279,13 @@ export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
       );
     }
     const noteList = notesChanged || !last ? listOf(notes) : last.snapshot.notes;
+    const lists = {
+      touchpoints: keptList(touchpointList, seed?.touchpoints),
+      connections: keptList(connectionList, seed?.connections),
+      notes: keptList(noteList, seed?.notes),
+    };
+    // Only the first reading is compared with the seed; later ones with the reading before.
+    seed = undefined;
 
     const warnings = [...placementWarnings];
     sectionWarnings(touchpoints, warnings);
@@ -253,7 +294,7 @@ export function createSnapshotReader(doc: Y.Doc): SnapshotReader {
     sectionWarnings(notes, warnings);
     warnings.push(...stageWarnings);
     last = {
-      snapshot: { meta, stages, touchpoints: touchpointList, connections: connectionList, notes: noteList },
+      snapshot: { meta, stages, ...lists },
       warnings,
     };
     return last;

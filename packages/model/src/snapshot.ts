@@ -63,6 +63,17 @@ export function readEntry<T extends object>(
     return null;
   }
   const fields = enrich(plain(raw, `${section}.${id}`, warnings) as Record<string, unknown>);
+  return checkFields(fields, id, section, schema, warnings);
+}
+
+/** Plain fields through their schema (the quick check first); failures reported, read as null. */
+export function checkFields<T extends object>(
+  fields: Record<string, unknown>,
+  id: string,
+  section: string,
+  schema: z.ZodType<T>,
+  warnings: SnapshotWarning[],
+): (T & { id: string }) | null {
   const quick = (fields && QUICK.get(schema)?.(fields)) as T | null | undefined;
   if (quick) return { ...quick, id };
   const parsed = schema.safeParse(fields);

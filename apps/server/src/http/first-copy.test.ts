@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readSnapshot } from '@baton/model';
+import { createSnapshotReader, readPlainSnapshot, readSnapshot } from '@baton/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -38,16 +38,22 @@ describe("a map's first copy over HTTP", () => {
         body: JSON.stringify({ title: 'Trial funnel', template: 'saas-free-trial' }),
       })
     ).json()) as Created;
-  const firstCopy = async (map: Created, token: string): Promise<Y.Doc> => {
+  const firstCopy = async (map: Created, token: string): Promise<{ doc: Y.Doc; json: unknown }> => {
     const response = await fetch(`${server.url}/api/maps/${map.id}/state`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await response.formData();
+    const state = form.get('state');
+    const snapshot = form.get('snapshot');
+    if (!(state instanceof Blob) || typeof snapshot !== 'string') throw new Error('a part is missing');
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
-    return doc;
+    Y.applyUpdate(doc, new Uint8Array(await state.arrayBuffer()));
+    return { doc, json: JSON.parse(snapshot) };
   };
+  const copied = async (map: Created, token: string) =>
+    readSnapshot((await firstCopy(map, token)).doc).snapshot;
   const join = (map: Created) => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, map.id, doc, {
@@ -59,16 +65,22 @@ describe("a map's first copy over HTTP", () => {
     return { doc, synced: new Promise<void>((resolve) => provider.once('sync', () => resolve())) };
   };
 
+  it('sends the map as the server reads it, and its whole Yjs state, which agree', async () => {
+    const map = await createMap();
+    const { doc, json } = await firstCopy(map, map.viewToken);
+    const reading = readPlainSnapshot(json);
+    expect(reading?.snapshot.touchpoints.length).toBeGreaterThan(5);
+    expect(reading).toEqual(createSnapshotReader(doc).read());
+  });
+
   it('gives either link the whole map, as the socket would', async () => {
     const map = await createMap();
-    const viewed = readSnapshot(await firstCopy(map, map.viewToken)).snapshot;
+    const viewed = await copied(map, map.viewToken);
     expect(viewed.meta.title).toBe('Trial funnel');
     expect(viewed.touchpoints.length).toBeGreaterThan(5);
     const peer = join(map);
     await peer.synced;
-    expect(readSnapshot(await firstCopy(map, map.editToken)).snapshot).toEqual(
-      readSnapshot(peer.doc).snapshot,
-    );
+    expect(await copied(map, map.editToken)).toEqual(readSnapshot(peer.doc).snapshot);
   });
 
   it('holds every edit the live room has committed', async () => {
@@ -80,7 +92,7 @@ describe("a map's first copy over HTTP", () => {
     (peer.doc.getMap('touchpoints').get(first.id) as Y.Map<unknown>).set('title', 'Renamed live');
     await expect
       .poll(async () => {
-        const copy = readSnapshot(await firstCopy(map, map.viewToken)).snapshot;
+        const copy = await copied(map, map.viewToken);
         return copy.touchpoints.find((touchpoint) => touchpoint.id === first.id)?.title;
       })
       .toBe('Renamed live');

@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
-import { liveReading } from '../sync/live-reading.js';
+import { liveReading, liveReadingJson } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { readJsonBody } from './body.js';
 import { ApiError, versionNotFound } from './errors.js';
@@ -81,15 +81,22 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   });
 
   // The page's first copy of the map, fetched while its socket connects: a socket's sync waits
-  // for the page's scripts to run before it even starts, this download does not. Loading the
-  // map for it is no waste: the page's socket joins the same room moments later.
+  // for the page's scripts to run before it even starts, this download does not. Two parts: the
+  // map as the server reads it (JSON), which the page draws at once, and the whole Yjs state,
+  // which the page applies once that is on screen. Loading the map for it is no waste: the
+  // page's socket joins the same room moments later.
   routes.get('/:id/state', canView, async (c) => {
     const { record } = c.get('access');
-    const state = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, (room) => room.wholeState());
-    return c.body(new Uint8Array(state), 200, {
-      'content-type': 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
+    const copy = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, (room) => ({
+      reading: liveReadingJson(room),
+      state: room.wholeState(),
+    }));
+    const form = new FormData();
+    form.set('snapshot', copy.reading);
+    form.set('state', new Blob([new Uint8Array(copy.state)]), 'state.bin');
+    const response = new Response(form);
+    response.headers.set('cache-control', 'no-store');
+    return response;
   });
 
   routes.get('/:id/export', canView, async (c) => {

@@ -18,3 +18,16 @@ export function liveReading(room: Room): SnapshotReading {
   }
   return reader.read();
 }
+
+const asJson = new WeakMap<SnapshotReading, string>();
+
+/** `liveReading` as JSON, encoded once per reading: every page opening the map asks for it. */
+export function liveReadingJson(room: Room): string {
+  const reading = liveReading(room);
+  let json = asJson.get(reading);
+  if (json === undefined) {
+    json = JSON.stringify(reading);
+    asJson.set(reading, json);
+  }
+  return json;
+}

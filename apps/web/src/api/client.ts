@@ -100,17 +100,65 @@ export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {
   });
 }
 
+interface EarlyFirstCopy {
+  mapId: string;
+  token: string;
+  response: Promise<Response>;
+  abort: AbortController;
+}
+
+declare global {
+  interface Window {
+    /** Asked for by index.html's inline script, before any of the app's code has loaded. */
+    __batonFirstCopy?: EarlyFirstCopy;
+  }
+}
+
+/** The request index.html started for this map and link, once; undefined when there is none. */
+function takeEarlyFirstCopy(
+  mapId: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<Response> | undefined {
+  const early = window.__batonFirstCopy;
+  window.__batonFirstCopy = undefined;
+  if (!early) return undefined;
+  if (early.mapId !== mapId || early.token !== token) {
+    early.abort.abort();
+    return undefined;
+  }
+  signal.addEventListener('abort', () => early.abort.abort());
+  return early.response;
+}
+
+/** A page's first copy of a map: the server's reading of it (JSON text) and its whole Yjs state. */
+export interface MapFirstCopy {
+  reading: string;
+  /** Read when wanted: the reading is drawn first. */
+  state: () => Promise<Uint8Array>;
+}
+
 /**
- * The map's whole Yjs state over HTTP, so the page can draw the map while its socket is still
+ * The map's first copy over HTTP, so the page can draw the map while its socket is still
  * connecting; the socket syncs the rest. Rejects on any failure (the socket then brings it all).
  */
-export async function fetchMapState(mapId: string, token: string, signal: AbortSignal): Promise<Uint8Array> {
-  const response = await fetch(`/api/maps/${encodeURIComponent(mapId)}/state`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal,
-  });
+export async function fetchMapFirstCopy(
+  mapId: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<MapFirstCopy> {
+  const response = await (takeEarlyFirstCopy(mapId, token, signal) ??
+    fetch(`/api/maps/${encodeURIComponent(mapId)}/state`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    }));
   if (!response.ok) throw await errorFrom(response);
-  return new Uint8Array(await response.arrayBuffer());
+  const form = await response.formData();
+  const reading = form.get('snapshot');
+  const state = form.get('state');
+  if (typeof reading !== 'string' || !(state instanceof Blob))
+    throw new ApiError(response.status, 'http-error', 'The map’s first copy came incomplete.');
+  return { reading, state: async () => new Uint8Array(await state.arrayBuffer()) };
 }
 
 /** The WebSocket base the stock y-websocket provider appends the map id to. */

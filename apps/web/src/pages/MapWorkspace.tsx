@@ -61,7 +61,7 @@ interface MapWorkspaceProps {
 /** The open map: top bar, starter strategies, the live canvas, and the editor or analysis panel. */
 export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const canEdit = info.role === 'edit';
-  const { snapshot: live, warnings } = useDeferredSnapshot(session.doc);
+  const { snapshot: live, warnings, provisional } = useDeferredSnapshot(session.doc);
   const connection = useConnectionState(session.provider);
   const earlyCopyLoaded = useEarlyCopyLoaded(session);
   const [profile, setProfile] = useState(loadProfile);
@@ -95,6 +95,8 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   // A replaced link can no longer write: the server refuses it, so the map turns read-only, and
   // nothing that needs the server (a workshop, the discussion) is offered.
   const revoked = connection.state === 'revoked';
+  // Drawn from the server's first copy, the map can be changed once the document holds it.
+  const writable = canEdit && !provisional && !versions.viewing && !revoked;
   const analysis = useLiveAnalysis(snapshot);
   const layer = useWorkshopLayer({
     session,
@@ -113,7 +115,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
-  const editable = canEdit && !layer.lockedOut && !versions.viewing && !revoked;
+  const editable = writable && !layer.lockedOut;
   const me = ownPresence(layer.presenceUser, canEdit);
   const people = usePeople(awareness, useStable(me));
   // Editors are asked their name on arrival; viewers only if they choose to give one.
@@ -194,7 +196,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     <div className="map-page" data-testid="map-page" data-role={info.role} data-map-id={info.id}>
       <TopBar
         info={info}
-        editable={canEdit && !versions.viewing && !revoked}
+        editable={writable}
         titleLocked={layer.lockedOut}
         shareable={!revoked}
         token={token}

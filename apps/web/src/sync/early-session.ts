@@ -1,5 +1,6 @@
 import { fetchMapInfo, type MapInfo } from '../api/client';
 import { parseRoute } from '../router';
+import type { FirstViewLoader } from './first-copy';
 import { type MapSession, openMapSession } from './map-session';
 
 /**
@@ -18,14 +19,21 @@ let early: EarlyStart | null = null;
 
 const keyOf = (mapId: string, token: string) => `${mapId}\n${token}`;
 
-/** Starts opening the map the page's address points at, if it is a map link with a token. */
-export function startMapEarly(location: Location): void {
+/**
+ * Starts opening the map the page's address points at, if it is a map link with a token;
+ * `loadView` gives the app's code, which draws the map's first copy.
+ */
+export function startMapEarly(location: Location, loadView: FirstViewLoader): void {
   const route = parseRoute(location);
   if (route.page !== 'map' || !route.token) return;
   const info = fetchMapInfo(route.mapId, route.token);
   // The map page reports a refusal; until it takes the check, a rejection is not unhandled.
   info.catch(() => {});
-  early = { key: keyOf(route.mapId, route.token), session: openMapSession(route.mapId, route.token), info };
+  early = {
+    key: keyOf(route.mapId, route.token),
+    session: openMapSession(route.mapId, route.token, loadView),
+    info,
+  };
 }
 
 function claim(mapId: string, token: string): EarlyStart | null {

@@ -1,42 +1,91 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { fetchMapState } from '../api/client';
+import { fetchMapFirstCopy } from '../api/client';
+import type { showFirstView } from './first-view';
+
+/** The app's code that draws a first copy: the app's own chunk for the page's first map. */
+export type FirstViewLoader = () => Promise<{ showFirstView: typeof showFirstView }>;
 
 export interface FirstCopy {
-  /** True once the server's copy came over HTTP and is in the document; false when the socket was first or it failed. */
-  applied: Promise<boolean>;
-  /** Whether `applied` has resolved true: a view mounting after it shows the map at once. */
-  readonly isApplied: boolean;
+  /** True once the map can be shown from this copy; false when the socket was first or it failed. */
+  shown: Promise<boolean>;
+  /** Whether `shown` has resolved true: a view mounting after it shows the map at once. */
+  readonly isShown: boolean;
+  /** Resolves once the document holds this copy's state, or once it is clear it will not. */
+  settled: Promise<void>;
   cancel(): void;
 }
 
 /**
- * The map's state fetched over HTTP as the session opens. A socket's sync only starts once the
- * page's scripts have run and its handshake is answered, a round trip more; this download runs
- * while the app's code is still loading, so the map can be drawn as soon as the app renders.
- * Skipped once the socket has synced; the socket still syncs whatever this copy lacks.
+ * The map's first copy, fetched over HTTP as the session opens (for the page's own map link,
+ * by index.html before any script loads). A socket's sync only starts once the page's scripts
+ * have run and its handshake is answered, a round trip more; this download runs while the app's
+ * code is still loading. The map is drawn from the server's reading in it, and the document
+ * takes its Yjs state once that is on screen (`first-view.ts`). Dropped once the socket has
+ * synced; the socket still syncs whatever this copy lacks.
  */
-export function fetchFirstCopy(mapId: string, token: string, provider: WebsocketProvider): FirstCopy {
+export function fetchFirstCopy(
+  mapId: string,
+  token: string,
+  provider: WebsocketProvider,
+  how: {
+    loadView: FirstViewLoader;
+    /** False when the reading must not be drawn alone: the state is then applied at once. */
+    drawReading: () => Promise<boolean>;
+  },
+): FirstCopy {
   const abort = new AbortController();
-  let isApplied = false;
-  const applied = fetchMapState(mapId, token, abort.signal).then(
-    (state) => {
-      isApplied = !provider.synced && !abort.signal.aborted && applyQuietly(provider, state);
-      return isApplied;
+  const stale = () => provider.synced || abort.signal.aborted;
+  let isShown = false;
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  const show = async (reading: string, applyState: () => Promise<boolean>): Promise<boolean> => {
+    if (stale()) return false;
+    if (!(await how.drawReading())) return applyState();
+    try {
+      const { showFirstView } = await how.loadView();
+      return !stale() && (await showFirstView(provider, reading, applyState));
+    } catch (error) {
+      console.warn(error);
+      return applyState();
+    }
+  };
+  const shown = fetchMapFirstCopy(mapId, token, abort.signal).then(
+    async ({ reading, state }) => {
+      const applyState = async () => {
+        try {
+          const update = await state();
+          return !stale() && applyQuietly(provider, update);
+        } catch {
+          return false;
+        } finally {
+          settle();
+        }
+      };
+      isShown = await show(reading, applyState);
+      if (!isShown) settle();
+      return isShown;
     },
-    () => false,
+    () => {
+      settle();
+      return false;
+    },
   );
   const onSync = (synced: boolean) => {
     if (synced) abort.abort();
   };
   provider.on('sync', onSync);
-  void applied.then(() => provider.off('sync', onSync));
+  void shown.then(() => provider.off('sync', onSync));
   return {
-    applied,
-    get isApplied() {
-      return isApplied;
+    shown,
+    get isShown() {
+      return isShown;
     },
+    settled,
     cancel: () => {
+      settle();
       abort.abort();
       provider.off('sync', onSync);
     },

@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBaseUrl } from '../api/client';
 import { afterNextPaint } from './after-paint';
-import { type FirstCopy, fetchFirstCopy } from './first-copy';
+import { type FirstCopy, type FirstViewLoader, fetchFirstCopy } from './first-copy';
 import { keepOfflineCopy } from './offline-copy';
 import { applyFirstSyncQuietly } from './quiet-first-sync';
 
@@ -18,7 +18,7 @@ export interface MapSession {
   /** The IndexedDB copy, once attached: at once when this browser holds one, else after the map is drawn. */
   offlineCopy: Promise<IndexeddbPersistence>;
   /** True once the server's copy, fetched over HTTP while the socket connects, is in the document. */
-  firstCopy: Pick<FirstCopy, 'applied' | 'isApplied'>;
+  firstCopy: Pick<FirstCopy, 'shown' | 'isShown'>;
   /** Transaction origin of this browser's own edits, for an undo manager to track. */
   localOrigin: object;
   /** The link turned out to be an edit link: this tab may upgrade and repair the map. */
@@ -26,19 +26,42 @@ export interface MapSession {
   destroy: () => void;
 }
 
+/** The longest the socket waits for the first copy (`first-copy.ts`) before connecting anyway. */
+const SOCKET_WAIT_MS = 10_000;
+
 /**
  * Opened while the link's role is still being checked, so the map's content is already on its
  * way when the check answers; the server checks the token on the socket too.
  */
-export function openMapSession(mapId: string, token: string): MapSession {
+export function openMapSession(
+  mapId: string,
+  token: string,
+  loadView: FirstViewLoader = () => import('./first-view'),
+): MapSession {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncBaseUrl(), mapId, doc, {
     params: { token },
     maxBackoffTime: 5000,
+    connect: false,
   });
   applyFirstSyncQuietly(provider);
-  const firstCopy = fetchFirstCopy(mapId, token, provider);
   const offlineCopy = keepOfflineCopy(`baton-map-${mapId}`, doc, provider);
+  // A copy this browser holds may have edits the server lacks: the server's reading alone is not shown.
+  const firstCopy = fetchFirstCopy(mapId, token, provider, {
+    loadView,
+    drawReading: () => offlineCopy.held.then((held) => !held),
+  });
+  // The socket connects once the first copy is in the document, so its sync brings only what
+  // changed since; connected sooner, it would bring the whole map a second time. A first copy
+  // that never comes holds it back no longer than this.
+  let connectAnyway: ReturnType<typeof setTimeout> | undefined = setTimeout(() => connect(), SOCKET_WAIT_MS);
+  const connect = () => {
+    if (!connectAnyway) return;
+    clearTimeout(connectAnyway);
+    connectAnyway = undefined;
+    provider.connect();
+  };
+  void firstCopy.settled.then(connect);
   const localOrigin = { source: 'baton-web', clientID: doc.clientID };
   // A map saved by an older Baton is upgraded once its content has arrived, by any editor;
   // migrations are safe to run on several peers at once. Not undoable: its origin is not tracked.
@@ -90,6 +113,8 @@ export function openMapSession(mapId: string, token: string): MapSession {
       upgrade(provider.synced);
     },
     destroy: () => {
+      clearTimeout(connectAnyway);
+      connectAnyway = undefined;
       upgrading?.();
       firstCopy.cancel();
       stopSettling?.();

@@ -19,6 +19,8 @@ async function holdsDatabase(name: string): Promise<boolean> {
 export interface OfflineCopy {
   /** The IndexedDB copy (y-indexeddb) once it is attached to the document. */
   attached: Promise<IndexeddbPersistence>;
+  /** Whether this browser held a copy when the map was opened (it may hold edits the server lacks). */
+  held: Promise<boolean>;
   destroy(): void;
 }
 
@@ -43,7 +45,8 @@ export function keepOfflineCopy(name: string, doc: Y.Doc, provider: WebsocketPro
     copy = new IndexeddbPersistence(name, doc);
     found(copy);
   };
-  void holdsDatabase(name).then((held) => {
+  const held = holdsDatabase(name);
+  void held.then((held) => {
     if (held || destroyed) return attach();
     const onSync = (synced: boolean) => {
       if (synced) later();
@@ -63,6 +66,7 @@ export function keepOfflineCopy(name: string, doc: Y.Doc, provider: WebsocketPro
   });
   return {
     attached,
+    held,
     destroy() {
       destroyed = true;
       cancel();

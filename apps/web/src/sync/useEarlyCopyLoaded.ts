@@ -7,13 +7,13 @@ import type { MapSession } from './map-session';
  * HTTP, or the IndexedDB copy has loaded and holds a map.
  */
 export function useEarlyCopyLoaded(session: MapSession): boolean {
-  const [loaded, setLoaded] = useState(() => session.firstCopy.isApplied);
+  const [loaded, setLoaded] = useState(() => session.firstCopy.isShown);
   useEffect(() => {
     let cancelled = false;
     const show = () => {
       if (!cancelled) setLoaded(true);
     };
-    void session.firstCopy.applied.then((applied) => applied && show());
+    void session.firstCopy.shown.then((applied) => applied && show());
     session.offlineCopy
       .then((copy) => copy.whenSynced)
       .then(

@@ -2,19 +2,33 @@ import {
   createSnapshotReader,
   type MapSnapshot,
   type SnapshotReader,
+  type SnapshotReading,
   type SnapshotWarning,
 } from '@baton/model';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { afterNextPaint } from './after-paint';
 
 export interface LiveSnapshot {
   snapshot: MapSnapshot;
   warnings: SnapshotWarning[];
+  /** Drawn from the server's reading while the document does not hold the map yet: read-only. */
+  provisional?: true;
 }
 
 interface SnapshotStore {
   subscribe(listener: () => void): () => void;
   read(): LiveSnapshot;
+  /** Shows `reading` until the returned settle runs `fill` (giving the document the map) and reads the document. */
+  seed(reading: SnapshotReading, fill: () => Promise<unknown>): () => Promise<void>;
+}
+
+interface Seeded {
+  shown: LiveSnapshot;
+  reading: SnapshotReading;
+  fill: () => Promise<unknown>;
+  cancelPaint: (() => void) | null;
+  settling: Promise<void> | null;
 }
 
 /**
@@ -23,6 +37,9 @@ interface SnapshotStore {
  */
 function liveSnapshotStore(doc: Y.Doc): SnapshotStore {
   let reader: SnapshotReader | null = null;
+  let seeded: Seeded | null = null;
+  // What the page showed first, for the next reader to keep its objects where they read the same.
+  let shownFirst: SnapshotReading | undefined;
   const listeners = new Set<() => void>();
   const tell = () => {
     for (const listener of [...listeners]) listener();
@@ -30,15 +47,31 @@ function liveSnapshotStore(doc: Y.Doc): SnapshotStore {
   // Read before anyone subscribed (a first render): the reader starts then, so the map is read once.
   const open = (): SnapshotReader => {
     if (!reader) {
-      reader = createSnapshotReader(doc);
+      reader = createSnapshotReader(doc, { seed: shownFirst });
+      shownFirst = undefined;
       reader.subscribe(tell);
     }
     return reader;
   };
+  const settle = (): Promise<void> => {
+    if (!seeded) return Promise.resolve();
+    const current = seeded;
+    current.cancelPaint?.();
+    current.settling ??= current.fill().then(() => {
+      if (seeded !== current) return;
+      seeded = null;
+      reader?.destroy();
+      reader = null;
+      shownFirst = current.reading;
+      if (listeners.size > 0) open();
+      tell();
+    });
+    return current.settling;
+  };
   return {
     subscribe(listener) {
       listeners.add(listener);
-      open();
+      if (!seeded) open();
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0 || !reader) return;
@@ -47,12 +80,34 @@ function liveSnapshotStore(doc: Y.Doc): SnapshotStore {
       };
     },
     read() {
-      return open().read();
+      if (!seeded) return open().read();
+      // Once what was read is on screen, the document takes the map.
+      seeded.cancelPaint ??= afterNextPaint(() => void settle());
+      return seeded.shown;
+    },
+    seed(reading, fill) {
+      if (seeded) return settle;
+      seeded = { shown: { ...reading, provisional: true }, reading, fill, cancelPaint: null, settling: null };
+      tell();
+      return settle;
     },
   };
 }
 
 const stores = new WeakMap<Y.Doc, SnapshotStore>();
+
+/**
+ * Shows `reading` (the server's, `first-view.ts`) as the map of `doc` until the returned
+ * function runs: it calls `fill`, which gives the document the map, and the views read the
+ * document from then on. Runs by itself once the reading is on screen.
+ */
+export function seedLiveSnapshot(
+  doc: Y.Doc,
+  reading: SnapshotReading,
+  fill: () => Promise<unknown>,
+): () => Promise<void> {
+  return storeOf(doc).seed(reading, fill);
+}
 function storeOf(doc: Y.Doc): SnapshotStore {
   let store = stores.get(doc);
   if (!store) {
