@@ -22,9 +22,16 @@ function sampleMap(): Y.Doc {
   return doc;
 }
 
+type Entry = Record<string, unknown>;
+/** A reading as JSON, loosely: the tests spoil parts of it. */
+interface Wire {
+  snapshot: { touchpoints: [Entry, ...Entry[]]; connections: [Entry, ...Entry[]]; stages: { warm: Entry } };
+  warnings?: unknown;
+}
+
 /** What the server sends: its reader's reading of the live document, as JSON. */
-function overTheWire(doc: Y.Doc): unknown {
-  return JSON.parse(JSON.stringify(createSnapshotReader(doc).read()));
+function overTheWire(doc: Y.Doc): Wire {
+  return JSON.parse(JSON.stringify(createSnapshotReader(doc).read())) as Wire;
 }
 
 function seedOf(doc: Y.Doc): SnapshotReading {
@@ -44,12 +51,12 @@ describe('a map reading that came as JSON', () => {
   });
 
   it.each([
-    ['a card in no lead stage', (wire: any) => (wire.snapshot.touchpoints[0].stage = 'lukewarm')],
-    ['a card without an id', (wire: any) => delete wire.snapshot.touchpoints[0].id],
-    ['a connection to a card not on the map', (wire: any) => (wire.snapshot.connections[0].target = 'gone')],
-    ['a title too long', (wire: any) => (wire.snapshot.touchpoints[0].title = 'x'.repeat(500))],
-    ['a stage without its label', (wire: any) => delete wire.snapshot.stages.warm.label],
-    ['no warnings list', (wire: any) => delete wire.warnings],
+    ['a card in no lead stage', (wire: Wire) => (wire.snapshot.touchpoints[0].stage = 'lukewarm')],
+    ['a card without an id', (wire: Wire) => delete wire.snapshot.touchpoints[0].id],
+    ['a connection to a card not on the map', (wire: Wire) => (wire.snapshot.connections[0].target = 'gone')],
+    ['a title too long', (wire: Wire) => (wire.snapshot.touchpoints[0].title = 'x'.repeat(500))],
+    ['a stage without its label', (wire: Wire) => delete wire.snapshot.stages.warm.label],
+    ['no warnings list', (wire: Wire) => delete wire.warnings],
   ])('is refused whole when it holds %s', (_, spoil) => {
     const wire = overTheWire(sampleMap());
     spoil(wire);

@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { ApiError, fetchMapInfo, type MapInfo } from '../api/client';
-import { takeEarlyInfo } from '../sync/early-session';
+import { peekEarlyStart, takeEarlyInfo } from '../sync/early-session';
 import { useMapSession } from '../sync/useMapSession';
 import { ErrorPage } from './ErrorPage';
 import { MapWorkspace } from './MapWorkspace';
@@ -37,21 +37,25 @@ function refusal(error: unknown): Access {
 
 /** `/m/:mapId?token=…`: checks the link's role, then opens the live map. */
 export function MapPage({ mapId, token }: { mapId: string; token: string }) {
-  const [access, setAccess] = useState<Access>(() =>
-    token
-      ? { state: 'checking' }
-      : {
-          state: 'refused',
-          title: 'This link is incomplete',
-          message: 'Map links carry a token (…?token=…). Copy the whole link from whoever shared it.',
-        },
-  );
+  const [access, setAccess] = useState<Access>(() => {
+    if (!token)
+      return {
+        state: 'refused',
+        title: 'This link is incomplete',
+        message: 'Map links carry a token (…?token=…). Copy the whole link from whoever shared it.',
+      };
+    // The entry's early check may have answered already: then the map shows in the first render.
+    const answered = peekEarlyStart(mapId, token).info;
+    return answered ? { state: 'ready', info: answered } : { state: 'checking' };
+  });
 
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
     (takeEarlyInfo(mapId, token) ?? fetchMapInfo(mapId, token)).then(
-      (info) => !cancelled && setAccess({ state: 'ready', info }),
+      (info) =>
+        !cancelled &&
+        setAccess((now) => (now.state === 'ready' && now.info === info ? now : { state: 'ready', info })),
       (error: unknown) => !cancelled && setAccess(refusal(error)),
     );
     return () => {

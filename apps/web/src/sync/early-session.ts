@@ -13,6 +13,8 @@ interface EarlyStart {
   key: string;
   session: MapSession | null;
   info: Promise<MapInfo> | null;
+  /** The check's answer once it came: the map page's first render can show the map at once. */
+  answered?: MapInfo;
 }
 
 let early: EarlyStart | null = null;
@@ -28,7 +30,12 @@ export function startMapEarly(location: Location, loadView: FirstViewLoader): vo
   if (route.page !== 'map' || !route.token) return;
   const info = fetchMapInfo(route.mapId, route.token);
   // The map page reports a refusal; until it takes the check, a rejection is not unhandled.
-  info.catch(() => {});
+  info.then(
+    (answer) => {
+      if (early?.info === info) early.answered = answer;
+    },
+    () => {},
+  );
   early = {
     key: keyOf(route.mapId, route.token),
     session: openMapSession(route.mapId, route.token, loadView),
@@ -43,6 +50,15 @@ function claim(mapId: string, token: string): EarlyStart | null {
   early.session?.destroy();
   early = null;
   return null;
+}
+
+/**
+ * What the map page's first render can use at once: the early session and the link check's
+ * answer, if it has come. Leaves both to be taken (`takeEarlySession`, `takeEarlyInfo`).
+ */
+export function peekEarlyStart(mapId: string, token: string): { session: MapSession | null; info?: MapInfo } {
+  const start = early?.key === keyOf(mapId, token) ? early : null;
+  return { session: start?.session ?? null, info: start?.answered };
 }
 
 /** The session started early for this map and link, once; null when there is none (open one). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { takeEarlySession } from './early-session';
+import { peekEarlyStart, takeEarlySession } from './early-session';
 import { type MapSession, openMapSession } from './map-session';
 
 /**
@@ -12,7 +12,10 @@ export function useMapSession(
   token: string,
   { refused, canEdit }: { refused: boolean; canEdit: boolean },
 ): MapSession | null {
-  const [session, setSession] = useState<MapSession | null>(null);
+  // The early session, if any, from the first render: the map can be drawn in it.
+  const [session, setSession] = useState<MapSession | null>(() =>
+    token && !refused ? peekEarlyStart(mapId, token).session : null,
+  );
   useEffect(() => {
     // A refused link closes the session rather than letting the provider retry it forever.
     if (!token || refused) return;
