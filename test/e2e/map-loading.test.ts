@@ -65,13 +65,18 @@ describe('opening a map link, in Chromium', () => {
     }
   });
 
-  test('with the live connection refused, the map still shows from its first copy', async () => {
-    const seeded = await seedMap(suite.server().url, 'No socket', SKETCH);
+  /** A new map, and a browser whose every sync socket is closed at once: only the HTTP copy brings the map. */
+  async function withoutSocket(title: string) {
+    const seeded = await seedMap(suite.server().url, title, SKETCH);
     suite.keep(seeded.observer);
     const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 } });
+    await context.routeWebSocket(/\/sync\//, (socket) => socket.close());
+    return { seeded, context };
+  }
+
+  test('with the live connection refused, the map still shows from its first copy', async () => {
+    const { seeded, context } = await withoutSocket('No socket');
     try {
-      // Every sync socket is closed at once: only the HTTP copy can bring the map.
-      await context.routeWebSocket(/\/sync\//, (socket) => socket.close());
       const page = await context.newPage();
       await page.goto(seeded.map.viewUrl);
       await cardNamed(page, 'Pipeline guide download').waitFor({ timeout: 15_000 });
@@ -85,11 +90,8 @@ describe('opening a map link, in Chromium', () => {
   });
 
   test('a map drawn from its first copy can be edited once its document holds it, socket or not', async () => {
-    const seeded = await seedMap(suite.server().url, 'First copy edits', SKETCH);
-    suite.keep(seeded.observer);
-    const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const { seeded, context } = await withoutSocket('First copy edits');
     try {
-      await context.routeWebSocket(/\/sync\//, (socket) => socket.close());
       await context.addInitScript(() =>
         localStorage.setItem('baton.user', JSON.stringify({ name: 'Ada', color: '#e11d48' })),
       );

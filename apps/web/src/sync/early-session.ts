@@ -5,8 +5,8 @@ import { type MapSession, openMapSession } from './map-session';
 
 /**
  * A map link's session and link check, started by the entry module (`main.tsx`) while the rest of
- * the app's code is still being evaluated: the map's content is on its way over the socket
- * before React has rendered anything, instead of after the app's first render and effects.
+ * the app's code is still being evaluated: the map's first copy (asked for by index.html) and the
+ * check's answer are in before React renders anything, so its first render can draw the map.
  * The map page takes them over when it mounts; anything it does not take is closed.
  */
 interface EarlyStart {

@@ -17,7 +17,7 @@ export interface MapSession {
   provider: WebsocketProvider;
   /** The IndexedDB copy, once attached: at once when this browser holds one, else after the map is drawn. */
   offlineCopy: Promise<IndexeddbPersistence>;
-  /** True once the server's copy, fetched over HTTP while the socket connects, is in the document. */
+  /** The server's first copy, fetched over HTTP before the socket connects: whether the map is shown from it. */
   firstCopy: Pick<FirstCopy, 'shown' | 'isShown'>;
   /** Transaction origin of this browser's own edits, for an undo manager to track. */
   localOrigin: object;
