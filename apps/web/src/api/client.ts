@@ -45,10 +45,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
   }
 }
 
-export async function request<T>(path: string, init: RequestInit): Promise<T> {
+export function request<T>(path: string, init: RequestInit): Promise<T> {
+  return answerOf<T>(fetch(path, init));
+}
+
+/** The JSON body of a response, or the server's refusal as an ApiError. */
+async function answerOf<T>(responding: Promise<Response>): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await responding;
   } catch {
     throw new ApiError(0, 'network', 'Baton cannot be reached. Check your connection and try again.');
   }
@@ -95,6 +100,12 @@ export async function fetchTemplates(fallback: readonly TemplateSummary[]): Prom
 }
 
 export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {
+  const early = window.__batonFirstCopy;
+  if (early?.info && early.mapId === mapId && early.token === token) {
+    const answer = answerOf<MapInfo>(early.info);
+    early.info = undefined;
+    return answer;
+  }
   return request<MapInfo>(`/api/maps/${encodeURIComponent(mapId)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -103,7 +114,10 @@ export function fetchMapInfo(mapId: string, token: string): Promise<MapInfo> {
 interface EarlyFirstCopy {
   mapId: string;
   token: string;
-  response: Promise<Response>;
+  /** The first copy, until `fetchMapFirstCopy` takes it. */
+  response?: Promise<Response>;
+  /** The link check, until `fetchMapInfo` takes it. */
+  info?: Promise<Response>;
   abort: AbortController;
 }
 
@@ -121,14 +135,15 @@ function takeEarlyFirstCopy(
   signal: AbortSignal,
 ): Promise<Response> | undefined {
   const early = window.__batonFirstCopy;
-  window.__batonFirstCopy = undefined;
-  if (!early) return undefined;
+  const response = early?.response;
+  if (!early || !response) return undefined;
+  early.response = undefined;
   if (early.mapId !== mapId || early.token !== token) {
     early.abort.abort();
     return undefined;
   }
   signal.addEventListener('abort', () => early.abort.abort());
-  return early.response;
+  return response;
 }
 
 /** A page's first copy of a map: the server's reading of it (JSON text) and its whole Yjs state. */

@@ -53,6 +53,20 @@ function claim(mapId: string, token: string): EarlyStart | null {
 }
 
 /**
+ * Resolves once the early link check has answered and the first copy is drawn (or given up), or
+ * after `maxWaitMs`, whichever comes first: the app's first render then draws the map, instead
+ * of a loading page and a second render moments later.
+ */
+export function earlyStartReady(maxWaitMs: number): Promise<void> {
+  if (!early) return Promise.resolve();
+  const ready = Promise.all([early.info?.catch(() => undefined), early.session?.firstCopy.shown]);
+  return Promise.race([
+    ready.then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, maxWaitMs)),
+  ]);
+}
+
+/**
  * What the map page's first render can use at once: the early session and the link check's
  * answer, if it has come. Leaves both to be taken (`takeEarlySession`, `takeEarlyInfo`).
  */
