@@ -50,8 +50,30 @@ async function waitLoaded(page: Page, url: string): Promise<number> {
   return page.evaluate(() => window.__probes.loadedAt ?? Number.NaN);
 }
 
-/** A quiet moment after load, so late work (fit view, analysis) does not count against a drag. */
-const settle = (page: Page) => page.waitForTimeout(800);
+/**
+ * A quiet moment after load, so late work does not count against what is measured next (fit
+ * view, analysis; Baton applies the map's Yjs state once its cards are on screen, then syncs and
+ * keeps its offline copy): until the page has run no long task (50 ms or more) for a second, at
+ * most 10 s. The same wait for both pages.
+ */
+const settle = (page: Page) => page.evaluate(QUIET_AFTER_LOAD);
+
+// A string, not a function: the bench runs through tsx, whose helpers would not exist in the page.
+const QUIET_AFTER_LOAD = `new Promise((resolve) => {
+  const started = performance.now();
+  let busyUntil = started;
+  const observer = new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) busyUntil = Math.max(busyUntil, task.startTime + task.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const check = () => {
+    const now = performance.now();
+    if (now - busyUntil < 1000 && now - started < 10000) return void setTimeout(check, 100);
+    observer.disconnect();
+    resolve();
+  };
+  setTimeout(check, 100);
+})`;
 
 function remoteIds(map: BenchMap): string[] {
   const count = map.cards.length;
