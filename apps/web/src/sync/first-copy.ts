@@ -2,6 +2,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { fetchMapFirstCopy } from '../api/client';
 import type { showFirstView } from './first-view';
+import { withoutProviderEncoding } from './quiet-first-sync';
 
 /** The app's code that draws a first copy: the app's own chunk for the page's first map. */
 export type FirstViewLoader = () => Promise<{ showFirstView: typeof showFirstView }>;
@@ -92,20 +93,13 @@ export function fetchFirstCopy(
   };
 }
 
-/**
- * Applied as the server's (the provider's origin, so it is not sent back) and without the
- * provider's listener, for which Yjs would encode the whole map as an update to send nowhere.
- */
+/** Applied as the server's: the provider's origin, so it is not sent back, and without encoding. */
 function applyQuietly(provider: WebsocketProvider, state: Uint8Array): boolean {
-  const { doc } = provider;
-  doc.off('update', provider._updateHandler);
   try {
-    Y.applyUpdate(doc, state, provider);
+    withoutProviderEncoding(provider, () => Y.applyUpdate(provider.doc, state, provider));
     return true;
   } catch (error) {
     console.warn('The map’s first copy could not be read; waiting for the live connection.', error);
     return false;
-  } finally {
-    doc.on('update', provider._updateHandler);
   }
 }

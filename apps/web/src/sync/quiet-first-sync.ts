@@ -13,14 +13,25 @@ export function applyFirstSyncQuietly(provider: WebsocketProvider): void {
   const handlers = provider.messageHandlers;
   const sync = handlers[messageSync];
   if (!sync) return;
-  const { doc } = provider;
   handlers[messageSync] = (...args) => {
-    doc.off('update', provider._updateHandler);
     try {
-      sync(...args);
+      withoutProviderEncoding(provider, () => sync(...args));
     } finally {
-      doc.on('update', provider._updateHandler);
       if (provider.synced) handlers[messageSync] = sync;
     }
   };
+}
+
+/**
+ * Runs `apply` (the server's copy going into the document) with the provider's update listener
+ * detached, so Yjs does not encode the whole map as an update that would be sent nowhere.
+ */
+export function withoutProviderEncoding<T>(provider: WebsocketProvider, apply: () => T): T {
+  const { doc } = provider;
+  doc.off('update', provider._updateHandler);
+  try {
+    return apply();
+  } finally {
+    doc.on('update', provider._updateHandler);
+  }
 }
