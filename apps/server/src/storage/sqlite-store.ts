@@ -25,6 +25,9 @@ import { readStoredRows } from './stored-rows.js';
 
 export const DATABASE_FILE = 'baton.sqlite';
 
+/** A map's last position: its row's head, or its log's last row when appends came after it. */
+const HEAD = 'max(head, coalesce((SELECT max(position) FROM map_updates WHERE map_id = maps.id), 0))';
+
 const MapRowSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
@@ -64,7 +67,10 @@ export class SqliteMapStore implements MapStore {
   private readonly report: (problem: StorageProblem) => void;
   private readonly statements;
   private readonly transactions: {
-    appendUpdates: (batch: readonly PendingUpdate[], at: string) => number[];
+    appendUpdates: (
+      batch: readonly PendingUpdate[],
+      at: string,
+    ) => { positions: number[]; heads: Map<string, number> };
     loadState: (id: string, after: number) => StoredState;
     replaceLog: (id: string, merged: MergedState, through: number) => void;
   };
@@ -73,6 +79,12 @@ export class SqliteMapStore implements MapStore {
   /** Map id → its compaction in progress, so a map's compactions never overlap. */
   private readonly compactions = new Map<string, Promise<unknown>>();
   private readonly versions: SqliteVersions;
+  /**
+   * Each map's last position once this process has appended to it. The file is locked to this
+   * process, so nobody else appends: a batch then costs one insert per update and no write to
+   * the map's row, whose head and updated_at are brought up to date at compaction instead.
+   */
+  private readonly knownHeads = new Map<string, number>();
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -114,19 +126,27 @@ export class SqliteMapStore implements MapStore {
            through_position = excluded.through_position, created_at = excluded.created_at`,
       ),
       rewriteSnapshot: this.db.prepare('UPDATE map_snapshots SET state = ? WHERE map_id = ?'),
-      findMap: this.db.prepare('SELECT * FROM maps WHERE id = ?'),
-      head: this.db.prepare('SELECT head FROM maps WHERE id = ?').pluck(),
+      // The row's head and updated_at are written at compaction: the log holds later ones.
+      findMap: this.db.prepare(
+        `SELECT id, title, created_at, edit_token_hash, view_token_hash, max(updated_at, coalesce(
+           (SELECT created_at FROM map_updates WHERE map_id = maps.id ORDER BY position DESC LIMIT 1),
+           updated_at)) AS updated_at
+         FROM maps WHERE id = ?`,
+      ),
+      head: this.db.prepare(`SELECT ${HEAD} FROM maps WHERE id = ?`).pluck(),
       headAndTokens: this.db.prepare(
-        'SELECT head, edit_token_hash AS edit, view_token_hash AS view FROM maps WHERE id = ?',
+        `SELECT ${HEAD} AS head, edit_token_hash AS edit, view_token_hash AS view FROM maps WHERE id = ?`,
       ),
       snapshot: this.db.prepare('SELECT state, through_position FROM map_snapshots WHERE map_id = ?'),
       updates: this.db.prepare(
         'SELECT position, update_data, created_at FROM map_updates WHERE map_id = ? AND position > ? ORDER BY position',
       ),
-      // The map row is written anyway to bump the head, so updated_at costs nothing here.
-      bumpHead: this.db
-        .prepare('UPDATE maps SET head = head + ?, updated_at = ? WHERE id = ? RETURNING head')
-        .pluck(),
+      // Before the log rows through `position` go, the map row takes their head and time.
+      keepHead: this.db.prepare(
+        `UPDATE maps SET head = max(head, @position), updated_at = max(updated_at, coalesce(
+           (SELECT created_at FROM map_updates WHERE map_id = @id AND position = @position), updated_at))
+         WHERE id = @id`,
+      ),
       appendUpdate: this.db.prepare(
         'INSERT INTO map_updates (map_id, position, update_data, created_at) VALUES (?, ?, ?, ?)',
       ),
@@ -138,25 +158,19 @@ export class SqliteMapStore implements MapStore {
     // Transaction wrappers are built once: better-sqlite3 compiles one per `transaction()` call.
     this.transactions = {
       appendUpdates: this.db.transaction((batch: readonly PendingUpdate[], at: string) => {
-        // One head bump per map of the batch; its updates take the positions below the new head.
-        const counts = new Map<string, number>();
-        for (const entry of batch) counts.set(entry.mapId, (counts.get(entry.mapId) ?? 0) + 1);
-        const next = new Map<string, number>();
-        for (const [mapId, count] of counts) {
-          const head = this.statements.bumpHead.get(count, at, mapId);
-          if (typeof head !== 'number') throw new Error(`map ${mapId} does not exist`);
-          next.set(mapId, head - count + 1);
-        }
-        return batch.map((entry) => {
-          const position = next.get(entry.mapId) as number;
-          next.set(entry.mapId, position + 1);
+        const heads = new Map<string, number>();
+        const positions = batch.map((entry) => {
+          const position = (heads.get(entry.mapId) ?? this.headOf(entry.mapId)) + 1;
+          heads.set(entry.mapId, position);
           this.statements.appendUpdate.run(entry.mapId, position, entry.update, at);
           return position;
         });
+        return { positions, heads };
       }),
       loadState: this.db.transaction((id: string, after: number) => this.readState(id, after)),
       // The snapshot now covers everything through `through`: those log rows go.
       replaceLog: this.db.transaction((id: string, merged: MergedState, through: number) => {
+        this.statements.keepHead.run({ id, position: through });
         this.statements.upsertSnapshot.run(id, merged.state, through, new Date().toISOString());
         this.statements.dropUpdatesThrough.run(id, through);
         this.statements.setTitle.run(merged.title, id);
@@ -205,7 +219,19 @@ export class SqliteMapStore implements MapStore {
 
   async appendUpdates(batch: readonly PendingUpdate[], at: Date): Promise<number[]> {
     if (batch.length === 0) return [];
-    return this.transactions.appendUpdates(batch, at.toISOString());
+    const { positions, heads } = this.transactions.appendUpdates(batch, at.toISOString());
+    // Only once committed: a batch that rolled back took no positions.
+    for (const [mapId, head] of heads) this.knownHeads.set(mapId, head);
+    return positions;
+  }
+
+  /** A map's last position: this process's own count once it has written to it, else the file's. */
+  private headOf(mapId: string): number {
+    const known = this.knownHeads.get(mapId);
+    if (known !== undefined) return known;
+    const head = this.statements.head.get(mapId);
+    if (typeof head !== 'number') throw new Error(`map ${mapId} does not exist`);
+    return head;
   }
 
   async compact(id: string, options: CompactOptions = {}): Promise<CompactionResult | undefined> {
@@ -242,7 +268,8 @@ export class SqliteMapStore implements MapStore {
       const row = this.statements.headAndTokens.get(id) as
         | { head: number; edit: string; view: string }
         | undefined;
-      if (row) heads.set(id, { head: row.head, tokens: { edit: row.edit, view: row.view } });
+      const head = this.knownHeads.get(id) ?? row?.head;
+      if (row && head !== undefined) heads.set(id, { head, tokens: { edit: row.edit, view: row.view } });
     }
     return heads;
   }
@@ -307,7 +334,7 @@ export class SqliteMapStore implements MapStore {
   }
 
   private readState(id: string, after: number): StoredState {
-    const head = this.statements.head.get(id);
+    const head = this.knownHeads.get(id) ?? this.statements.head.get(id);
     const snapshot = this.statements.snapshot.get(id) as { through_position?: unknown } | undefined;
     const coversMissing =
       snapshot !== undefined && (after === 0 || Number(snapshot.through_position) > after);

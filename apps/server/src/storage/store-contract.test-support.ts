@@ -238,6 +238,31 @@ export function describeStoreContract(backend: string, setUp: () => Promise<Stor
       expect((await store.findMap('m1'))?.title).toBe('Compacted');
     });
 
+    it('keeps numbering and the last edit time across a compaction and reopening', async () => {
+      const doc = await newMap('m1');
+      for (let i = 0; i < 3; i++)
+        await appendOne(
+          store,
+          'm1',
+          edit(doc, () => doc.getMap('notes').set(`n${i}`, i)),
+          new Date(`2031-01-0${i + 1}T00:00:00Z`),
+        );
+      expect(await store.compact('m1')).toEqual({ merged: 3, throughSeq: 3 });
+      await store.close();
+      store = await harness.open();
+      expect((await store.findMap('m1'))?.updatedAt).toBe('2031-01-03T00:00:00.000Z');
+      expect((await store.heads(['m1'])).get('m1')?.head).toBe(3);
+      const next = await appendOne(
+        store,
+        'm1',
+        edit(doc, () => doc.getMap('notes').set('late', 1)),
+        new Date('2031-02-01T00:00:00Z'),
+      );
+      expect(next).toBe(4);
+      expect((await store.loadState('m1')).head).toBe(4);
+      expect((await store.findMap('m1'))?.updatedAt).toBe('2031-02-01T00:00:00.000Z');
+    });
+
     it('rewrites a snapshot with no log after it only when asked, keeping what it covers', async () => {
       const doc = await newMap('m1');
       await appendOne(
