@@ -55,10 +55,20 @@ function collect<T>(): Map<BenchServer, T[]> {
 }
 
 if (scenarios.has('edits')) {
+  // A server runs for days: its CPU per update is the steady state's, once V8 has compiled its hot
+  // paths. One unmeasured pass per server first, so the first measured rate is not its warm-up.
+  for (const server of both) await runEdits(server, rates[0] ?? 2500, { ...load, seconds: 8 });
   for (const rate of rates) {
     const results = collect<EditResult>();
     for (let run = 0; run < runs; run++) {
-      for (const server of ordered(run)) results.get(server)?.push(await runEdits(server, rate, load));
+      for (const server of ordered(run)) {
+        const result = await runEdits(server, rate, load);
+        // Each run's figures, so the spread between runs (this machine's noise) is in sight.
+        console.error(
+          `  ${rate}/s run ${run + 1}/${runs}: ${server.name} ${fmt(result.cpuPerUpdateUs, 0)} µs CPU per update, p99 ${fmt(result.p99)} ms`,
+        );
+        results.get(server)?.push(result);
+      }
     }
     const med = (server: BenchServer, key: keyof EditResult) =>
       median((results.get(server) ?? []).map((r) => r[key]));
