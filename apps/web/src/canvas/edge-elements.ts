@@ -71,8 +71,12 @@ const samePlace = (a: Touchpoint, b: Touchpoint) =>
  * change (their names say its title), the label layout does not run again, and every other
  * edge keeps its object. `previous` is empty when the grid's layout changed.
  */
-function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMap<string, Line>): Line[] {
-  const byId = new Map(snapshot.touchpoints.map((tp) => [tp.id, tp]));
+function linesOf(
+  snapshot: MapSnapshot,
+  byId: ReadonlyMap<string, Touchpoint>,
+  layout: GridLayout,
+  previous: ReadonlyMap<string, Line>,
+): Line[] {
   const lines: Line[] = [];
   for (const connection of snapshot.connections) {
     const source = byId.get(connection.source);
@@ -103,6 +107,33 @@ function linesOf(snapshot: MapSnapshot, layout: GridLayout, previous: ReadonlyMa
     });
   }
   return lines;
+}
+
+/**
+ * The cards by id, brought up to date in place from the previous list: an edit replaces one
+ * card's object, and a new map of a thousand cards per keystroke was garbage to collect.
+ */
+function indexCards(
+  index: { list: readonly Touchpoint[]; byId: Map<string, Touchpoint> },
+  touchpoints: readonly Touchpoint[],
+): Map<string, Touchpoint> {
+  const { list, byId } = index;
+  if (list === touchpoints) return byId;
+  const sameIds =
+    list.length === touchpoints.length &&
+    touchpoints.every((card, at) => {
+      const before = list[at] as Touchpoint;
+      if (before === card) return true;
+      if (before.id !== card.id) return false;
+      byId.set(card.id, card);
+      return true;
+    });
+  if (!sameIds) {
+    byId.clear();
+    for (const card of touchpoints) byId.set(card.id, card);
+  }
+  index.list = touchpoints;
+  return byId;
 }
 
 /** What the label layout depends on: where the cards are and which labels there are, nothing else. */
@@ -195,6 +226,17 @@ function edgeOf(
   };
 }
 
+/** What one edge is drawn from. */
+interface EdgeInputs {
+  line: Line;
+  selected: boolean;
+  faded: boolean;
+  placement: LabelPlacement | null;
+}
+
+const sameEdgeInputs = (a: EdgeInputs, b: EdgeInputs) =>
+  a.line === b.line && a.selected === b.selected && a.faded === b.faded && a.placement === b.placement;
+
 function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
   const { data: left, ...restA } = a;
   const { data: right, ...restB } = b;
@@ -235,16 +277,19 @@ export function useJourneyEdges(
     placements: new Map(),
   });
   const previous = useRef(new Map<string, JourneyEdge>());
+  const edgeInputs = useRef(new Map<string, EdgeInputs>());
   const previousList = useRef<JourneyEdge[]>(undefined);
   const lineCache = useRef<{ layout: GridLayout | null; list: Line[]; byId: Map<string, Line> }>({
     layout: null,
     list: [],
     byId: new Map(),
   });
+  const cardIndex = useRef({ list: NO_CARDS, byId: new Map<string, Touchpoint>() });
   const lines = useMemo(() => {
     const cache = lineCache.current;
     const reusable = cache.layout === layout ? cache.byId : new Map<string, Line>();
-    const next = keepSameList(cache.list, linesOf(snapshot, layout, reusable));
+    const cardsById = indexCards(cardIndex.current, snapshot.touchpoints);
+    const next = keepSameList(cache.list, linesOf(snapshot, cardsById, layout, reusable));
     if (next !== cache.list || cache.layout !== layout)
       lineCache.current = { layout, list: next, byId: new Map(next.map((line) => [line.id, line])) };
     return next;
@@ -268,12 +313,24 @@ export function useJourneyEdges(
     const selected = new Set(selectedIds);
     const edges = lines.map((line) => {
       const { connection } = line;
-      const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
-      const placement = placements.get(connection.id) ?? null;
-      const edge = edgeOf(line, selected.has(connection.id), faded, placement);
-      const old = previous.current.get(edge.id);
+      const inputs: EdgeInputs = {
+        line,
+        selected: selected.has(connection.id),
+        faded: dimmed.has(connection.source) || dimmed.has(connection.target),
+        placement: placements.get(connection.id) ?? null,
+      };
+      const old = previous.current.get(connection.id);
+      const known = edgeInputs.current.get(connection.id);
+      edgeInputs.current.set(connection.id, inputs);
+      // The very same line, selection, fading and label place: the edge is not even rebuilt.
+      if (old && known && sameEdgeInputs(known, inputs)) return old;
+      const edge = edgeOf(line, inputs.selected, inputs.faded, inputs.placement);
       return old && sameEdge(old, edge) ? old : edge;
     });
+    if (edgeInputs.current.size > edges.length) {
+      const present = new Set(edges.map((edge) => edge.id));
+      for (const id of edgeInputs.current.keys()) if (!present.has(id)) edgeInputs.current.delete(id);
+    }
     const kept = keepSameList(previousList.current, edges);
     if (kept !== previousList.current) previous.current = new Map(edges.map((edge) => [edge.id, edge]));
     previousList.current = kept;

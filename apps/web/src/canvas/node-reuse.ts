@@ -43,6 +43,6 @@ export function keepSameList<T>(previous: readonly T[] | undefined, next: T[]): 
 export function reuseUnchanged<T extends Node>(previous: ReadonlyMap<string, T>, next: T[]): T[] {
   return next.map((node) => {
     const old = previous.get(node.id);
-    return old && sameNode(old, node) ? old : node;
+    return old && (old === node || sameNode(old, node)) ? old : node;
   });
 }
