@@ -173,7 +173,12 @@ try {
         theirs.push(await measureBare(browser, bareUrl, map, tag, options));
         await batonRun(tag);
       }
-      process.stdout.write(`  ${count} cards: run ${run + 1}/${runs} done\n`);
+      // Each run's figures (Baton / bare), so the spread between runs is in sight.
+      const [b, r] = [ours.at(-1), theirs.at(-1)];
+      const pair = (key: keyof RunResult) => `${b?.[key].toFixed(1)}/${r?.[key].toFixed(1)}`;
+      process.stdout.write(
+        `  ${count} cards: run ${run + 1}/${runs}: load ${pair('loadMs')}, drag p95 ${pair('dragP95')}, remote p50 ${pair('remoteP50')} p95 ${pair('remoteP95')} ms\n`,
+      );
     }
     colleague.destroy();
     report(count, ours, theirs);
