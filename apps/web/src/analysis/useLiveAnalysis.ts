@@ -1,9 +1,6 @@
 import { analyzeMap, type MapAnalysis, type MapSnapshot } from '@baton/model';
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
-
-/** How long the map stays unchanged before the analysis follows it, and the longest it lags. */
-const QUIET_MS = 200;
-const MAX_LAG_MS = 1000;
+import { useMemo } from 'react';
+import { useQuietValue } from '../sync/quiet-value';
 
 /**
  * The analysis of the map, off the typing and dragging path. It follows the map once edits pause
@@ -18,24 +15,4 @@ export function useLiveAnalysis(snapshot: MapSnapshot): MapAnalysis {
   const { touchpoints, connections, stages } = analysed;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the analysis reads only these sections
   return useMemo(() => analyzeMap(analysed), [touchpoints, connections, stages]);
-}
-
-/** `value` once it has not changed for QUIET_MS, or has been waiting MAX_LAG_MS. */
-function useQuietValue<T>(value: T): T {
-  const [quiet, setQuiet] = useState(value);
-  const waitingSince = useRef<number | null>(null);
-  useEffect(() => {
-    if (Object.is(quiet, value)) {
-      waitingSince.current = null;
-      return;
-    }
-    waitingSince.current ??= performance.now();
-    const lag = performance.now() - waitingSince.current;
-    const timer = setTimeout(
-      () => startTransition(() => setQuiet(() => value)),
-      Math.max(0, Math.min(QUIET_MS, MAX_LAG_MS - lag)),
-    );
-    return () => clearTimeout(timer);
-  }, [value, quiet]);
-  return quiet;
 }

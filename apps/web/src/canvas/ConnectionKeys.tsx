@@ -1,6 +1,7 @@
 import type { MapSnapshot } from '@baton/model';
 import { type Dispatch, memo, type SetStateAction, useDeferredValue, useMemo, useState } from 'react';
-import { connectionsInReadingOrder } from './connection-names';
+import { useQuietValue } from '../sync/quiet-value';
+import { createConnectionNamer } from './connection-names';
 
 interface ConnectionKeysProps {
   touchpoints: MapSnapshot['touchpoints'];
@@ -9,7 +10,7 @@ interface ConnectionKeysProps {
   onOpen: (id: string) => void;
 }
 
-const NONE: never[] = [];
+const NONE: Pick<MapSnapshot, 'touchpoints' | 'connections'> = { touchpoints: [], connections: [] };
 
 interface ConnectionKeyProps {
   id: string;
@@ -40,25 +41,36 @@ const ConnectionKey = memo(function ConnectionKey({ id, name, onOpen, onFocusCha
  * The connections for the keyboard and screen readers: one button per connection, named by its
  * kind and card titles, after the cards in the tab order (React Flow puts its edges before its
  * nodes, so focusable edges came first). Hidden until focused; the focused one shows as a pill
- * and its line is drawn thicker. Kept up to date in a deferred render, after the cards: a map
- * that just arrived shows its cards first.
+ * and its line is drawn thicker. Kept up to date in a background render once edits pause (at
+ * least once a second), after the cards: a map that just arrived shows its cards first, and a
+ * colleague's typing is not followed by renaming and re-rendering the list at every keystroke.
  */
 export const ConnectionKeys = memo(function ConnectionKeys(props: ConnectionKeysProps) {
   const { onOpen } = props;
-  const touchpoints = useDeferredValue(props.touchpoints, NONE);
-  const connections = useDeferredValue(props.connections, NONE);
+  const current = useMemo(
+    () => ({ touchpoints: props.touchpoints, connections: props.connections }),
+    [props.touchpoints, props.connections],
+  );
+  const { touchpoints, connections } = useQuietValue(useDeferredValue(current, NONE));
+  const [nameConnections] = useState(createConnectionNamer);
   const named = useMemo(
-    () => connectionsInReadingOrder({ touchpoints, connections }),
-    [touchpoints, connections],
+    () => nameConnections({ touchpoints, connections }),
+    [nameConnections, touchpoints, connections],
   );
   const [focused, setFocused] = useState<string | null>(null);
+  // The same list (no name changed) gives the same elements, so React does not walk them again.
+  const keys = useMemo(
+    () =>
+      named.map(({ id, name }) => (
+        <ConnectionKey key={id} id={id} name={name} onOpen={onOpen} onFocusChange={setFocused} />
+      )),
+    [named, onOpen],
+  );
   if (!named.length) return null;
   return (
     <>
       <ul className="connection-keys" aria-label="Connections">
-        {named.map(({ id, name }) => (
-          <ConnectionKey key={id} id={id} name={name} onOpen={onOpen} onFocusChange={setFocused} />
-        ))}
+        {keys}
       </ul>
       {focused && (
         <style>{`.react-flow__edge[data-id="${CSS.escape(focused)}"] .react-flow__edge-path { stroke-width: 5px; }`}</style>

@@ -1,5 +1,6 @@
 import { CONNECTION_KIND_LABELS, type Connection, type MapSnapshot, type Touchpoint } from '@baton/model';
-import { inReadingOrder } from './flow-elements';
+import { indexCards } from './connection-lines';
+import { readingRanks } from './flow-elements';
 
 /** How a connection is announced: its kind and the titles of its cards, never ids. */
 export function connectionName(
@@ -16,24 +17,65 @@ export interface NamedConnection {
   name: string;
 }
 
+interface Named extends NamedConnection {
+  connection: Connection;
+  source: Touchpoint;
+  target: Touchpoint;
+}
+
 /**
  * The connections in the order the map reads: by where their source card comes (stage, lane,
  * position), then their target card. Connections to a missing card are left out, as on the canvas.
+ *
+ * Kept incremental, as the canvas is: sorted again only when a card moved or the connections
+ * changed, a name made again only when its connection or one of its cards changed, and the same
+ * list returned while every name is the same (a colleague's edit to a card's notes names nothing).
  */
-export function connectionsInReadingOrder(
-  snapshot: Pick<MapSnapshot, 'touchpoints' | 'connections'>,
-): NamedConnection[] {
-  const ordered = inReadingOrder(snapshot.touchpoints);
-  const rank = new Map(ordered.map((touchpoint, index) => [touchpoint.id, index]));
-  const byId = new Map(ordered.map((touchpoint) => [touchpoint.id, touchpoint]));
-  return snapshot.connections
-    .flatMap((connection) => {
-      const source = byId.get(connection.source);
-      const target = byId.get(connection.target);
-      if (!source || !target) return [];
-      const order = [rank.get(source.id) ?? 0, rank.get(target.id) ?? 0] as const;
-      return [{ id: connection.id, name: connectionName(connection, source, target), order }];
-    })
-    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.id.localeCompare(b.id))
-    .map(({ id, name }) => ({ id, name }));
+export function createConnectionNamer() {
+  const cards = { list: [] as readonly Touchpoint[], byId: new Map<string, Touchpoint>() };
+  let sorted: {
+    ranks: ReadonlyMap<string, number>;
+    connections: readonly Connection[];
+    list: Connection[];
+  } | null = null;
+  let named = new Map<string, Named>();
+  let last: NamedConnection[] = [];
+  return function name(snapshot: Pick<MapSnapshot, 'touchpoints' | 'connections'>): NamedConnection[] {
+    const ranks = readingRanks(snapshot.touchpoints);
+    const byId = indexCards(cards, snapshot.touchpoints);
+    if (sorted?.ranks !== ranks || sorted.connections !== snapshot.connections) {
+      const rank = (id: string) => ranks.get(id) ?? 0;
+      const list = snapshot.connections
+        .filter((connection) => byId.has(connection.source) && byId.has(connection.target))
+        .sort(
+          (a, b) =>
+            rank(a.source) - rank(b.source) || rank(a.target) - rank(b.target) || a.id.localeCompare(b.id),
+        );
+      sorted = { ranks, connections: snapshot.connections, list };
+    }
+    const next = new Map<string, Named>();
+    let same = sorted.list.length === last.length;
+    const result = sorted.list.map((connection, index) => {
+      const source = byId.get(connection.source) as Touchpoint;
+      const target = byId.get(connection.target) as Touchpoint;
+      const known = named.get(connection.id);
+      const entry =
+        known && known.connection === connection && known.source === source && known.target === target
+          ? known
+          : {
+              id: connection.id,
+              name: connectionName(connection, source, target),
+              connection,
+              source,
+              target,
+            };
+      next.set(connection.id, entry);
+      const shown = last[index];
+      if (shown?.id !== entry.id || shown.name !== entry.name) same = false;
+      return entry;
+    });
+    named = next;
+    if (!same) last = result;
+    return last;
+  };
 }

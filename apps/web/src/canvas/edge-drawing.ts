@@ -3,7 +3,7 @@ import { MarkerType } from '@xyflow/react';
 import type { Line } from './connection-lines';
 import type { LabelPlacement } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
-import { shallowEqual } from './node-reuse';
+import { keepSameList, shallowEqual } from './node-reuse';
 import { CONNECTION_STYLES } from './palette';
 
 /** Shared per kind and selection, so unchanged edges compare equal field by field. */
@@ -35,7 +35,7 @@ const MARKERS = Object.fromEntries(
  */
 const NO_ARIA_LABEL = null as unknown as string;
 
-export function edgeOf(
+function edgeOf(
   line: Line,
   selected: boolean,
   faded: boolean,
@@ -68,18 +68,7 @@ export function edgeOf(
   };
 }
 
-/** What one edge is drawn from. */
-export interface EdgeInputs {
-  line: Line;
-  selected: boolean;
-  faded: boolean;
-  placement: LabelPlacement | null;
-}
-
-export const sameEdgeInputs = (a: EdgeInputs, b: EdgeInputs) =>
-  a.line === b.line && a.selected === b.selected && a.faded === b.faded && a.placement === b.placement;
-
-export function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
+function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
   const { data: left, ...restA } = a;
   const { data: right, ...restB } = b;
   if (!shallowEqual(restA, restB) || !left || !right) return false;
@@ -95,4 +84,63 @@ export function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
     left.dimmed === right.dimmed &&
     left.connectionLabel === right.connectionLabel
   );
+}
+
+/** What one edge is drawn from. */
+interface EdgeInputs {
+  line: Line;
+  selected: boolean;
+  faded: boolean;
+  placement: LabelPlacement | null;
+}
+
+/**
+ * The connections' React Flow edges, kept from one edit to the next, as the cards' nodes are
+ * (`CardNodes`): an edge whose line, selection, fading and label place are the very same is not
+ * built again, one built again that draws the same keeps the old object, and so does the list.
+ */
+export class ConnectionEdges {
+  private readonly edges = new Map<string, JourneyEdge>();
+  private readonly inputs = new Map<string, EdgeInputs>();
+  private list: JourneyEdge[] | undefined;
+
+  build(
+    lines: readonly Line[],
+    selectedIds: ReadonlySet<string>,
+    dimmed: ReadonlySet<string>,
+    placements: ReadonlyMap<string, LabelPlacement>,
+  ): JourneyEdge[] {
+    const built = lines.map((line) => {
+      const { connection } = line;
+      const { id } = connection;
+      const selected = selectedIds.has(id);
+      const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
+      const placement = placements.get(id) ?? null;
+      const kept = this.edges.get(id);
+      const known = this.inputs.get(id);
+      if (
+        kept &&
+        known?.line === line &&
+        known.selected === selected &&
+        known.faded === faded &&
+        known.placement === placement
+      )
+        return kept;
+      this.inputs.set(id, { line, selected, faded, placement });
+      const edge = edgeOf(line, selected, faded, placement);
+      if (kept && sameEdge(kept, edge)) return kept;
+      this.edges.set(id, edge);
+      return edge;
+    });
+    if (this.edges.size > built.length) {
+      const present = new Set(built.map((edge) => edge.id));
+      for (const id of this.edges.keys()) {
+        if (present.has(id)) continue;
+        this.edges.delete(id);
+        this.inputs.delete(id);
+      }
+    }
+    this.list = keepSameList(this.list, built);
+    return this.list;
+  }
 }

@@ -1,7 +1,7 @@
 import type { ConnectionKind, GridLayout, MapSnapshot, Touchpoint } from '@baton/model';
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { indexCards, type Line, linesOf, samePlace } from './connection-lines';
-import { type EdgeInputs, edgeOf, sameEdge, sameEdgeInputs } from './edge-drawing';
+import { ConnectionEdges } from './edge-drawing';
 import { type LabelPlacement, labelOffsets } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
 import { keepSameList } from './node-reuse';
@@ -58,9 +58,7 @@ export function useJourneyEdges(
     key: '',
     placements: new Map(),
   });
-  const previous = useRef(new Map<string, JourneyEdge>());
-  const edgeInputs = useRef(new Map<string, EdgeInputs>());
-  const previousList = useRef<JourneyEdge[]>(undefined);
+  const [connectionEdges] = useState(() => new ConnectionEdges());
   const lineCache = useRef<{ layout: GridLayout | null; list: Line[]; byId: Map<string, Line> }>({
     layout: null,
     list: [],
@@ -91,31 +89,8 @@ export function useJourneyEdges(
       placedLabels.current = { key, placements: labelOffsets(labelled, labelCards, labelLayout) };
     return placedLabels.current.placements;
   }, [labelLines, labelCards, labelLayout]);
-  return useMemo(() => {
-    const selected = new Set(selectedIds);
-    const edges = lines.map((line) => {
-      const { connection } = line;
-      const inputs: EdgeInputs = {
-        line,
-        selected: selected.has(connection.id),
-        faded: dimmed.has(connection.source) || dimmed.has(connection.target),
-        placement: placements.get(connection.id) ?? null,
-      };
-      const old = previous.current.get(connection.id);
-      const known = edgeInputs.current.get(connection.id);
-      edgeInputs.current.set(connection.id, inputs);
-      // The very same line, selection, fading and label place: the edge is not even rebuilt.
-      if (old && known && sameEdgeInputs(known, inputs)) return old;
-      const edge = edgeOf(line, inputs.selected, inputs.faded, inputs.placement);
-      return old && sameEdge(old, edge) ? old : edge;
-    });
-    if (edgeInputs.current.size > edges.length) {
-      const present = new Set(edges.map((edge) => edge.id));
-      for (const id of edgeInputs.current.keys()) if (!present.has(id)) edgeInputs.current.delete(id);
-    }
-    const kept = keepSameList(previousList.current, edges);
-    if (kept !== previousList.current) previous.current = new Map(edges.map((edge) => [edge.id, edge]));
-    previousList.current = kept;
-    return kept;
-  }, [lines, placements, selectedIds, dimmed]);
+  return useMemo(
+    () => connectionEdges.build(lines, new Set(selectedIds), dimmed, placements),
+    [connectionEdges, lines, placements, selectedIds, dimmed],
+  );
 }

@@ -46,6 +46,13 @@ export function gridNodes(
   { editable, dropTarget, layout, gaps, stageEditors }: GridOptions,
 ): JourneyNode[] {
   const nodes: JourneyNode[] = [];
+  // Counted in one pass: a filter per stage and lane walked the map seven times per edit.
+  const perStage = new Map<string, number>();
+  const perTeam = new Map<string, number>();
+  for (const { stage, team } of snapshot.touchpoints) {
+    perStage.set(stage, (perStage.get(stage) ?? 0) + 1);
+    perTeam.set(team, (perTeam.get(team) ?? 0) + 1);
+  }
   for (const stage of LEAD_STAGES) {
     const { label, description, leads } = snapshot.stages[stage];
     const column = layout.columns[stage];
@@ -59,7 +66,7 @@ export function gridNodes(
         stage,
         label,
         description,
-        count: snapshot.touchpoints.filter((tp) => tp.stage === stage).length,
+        count: perStage.get(stage) ?? 0,
         leads,
         onEdit: editable ? (stageEditors?.[stage] ?? null) : null,
       },
@@ -98,7 +105,7 @@ export function gridNodes(
       data: {
         team,
         label: TEAM_LABELS[team],
-        count: snapshot.touchpoints.filter((tp) => tp.team === team).length,
+        count: perTeam.get(team) ?? 0,
       },
       zIndex: -1,
       ...background,
@@ -159,7 +166,7 @@ export function touchpointNode(
 let lastOrder: { from: readonly Touchpoint[]; order: number[] } = { from: [], order: [] };
 
 /** Whether two lists hold the same cards at the same places, in the same list order. */
-function samePlaces(a: readonly Touchpoint[], b: readonly Touchpoint[]): boolean {
+export function samePlaces(a: readonly Touchpoint[], b: readonly Touchpoint[]): boolean {
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) {
     const left = a[index] as Touchpoint;
@@ -194,4 +201,20 @@ export function inReadingOrder(touchpoints: readonly Touchpoint[]): Touchpoint[]
   });
   lastOrder = { from: touchpoints, order };
   return order.map((index) => touchpoints[index] as Touchpoint);
+}
+
+let lastRanks: { order: readonly number[]; ranks: Map<string, number> } | null = null;
+
+/**
+ * Each card's place in the reading order, by id: the same map while no card was added, removed
+ * or moved, so what is sorted by it (the connections) need not be sorted again after a title edit.
+ */
+export function readingRanks(touchpoints: readonly Touchpoint[]): ReadonlyMap<string, number> {
+  const ordered = inReadingOrder(touchpoints);
+  if (lastRanks?.order === lastOrder.order) return lastRanks.ranks;
+  lastRanks = {
+    order: lastOrder.order,
+    ranks: new Map(ordered.map((touchpoint, index) => [touchpoint.id, index])),
+  };
+  return lastRanks.ranks;
 }

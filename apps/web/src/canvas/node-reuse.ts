@@ -8,7 +8,7 @@ export function shallowEqual(a: object, b: object): boolean {
   return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
 }
 
-function sameNode(a: Node, b: Node): boolean {
+export function sameNode(a: Node, b: Node): boolean {
   return (
     a.type === b.type &&
     a.position.x === b.position.x &&

@@ -1,18 +1,12 @@
-import {
-  type GridLayout,
-  LEAD_STAGES,
-  type LeadStage,
-  type MapSnapshot,
-  type Team,
-  type Touchpoint,
-} from '@baton/model';
+import { type GridLayout, LEAD_STAGES, type LeadStage, type MapSnapshot, type Team } from '@baton/model';
 import type { NodeSelectionChange } from '@xyflow/react';
-import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef } from 'react';
+import { type Dispatch, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
 import type { RemoteDrag } from '../sync/drag-presence';
 import type { CanvasView } from './canvas-view';
-import { gridNodes, inReadingOrder, touchpointNode } from './flow-elements';
+import { CardNodes } from './card-nodes';
+import { gridNodes } from './flow-elements';
 import { keepSameList, reuseUnchanged } from './node-reuse';
-import type { CardEmphasis, JourneyNode, TouchpointNode } from './node-types';
+import type { JourneyNode } from './node-types';
 import type { Selection } from './selection';
 import { toggled } from './selection';
 
@@ -29,25 +23,6 @@ interface NodeInputs {
   onEditStage?: (stage: LeadStage) => void;
 }
 
-/** What one card's node is drawn from, besides the grid (`layout`) and `editable`. */
-interface CardInputs {
-  touchpoint: Touchpoint;
-  stageLabel: string;
-  emphasis: CardEmphasis;
-  draggedBy: RemoteDrag | undefined;
-  selected: boolean;
-}
-
-function sameCardInputs(a: CardInputs, b: CardInputs): boolean {
-  return (
-    a.touchpoint === b.touchpoint &&
-    a.stageLabel === b.stageLabel &&
-    a.emphasis === b.emphasis &&
-    a.draggedBy === b.draggedBy &&
-    a.selected === b.selected
-  );
-}
-
 /**
  * The React Flow nodes, derived from the snapshot (the document is the truth) incrementally:
  * a card's node object is rebuilt only when its touchpoint, selection, emphasis or remote drag
@@ -56,10 +31,7 @@ function sameCardInputs(a: CardInputs, b: CardInputs): boolean {
  */
 export function useJourneyNodes(inputs: NodeInputs) {
   const { snapshot, editable, selection, onSelectionChange, view, layout, remoteDrags, dropTarget } = inputs;
-  const cards = useRef(new Map<string, TouchpointNode>());
-  const cardInputs = useRef(new Map<string, CardInputs>());
-  const madeFrom = useRef<{ editable?: boolean; layout?: GridLayout }>({});
-  const cardList = useRef<TouchpointNode[]>(undefined);
+  const [cardNodes] = useState(() => new CardNodes());
   const grid = useRef(new Map<string, JourneyNode>());
   const gridList = useRef<JourneyNode[]>(undefined);
   const shownList = useRef<JourneyNode[]>(undefined);
@@ -77,39 +49,17 @@ export function useJourneyNodes(inputs: NodeInputs) {
   );
   const canEditStages = editable && !!inputs.onEditStage;
 
-  const touchpointNodes = useMemo(() => {
-    const selected = new Set(selection.touchpoints);
-    const made = madeFrom.current;
-    const sameGrid = made.editable === editable && made.layout === layout;
-    madeFrom.current = { editable, layout };
-    // In reading order (stage, then lane, then top to bottom), so Tab walks the map as it reads.
-    const built = inReadingOrder(snapshot.touchpoints).map((touchpoint) => {
-      const inputs: CardInputs = {
-        touchpoint,
-        stageLabel: snapshot.stages[touchpoint.stage].label,
-        emphasis: view.emphasis.get(touchpoint.id) ?? null,
-        draggedBy: remoteDrags.get(touchpoint.id),
-        selected: selected.has(touchpoint.id),
-      };
-      // A card whose touchpoint and surroundings are the very same keeps its node unbuilt: most
-      // edits change one card, and building and comparing a thousand was most of an edit's work.
-      const known = cardInputs.current.get(touchpoint.id);
-      const kept = cards.current.get(touchpoint.id);
-      cardInputs.current.set(touchpoint.id, inputs);
-      if (sameGrid && kept && known && sameCardInputs(known, inputs)) return kept;
-      const node = touchpointNode(touchpoint, snapshot, { editable, ...inputs, layout });
-      node.selected = inputs.selected;
-      return node;
-    });
-    if (cardInputs.current.size > built.length) {
-      const present = new Set(snapshot.touchpoints.map((touchpoint) => touchpoint.id));
-      for (const id of cardInputs.current.keys()) if (!present.has(id)) cardInputs.current.delete(id);
-    }
-    const kept = keepSameList(cardList.current, reuseUnchanged(cards.current, built));
-    if (kept !== cardList.current) cards.current = new Map(kept.map((node) => [node.id, node]));
-    cardList.current = kept;
-    return kept;
-  }, [snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags, layout]);
+  const touchpointNodes = useMemo(
+    () =>
+      cardNodes.build(snapshot, {
+        editable,
+        layout,
+        selected: new Set(selection.touchpoints),
+        emphasis: view.emphasis,
+        remoteDrags,
+      }),
+    [cardNodes, snapshot, editable, selection.touchpoints, view.emphasis, remoteDrags, layout],
+  );
 
   const backgroundNodes = useMemo(() => {
     const built = gridNodes(snapshot, {
