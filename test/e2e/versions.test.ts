@@ -109,6 +109,8 @@ describe('versions and changes in Chromium', () => {
     await page.getByTestId('changes-close').click();
     await expect.poll(() => page.getByTestId('change-mark').count()).toBe(0);
     await expect.poll(() => cardNamed(page, removedTitle).count()).toBe(0);
+    // The marks' card styles apply only while changes are shown (see versions.css).
+    expect(await page.evaluate(() => document.body.classList.contains('changes-shown'))).toBe(false);
     expect(ada.errors).toEqual([]);
   });
 

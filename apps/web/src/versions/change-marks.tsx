@@ -1,5 +1,5 @@
 import type { MapChanges, MapSnapshot } from '@baton/model';
-import { type ReactNode, useContext, useMemo } from 'react';
+import { type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { CardAdornments, createKeyedStore, useAnyKeyedValue, useKeyedValue } from '../canvas/card-adornments';
 
 export type ChangeMarkKind = 'added' | 'changed' | 'removed';
@@ -47,6 +47,11 @@ function ChangeMark({ touchpointId }: { touchpointId: string }) {
 export function ChangeMarksProvider({ children }: { children: ReactNode }) {
   const outer = useContext(CardAdornments);
   const marked = useAnyKeyedValue(changeMarks);
+  useEffect(() => {
+    if (!marked) return;
+    document.body.classList.add('changes-shown');
+    return () => document.body.classList.remove('changes-shown');
+  }, [marked]);
   const adornments = useMemo(() => (marked ? [...outer, ChangeMark] : outer), [outer, marked]);
   return <CardAdornments.Provider value={adornments}>{children}</CardAdornments.Provider>;
 }
