@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '@baton/model';
-import { type Dispatch, memo, type SetStateAction, useDeferredValue, useMemo, useState } from 'react';
+import { type Dispatch, memo, type SetStateAction, useMemo, useState } from 'react';
 import { useQuietValue } from '../sync/quiet-value';
 import { createConnectionNamer } from './connection-names';
 
@@ -51,7 +51,7 @@ export const ConnectionKeys = memo(function ConnectionKeys(props: ConnectionKeys
     () => ({ touchpoints: props.touchpoints, connections: props.connections }),
     [props.touchpoints, props.connections],
   );
-  const { touchpoints, connections } = useQuietValue(useDeferredValue(current, NONE));
+  const { touchpoints, connections } = useQuietValue(current, NONE);
   const [nameConnections] = useState(createConnectionNamer);
   const named = useMemo(
     () => nameConnections({ touchpoints, connections }),

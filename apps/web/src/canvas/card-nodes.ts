@@ -1,7 +1,7 @@
 import type { GridLayout, MapSnapshot, Touchpoint } from '@baton/model';
 import type { RemoteDrag } from '../sync/drag-presence';
 import { inReadingOrder, touchpointNode } from './flow-elements';
-import { keepSameList, sameNode } from './node-reuse';
+import { KeptElements, sameNode } from './node-reuse';
 import type { CardEmphasis, TouchpointNode } from './node-types';
 
 /** What one card's node is drawn from, besides the grid (`layout`) and `editable`. */
@@ -29,9 +29,7 @@ export interface CardSurroundings {
  * object too, and so does the list, so React Flow (which compares by identity) skips them.
  */
 export class CardNodes {
-  private readonly nodes = new Map<string, TouchpointNode>();
-  private readonly inputs = new Map<string, CardInputs>();
-  private list: TouchpointNode[] | undefined;
+  private readonly kept = new KeptElements<CardInputs, TouchpointNode>();
   private grid: { editable: boolean; layout: GridLayout } | undefined;
 
   build(snapshot: MapSnapshot, around: CardSurroundings): TouchpointNode[] {
@@ -45,37 +43,23 @@ export class CardNodes {
       const emphasis = around.emphasis.get(id) ?? null;
       const draggedBy = around.remoteDrags.get(id);
       const selected = around.selected.has(id);
-      const kept = this.nodes.get(id);
-      const known = this.inputs.get(id);
+      const kept = this.kept.get(id);
+      const known = kept?.inputs;
       if (
         sameGrid &&
-        kept &&
         known?.touchpoint === touchpoint &&
         known.stageLabel === stageLabel &&
         known.emphasis === emphasis &&
         known.draggedBy === draggedBy &&
         known.selected === selected
       )
-        return kept;
-      this.inputs.set(id, { touchpoint, stageLabel, emphasis, draggedBy, selected });
+        return kept?.element as TouchpointNode;
       const node = touchpointNode(touchpoint, snapshot, { editable, emphasis, draggedBy, layout });
       node.selected = selected;
-      if (kept && sameNode(kept, node)) return kept;
-      this.nodes.set(id, node);
-      return node;
+      const shown = kept && sameNode(kept.element, node) ? kept.element : node;
+      this.kept.set(id, { touchpoint, stageLabel, emphasis, draggedBy, selected }, shown);
+      return shown;
     });
-    if (this.nodes.size > built.length) this.forgetAllBut(built);
-    this.list = keepSameList(this.list, built);
-    return this.list;
-  }
-
-  /** Drops what it kept for cards that are gone, so a card deleted and added again starts afresh. */
-  private forgetAllBut(shown: readonly TouchpointNode[]): void {
-    const present = new Set(shown.map((node) => node.id));
-    for (const id of this.nodes.keys()) {
-      if (present.has(id)) continue;
-      this.nodes.delete(id);
-      this.inputs.delete(id);
-    }
+    return this.kept.settle(built);
   }
 }

@@ -3,7 +3,7 @@ import { MarkerType } from '@xyflow/react';
 import type { Line } from './connection-lines';
 import type { LabelPlacement } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
-import { keepSameList, shallowEqual } from './node-reuse';
+import { KeptElements, shallowEqual } from './node-reuse';
 import { CONNECTION_STYLES } from './palette';
 
 /** Shared per kind and selection, so unchanged edges compare equal field by field. */
@@ -100,9 +100,7 @@ interface EdgeInputs {
  * built again, one built again that draws the same keeps the old object, and so does the list.
  */
 export class ConnectionEdges {
-  private readonly edges = new Map<string, JourneyEdge>();
-  private readonly inputs = new Map<string, EdgeInputs>();
-  private list: JourneyEdge[] | undefined;
+  private readonly kept = new KeptElements<EdgeInputs, JourneyEdge>();
 
   build(
     lines: readonly Line[],
@@ -116,31 +114,20 @@ export class ConnectionEdges {
       const selected = selectedIds.has(id);
       const faded = dimmed.has(connection.source) || dimmed.has(connection.target);
       const placement = placements.get(id) ?? null;
-      const kept = this.edges.get(id);
-      const known = this.inputs.get(id);
+      const kept = this.kept.get(id);
+      const known = kept?.inputs;
       if (
-        kept &&
         known?.line === line &&
         known.selected === selected &&
         known.faded === faded &&
         known.placement === placement
       )
-        return kept;
-      this.inputs.set(id, { line, selected, faded, placement });
+        return kept?.element as JourneyEdge;
       const edge = edgeOf(line, selected, faded, placement);
-      if (kept && sameEdge(kept, edge)) return kept;
-      this.edges.set(id, edge);
-      return edge;
+      const shown = kept && sameEdge(kept.element, edge) ? kept.element : edge;
+      this.kept.set(id, { line, selected, faded, placement }, shown);
+      return shown;
     });
-    if (this.edges.size > built.length) {
-      const present = new Set(built.map((edge) => edge.id));
-      for (const id of this.edges.keys()) {
-        if (present.has(id)) continue;
-        this.edges.delete(id);
-        this.inputs.delete(id);
-      }
-    }
-    this.list = keepSameList(this.list, built);
-    return this.list;
+    return this.kept.settle(built);
   }
 }

@@ -43,6 +43,34 @@ export function keepSameList<T>(previous: readonly T[] | undefined, next: T[]): 
 export function reuseUnchanged<T extends Node>(previous: ReadonlyMap<string, T>, next: T[]): T[] {
   return next.map((node) => {
     const old = previous.get(node.id);
-    return old && (old === node || sameNode(old, node)) ? old : node;
+    return old && sameNode(old, node) ? old : node;
   });
+}
+
+/**
+ * React Flow elements kept from one edit to the next, each with what it was drawn from
+ * (`CardNodes`, `ConnectionEdges`): the builder compares the inputs itself, field by field, so
+ * an unchanged element costs no allocation; `settle` forgets elements that are gone (one deleted
+ * and added again starts afresh) and keeps the previous list when it holds the same elements.
+ */
+export class KeptElements<Inputs, Element extends { id: string }> {
+  private readonly kept = new Map<string, { inputs: Inputs; element: Element }>();
+  private list: Element[] | undefined;
+
+  get(id: string): { inputs: Inputs; element: Element } | undefined {
+    return this.kept.get(id);
+  }
+
+  set(id: string, inputs: Inputs, element: Element): void {
+    this.kept.set(id, { inputs, element });
+  }
+
+  settle(built: Element[]): Element[] {
+    if (this.kept.size > built.length) {
+      const present = new Set(built.map((element) => element.id));
+      for (const id of this.kept.keys()) if (!present.has(id)) this.kept.delete(id);
+    }
+    this.list = keepSameList(this.list, built);
+    return this.list;
+  }
 }
