@@ -11,6 +11,10 @@
  *                                      # <dir>/<size>-<run>-<scenario>.cpuprofile + a summary
  *   pnpm bench:canvas 1000 1 --only=drag --profile=/tmp/p --trace   # a Chromium trace instead:
  *                                      # main-thread time by event (paint, style, layout, script)
+ *   pnpm bench:canvas 1000 1 --only=remote --profile=/tmp/p --alloc   # who allocates (sampled, freed
+ *                                      # objects included): <dir>/<size>-<run>-<scenario>.heapprofile
+ *   BENCH_LATENCIES=1 pnpm bench:canvas 1000 1 --only=remote   # every remote edit's latency, and
+ *                                      # Baton's split: colleague → page, page → card shown
  *   pnpm bench:canvas 1000 1 --only=remote --metrics   # main-thread busy time per scenario, both pages
  *
  * Scenarios: load, footprint (heap, DOM), remote, enter, drag, pan.
@@ -57,7 +61,14 @@ if (profileDir) mkdirSync(profileDir, { recursive: true });
 const options: BenchOptions = {
   only: new Set(only as Scenario[]),
   ...(profileDir || flags.has('metrics')
-    ? { profiling: { dir: profileDir ?? '.', trace: flags.has('trace'), metricsOnly: flags.has('metrics') } }
+    ? {
+        profiling: {
+          dir: profileDir ?? '.',
+          trace: flags.has('trace'),
+          metricsOnly: flags.has('metrics'),
+          allocations: flags.has('alloc'),
+        },
+      }
     : {}),
 };
 

@@ -105,6 +105,7 @@ async function interact(
     await step('remote', async () => {
       for (const [index, id] of remoteIds(map).entries())
         latencies.push(await remote(id, `Remote ${tag} ${index}`));
+      if (process.env.BENCH_LATENCIES) console.log(tag, latencies.map((ms) => ms.toFixed(1)).join(' '));
     });
   const enterMs = runs('enter') ? await step('enter', enter) : Number.NaN;
   const drag = runs('drag') ? await step('drag', () => dragFrames(page, dragCard(map))) : NONE;
@@ -159,6 +160,10 @@ export async function measureBaton(
         sent,
       );
       inPage.push(shown - arrived);
+      if (process.env.BENCH_LATENCIES)
+        console.log(
+          `  sent→arrived ${(arrived - sent).toFixed(1)} arrived→shown ${(shown - arrived).toFixed(1)}`,
+        );
       return shown - sent;
     };
     const enter = async () => {

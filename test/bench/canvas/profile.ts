@@ -25,6 +25,8 @@ export interface Profiling {
   trace?: boolean;
   /** Only the main thread's busy time per scenario (cheap, no profiler): steadier than wall time on a busy machine. */
   metricsOnly?: boolean;
+  /** V8's sampling heap profiler instead, counting what young and old collections freed too: who allocates. */
+  allocations?: boolean;
 }
 
 interface TraceEvent {
@@ -95,6 +97,52 @@ async function traced<T>(profiling: Profiling, page: Page, name: string, scenari
   }
 }
 
+interface SamplingHeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: SamplingHeapNode[];
+}
+
+async function sampledAllocations<T>(
+  profiling: Profiling,
+  context: BrowserContext,
+  page: Page,
+  name: string,
+  scenario: () => Promise<T>,
+): Promise<T> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  try {
+    return await scenario();
+  } finally {
+    const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as {
+      profile: { head: SamplingHeapNode };
+    };
+    await cdp.detach();
+    const file = path.join(profiling.dir, `${name}.heapprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const self = new Map<string, number>();
+    const walk = (node: SamplingHeapNode) => {
+      const key = frameName({ id: 0, callFrame: node.callFrame });
+      self.set(key, (self.get(key) ?? 0) + node.selfSize);
+      for (const child of node.children) walk(child);
+    };
+    walk(profile.head);
+    const all = [...self.values()].reduce((sum, bytes) => sum + bytes, 0);
+    const rows = [...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([frame, bytes]) => `  ${(bytes / 1024).toFixed(0).padStart(8)} KB  ${frame}`)
+      .join('\n');
+    console.log(`\n── allocations ${name} (${file}): ${(all / 1024 / 1024).toFixed(1)} MB sampled\n${rows}`);
+  }
+}
+
 function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber, columnNumber } = node.callFrame;
   const file = url ? url.split('/').at(-1) : '';
@@ -153,6 +201,7 @@ export async function profiled<T>(
 ): Promise<T> {
   if (!profiling) return scenario();
   if (profiling.trace) return traced(profiling, page, name, scenario);
+  if (profiling.allocations) return sampledAllocations(profiling, context, page, name, scenario);
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const before = await metrics(cdp);
