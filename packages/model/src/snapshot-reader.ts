@@ -41,10 +41,12 @@ interface Section<T> {
   entries: Map<string, { value: T | null; warnings: SnapshotWarning[] }>;
   dirty: Set<string>;
   sortedIds: string[] | null;
+  /** Ids whose entry raised warnings: most maps have none, and reading them is then free. */
+  warned: Set<string>;
 }
 
 function section<T>(): Section<T> {
-  return { entries: new Map(), dirty: new Set(), sortedIds: null };
+  return { entries: new Map(), dirty: new Set(), sortedIds: null, warned: new Set() };
 }
 
 /** Same fields, same values (arrays such as metrics compared by content). */
@@ -204,6 +206,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
       if (!shared.has(id)) {
         if (old) {
           target.entries.delete(id);
+          target.warned.delete(id);
           target.sortedIds = null;
           any = true;
         }
@@ -215,6 +218,8 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
       if (!old) target.sortedIds = null;
       if (value !== old?.value || warnings.length || old?.warnings.length) any = true;
       target.entries.set(id, { value, warnings });
+      if (warnings.length) target.warned.add(id);
+      else target.warned.delete(id);
     }
     target.dirty.clear();
     return any;
@@ -231,6 +236,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
   }
 
   function sectionWarnings<T>(target: Section<T>, into: SnapshotWarning[]) {
+    if (!target.warned.size) return;
     target.sortedIds ??= [...target.entries.keys()].sort();
     for (const id of target.sortedIds)
       for (const warning of target.entries.get(id)?.warnings ?? []) into.push(warning);
