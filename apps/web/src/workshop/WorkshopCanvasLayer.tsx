@@ -37,6 +37,9 @@ function useMyDots(workshop: Workshop) {
   return { dots, place };
 }
 
+const NO_BADGES: ReadonlyMap<string, CardBadgeData> = new Map();
+const NO_TITLES: ReadonlyMap<string, string> = new Map();
+
 /**
  * The workshop on the canvas: click a card to give it a dot while a ballot is open (click your
  * dots to take one back), the heat of revealed votes with the ranked result, and comment counts.
@@ -78,7 +81,8 @@ export function WorkshopCanvasLayer({
 
   const badges = useMemo(() => {
     const counts = commentCounts(groupThreads(snapshot.workshop?.comments ?? []));
-    const top = Math.max(1, ...snapshot.touchpoints.map((tp) => tp.votes ?? 0));
+    let top = 1;
+    for (const touchpoint of snapshot.touchpoints) top = Math.max(top, touchpoint.votes ?? 0);
     const map = new Map<string, CardBadgeData>();
     for (const touchpoint of snapshot.touchpoints) {
       const votes = touchpoint.votes ?? 0;
@@ -95,14 +99,21 @@ export function WorkshopCanvasLayer({
         offerComment,
       });
     }
-    return map;
+    // A map without votes, comments or dots (most of them, most of the time) keeps one empty
+    // list, so an edit elsewhere does not re-render the badges.
+    return map.size ? map : NO_BADGES;
   }, [snapshot, dots, voting, selected, canComment]);
 
-  const titles = useMemo(
-    () => new Map(snapshot.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.title])),
-    [snapshot.touchpoints],
-  );
   const ballot = state?.ballot;
+  const revealed = Boolean(ballot?.revealed);
+  // The cards' titles are for the revealed result only.
+  const titles = useMemo(
+    () =>
+      revealed
+        ? new Map(snapshot.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.title]))
+        : NO_TITLES,
+    [revealed, snapshot.touchpoints],
+  );
   return (
     <>
       <CardBadges
