@@ -7,6 +7,7 @@
  *   pnpm bench:sync                 # 3 runs, all scenarios
  *   pnpm bench:sync --runs 5 --rates 2500,5000 --only edits
  *   BENCH_CPU_PROF=/tmp/prof pnpm bench:sync --runs 1 --only edits   # CPU profile of Baton
+ *   BENCH_HEAP_PROF=/tmp/heap pnpm bench:sync --runs 1 --only edits  # where Baton allocates
  */
 import { parseArgs } from 'node:util';
 import { runAwareness } from './sync/awareness.js';

@@ -103,6 +103,8 @@ export function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL')
 
 /** BENCH_CPU_PROF=<dir> writes a CPU profile of Baton there (stopped gently so it is written). */
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
+/** BENCH_HEAP_PROF=<dir> writes where Baton allocated, freed objects included (heap-sampling.mjs). */
+const heapProfileDir = process.env.BENCH_HEAP_PROF;
 
 /** Baton from its production build, with a fresh SQLite directory, as `pnpm start` runs it. */
 export async function startBaton(core: number): Promise<BenchServer> {
@@ -110,6 +112,7 @@ export async function startBaton(core: number): Promise<BenchServer> {
   const child = launch(
     [
       ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+      ...(heapProfileDir ? ['--import', path.join(import.meta.dirname, 'heap-sampling.mjs')] : []),
       path.join(root, 'apps/server/dist/main.js'),
     ],
     {
@@ -126,7 +129,7 @@ export async function startBaton(core: number): Promise<BenchServer> {
   );
   const [, url = ''] = await waitForLine(child, /Baton listening on (http:\/\/\S+)/);
   const ws = url.replace(/^http/, 'ws');
-  const stop = stopper(child, cpuProfileDir ? 'SIGTERM' : 'SIGKILL');
+  const stop = stopper(child, cpuProfileDir || heapProfileDir ? 'SIGTERM' : 'SIGKILL');
   return {
     name: 'Baton',
     pid: child.pid as number,
