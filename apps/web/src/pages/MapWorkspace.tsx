@@ -1,4 +1,4 @@
-import type { CellPlacement, ConnectionKind, LeadStage } from '@baton/model';
+import type { ConnectionKind } from '@baton/model';
 import { Panel } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { gapLabels } from '../analysis/gap-labels';
@@ -8,12 +8,11 @@ import { CanvasBar } from '../canvas/CanvasBar';
 import type { CanvasView } from '../canvas/canvas-view';
 import { emphasisOf, NO_FILTER } from '../canvas/filters';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
-import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
+import { EMPTY_SELECTION } from '../canvas/selection';
 import { useFraming } from '../canvas/useFraming';
 import { CanvasToolbar } from '../components/CanvasToolbar';
 import { EmptyState } from '../components/EmptyState';
 import { NamePrompt } from '../components/NamePrompt';
-import type { NewTouchpointDraft } from '../components/NewTouchpointForm';
 import { TopBar } from '../components/TopBar';
 import { Toast, useToast } from '../components/useToast';
 import { createMapActions } from '../editing/map-actions';
@@ -48,8 +47,9 @@ import { VersionMenu } from '../versions/VersionMenu';
 import '../versions/versions.css';
 import { useWorkshopLayer } from '../workshop/useWorkshopLayer';
 import { useClipboard } from './useClipboard';
+import { useMapShortcuts } from './useMapShortcuts';
 import { useRememberMap } from './useRememberMap';
-import { useShortcuts } from './useShortcuts';
+import { useWorkspaceSelection } from './useWorkspaceSelection';
 import { WorkspacePanel } from './WorkspacePanel';
 
 interface MapWorkspaceProps {
@@ -83,9 +83,8 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     [session, showToast],
   );
   const [freshNoteId, setFreshNoteId] = useState<string | null>(null);
-  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const [draft, setDraft] = useState<NewTouchpointDraft | null>(null);
-  const [stage, setStage] = useState<LeadStage | null>(null);
+  const { selection, setSelection, draft, stage, select, selectOne, closePanel, requestAdd, editStage } =
+    useWorkspaceSelection();
   const { collapsed, setPanel } = useCollapsedPanels();
   const [filter, setFilter] = useState(NO_FILTER);
   const [connectionKind, setConnectionKind] = useState<ConnectionKind | 'auto'>('auto');
@@ -107,11 +106,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
     snapshot,
     analysis,
     selectedTouchpoint: selection.touchpoints.length === 1 ? (selection.touchpoints[0] ?? null) : null,
-    onEditTouchpoint: (id) => {
-      setDraft(null);
-      setStage(null);
-      setSelection({ touchpoints: [id], connections: [] });
-    },
+    onEditTouchpoint: selectOne,
     notify: showToast,
   });
   // A locked workshop map is read-only for everyone but its facilitators (the server enforces it too).
@@ -129,11 +124,6 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   const emphasis = useMemo(() => emphasisOf(snapshot, filter), [snapshot, filter]);
   const view: CanvasView = useMemo(() => ({ emphasis, gaps }), [emphasis, gaps]);
 
-  const select = useCallback((next: Selection) => {
-    setDraft(null);
-    setStage(null);
-    setSelection(next);
-  }, []);
   const { focusFinding, focusTouchpoint, framing, stopFraming } = useFraming(snapshot, select, selection);
   const collapseAnalysis = useCallback(() => {
     stopFraming();
@@ -141,56 +131,7 @@ export function MapWorkspace({ session, info, token }: MapWorkspaceProps) {
   }, [stopFraming, setPanel]);
   const clipboard = useClipboard(snapshot, selection, actions, select);
 
-  const closePanel = useCallback(() => {
-    const card = selection.touchpoints.length === 1 ? selection.touchpoints[0] : undefined;
-    const connection = !card && selection.connections.length === 1 ? selection.connections[0] : undefined;
-    setDraft(null);
-    setStage(null);
-    setSelection(EMPTY_SELECTION);
-    // Give the keyboard back to the card or connection the panel was for.
-    const back = card
-      ? `.react-flow__node[data-id="${card}"]`
-      : connection && `[data-connection-id="${connection}"]`;
-    if (back) requestAnimationFrame(() => document.querySelector<HTMLElement>(back)?.focus());
-  }, [selection]);
-
-  const requestAdd = useCallback((placement?: CellPlacement) => {
-    setSelection(EMPTY_SELECTION);
-    setStage(null);
-    setDraft(
-      placement
-        ? { stage: placement.stage, team: placement.team, at: { x: placement.x, y: placement.y } }
-        : { stage: 'cold', team: 'marketing' },
-    );
-  }, []);
-  const editStage = useCallback((next: LeadStage) => {
-    setSelection(EMPTY_SELECTION);
-    setDraft(null);
-    setStage(next);
-  }, []);
-  const selectOne = useCallback((id: string) => select({ touchpoints: [id], connections: [] }), [select]);
-
-  useShortcuts(editable, {
-    undo: undo.undo,
-    redo: undo.redo,
-    copy: clipboard.copy,
-    paste: clipboard.paste,
-    selectAll: () => select({ touchpoints: snapshot.touchpoints.map((tp) => tp.id), connections: [] }),
-    openEditor: () => {
-      const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
-        '.react-flow__node-touchpoint',
-      );
-      const id =
-        focused?.dataset.id ?? (selection.touchpoints.length === 1 ? selection.touchpoints[0] : undefined);
-      if (!id) return false;
-      selectOne(id);
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => document.getElementById('edit-title')?.focus()),
-      );
-      return true;
-    },
-    clearSelection: closePanel,
-  });
+  useMapShortcuts(editable, { snapshot, selection, undo, clipboard, select, selectOne, closePanel });
 
   return (
     <div className="map-page" data-testid="map-page" data-role={info.role} data-map-id={info.id}>
