@@ -23,14 +23,20 @@ function requiredCellMessage(snapshot: MapSnapshot, cell: GridCell): string {
 
 /** Team × stage counts, and the gaps: an empty stage, no marketing on cold, no sales on qualified. */
 export function analyzeCoverage(snapshot: MapSnapshot): CoverageAnalysis {
+  // One pass over the cards, not a filter per cell.
+  const idsByCell = new Map<string, string[]>();
+  for (const { stage, team, id } of snapshot.touchpoints) {
+    const key = `${stage}:${team}`;
+    const ids = idsByCell.get(key);
+    if (ids) ids.push(id);
+    else idsByCell.set(key, [id]);
+  }
   const matrix = {} as Record<LeadStage, Record<Team, number>>;
   const cells: CoverageCell[] = [];
   for (const stage of LEAD_STAGES) {
     matrix[stage] = { marketing: 0, sales: 0 };
     for (const team of TEAMS) {
-      const touchpointIds = snapshot.touchpoints
-        .filter((touchpoint) => touchpoint.stage === stage && touchpoint.team === team)
-        .map((touchpoint) => touchpoint.id);
+      const touchpointIds = idsByCell.get(`${stage}:${team}`) ?? [];
       matrix[stage][team] = touchpointIds.length;
       cells.push({ stage, team, count: touchpointIds.length, touchpointIds, gap: false });
     }

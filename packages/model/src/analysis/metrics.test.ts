@@ -161,4 +161,31 @@ describe('metric targets vs actuals', () => {
     expect(analysis.rows).toEqual([]);
     expect(analysis.findings).toMatchObject([{ id: 'metrics.none', severity: 'info' }]);
   });
+
+  it('says the new names when the same cards are analysed again after a stage is renamed or a card retitled', () => {
+    const before = handBuiltMap({
+      touchpoints: [
+        {
+          id: 'ad',
+          team: 'marketing',
+          stage: 'cold',
+          title: 'Digital ads',
+          metrics: [{ kind: 'leads', target: 200, actual: 150 }],
+        },
+      ],
+    });
+    expect(analyzeMetrics(before).findings[0]?.message).toContain('“Digital ads” (Cold)');
+    // The same touchpoint object under a renamed stage (what the snapshot reader hands over).
+    const renamed = {
+      ...before,
+      stages: { ...before.stages, cold: { ...before.stages.cold, label: 'Strangers' } },
+    };
+    expect(analyzeMetrics(renamed).findings[0]?.message).toContain('“Digital ads” (Strangers)');
+    const retitled = {
+      ...renamed,
+      touchpoints: renamed.touchpoints.map((touchpoint) => ({ ...touchpoint, title: 'Search ads' })),
+    };
+    expect(analyzeMetrics(retitled).findings[0]?.message).toContain('“Search ads” (Strangers)');
+    expect(analyzeMetrics(retitled).rows[0]?.touchpointTitle).toBe('Search ads');
+  });
 });
