@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { StoredState } from '../storage/map-store.js';
 import type { RoomOptions } from './room-types.js';
+import { serverDoc } from './server-doc.js';
 import {
   type LoadedDocument,
   loadStoredDocument,
@@ -99,7 +100,7 @@ export async function loadRoomDocument(
 
 /** A document from pieces applied in order, yielding the event loop after each `turnMs` of work. */
 export async function applyInTurns(pieces: readonly Uint8Array[], turnMs = TURN_MS): Promise<Y.Doc> {
-  const doc = new Y.Doc();
+  const doc = serverDoc();
   let turnStarted = performance.now();
   for (const piece of pieces) {
     if (performance.now() - turnStarted >= turnMs) {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { serverDoc } from './server-doc.js';
 
 /** A write by the server itself (`Room.change`), settled once committed and relayed. */
 export class ServerChange {
@@ -10,7 +11,7 @@ export class ServerChange {
 
 /** The update `write` makes when run on a copy of `doc`; undefined when it changes nothing. */
 export function serverChangeOf(doc: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array | undefined {
-  const scratch = new Y.Doc();
+  const scratch = serverDoc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
   return changeMadeOn(scratch, write);
 }

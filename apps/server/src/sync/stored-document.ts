@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { StoredUpdate } from '../storage/map-store.js';
 import { repairLoadedDocument } from './document-repair.js';
+import { serverDoc } from './server-doc.js';
 import { safeStoredUpdate } from './stored-update.js';
 import { updatePieces } from './update-pieces.js';
 
@@ -40,7 +41,7 @@ export interface LoadedDocument {
  * failed transaction leaves the first one half-applied.
  */
 export function loadStoredDocument(parts: readonly StoredPart[], maxDepth: number): LoadedDocument {
-  const quick = new Y.Doc();
+  const quick = serverDoc();
   try {
     // One transaction: Yjs cleans up (merges structs, collects garbage) once, not once per part.
     quick.transact(() => {
@@ -85,7 +86,7 @@ export function prepareStoredDocument(parts: readonly StoredPart[], maxDepth: nu
  * deletes or collects a deep chain in one recursive sweep.
  */
 function loadCarefully(parts: readonly StoredPart[], maxDepth: number): LoadedDocument {
-  const doc = new Y.Doc();
+  const doc = serverDoc();
   const skipped: LoadedDocument['skipped'] = [];
   const apply = (what: string, update: Uint8Array) => {
     try {
