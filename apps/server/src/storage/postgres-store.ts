@@ -23,10 +23,12 @@ import { PostgresWorkshops } from './postgres-workshops.js';
 import { readStoredRows } from './stored-rows.js';
 
 /**
- * A group commit in one statement. The map rows are locked first, in id order (nodes committing
- * batches over the same maps never deadlock), and each head is bumped by its map's count: the
- * lock is held until commit, so position N+1 can only commit after N and positions have no
- * holes (a sequence would have both problems).
+ * A group commit in one statement, so one round trip: a statement is its own transaction. The
+ * map rows are locked first, in id order (nodes committing batches over the same maps never
+ * deadlock), and each head is bumped by its map's count: the lock is held until commit, so
+ * position N+1 can only commit after N and positions have no holes (a sequence would have both
+ * problems). All or nothing: when a map of the batch does not exist, no head is bumped and no
+ * row is written.
  */
 const APPEND_BATCH = `
 WITH locked AS MATERIALIZED (
@@ -36,6 +38,7 @@ WITH locked AS MATERIALIZED (
 ), bumped AS (
   UPDATE maps SET head = maps.head + counts.n, updated_at = $3
   FROM counts WHERE maps.id = counts.id AND maps.id IN (SELECT id FROM locked)
+    AND (SELECT count(*) FROM locked) = (SELECT count(*) FROM counts)
   RETURNING maps.id, maps.head - counts.n AS base
 ), input AS (
   SELECT map_id, update_data, ord FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(map_id, update_data, ord)
@@ -159,19 +162,19 @@ export class PostgresMapStore implements MapStore {
     const updates = batch.map((entry) =>
       Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength),
     );
-    const rows = await this.transaction(async (client) => {
-      const result = await client.query<{ map_id: string; position: string }>(APPEND_BATCH, [
+    const { rows } = await this.pool.query<{ map_id: string; position: string }>(APPEND_BATCH, [
+      ids,
+      updates,
+      at,
+    ]);
+    if (rows.length !== batch.length) {
+      // Nothing was written (see APPEND_BATCH): name the map that does not exist.
+      const found = await this.pool.query<{ id: string }>('SELECT id FROM maps WHERE id = ANY($1::text[])', [
         ids,
-        updates,
-        at,
       ]);
-      if (result.rows.length !== batch.length) {
-        // All or nothing: a map that does not exist rolls the whole batch back.
-        const missing = ids.find((id) => !result.rows.some((row) => row.map_id === id));
-        throw new Error(`map ${missing} does not exist`);
-      }
-      return result.rows;
-    });
+      const missing = ids.find((id) => !found.rows.some((row) => row.id === id));
+      throw new Error(`map ${missing} does not exist`);
+    }
     // Each map's updates took the positions below its new head, in batch order.
     const positions = new Map<string, number[]>();
     for (const row of rows) {

@@ -173,7 +173,7 @@ export function describeStoreContract(backend: string, setUp: () => Promise<Stor
           ],
           new Date(),
         ),
-      ).rejects.toThrow();
+      ).rejects.toThrow('map missing does not exist');
       const after = await store.loadState('m1');
       expect(noteKeys(rebuild(after))).toEqual(['a', 'c']);
       expect(after.head).toBe(2);
