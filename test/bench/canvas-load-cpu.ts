@@ -96,7 +96,24 @@ async function measure(
   });
   const wall = await page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt);
   const buffer = await browser.stopTracing();
+  // Where the page waited on the network: each request's start and end, from navigation.
+  const network = process.env.DETAIL
+    ? await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .concat(performance.getEntriesByType('navigation'))
+          .map((e) => {
+            const r = e as PerformanceResourceTiming;
+            const name = r.name.split('/').at(-1)?.slice(0, 40);
+            const span = `${name} ${r.startTime.toFixed(0)}→${r.responseStart.toFixed(0)}→${r.responseEnd.toFixed(0)}`;
+            if (!('domInteractive' in r)) return span;
+            const n = r as PerformanceNavigationTiming;
+            return `${span} (interactive ${n.domInteractive.toFixed(0)}, content loaded ${n.domContentLoadedEventEnd.toFixed(0)})`;
+          }),
+      )
+    : [];
   await context.close();
+  if (network.length) console.log(`  network: ${network.join(', ')}`);
   const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
   const shown = traceEvents.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'cards-shown');
   if (!shown) throw new Error('no mark');

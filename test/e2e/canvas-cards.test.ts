@@ -1,4 +1,4 @@
-import { addTouchpoint, updateTouchpoint } from '@baton/model';
+import { addTouchpoint, updateStage, updateTouchpoint } from '@baton/model';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
@@ -87,6 +87,54 @@ describe('touchpoint cards on a live canvas', () => {
     await page.waitForTimeout(300);
     const touched = await page.evaluate(() => [...(window as unknown as { touched: Set<string> }).touched]);
     expect(touched).toEqual([ids[2]]);
+    expect(tab.errors).toEqual([]);
+  });
+
+  test('a long title stops at two lines and a long stage name at the chip, both inside the card', async () => {
+    const map = await createMap(server.url, { title: 'Long words' });
+    const colleague = connectClient(server.url, map.id, map.editToken);
+    clients.push(colleague);
+    await colleague.synced();
+    updateStage(colleague.doc, 'warm', { label: 'Marketing qualified lead' });
+    const long = 'A follow-up call after the webinar for everyone who asked a question in the chat';
+    addTouchpoint(colleague.doc, { title: long, team: 'sales', stage: 'warm', channel: 'direct-mail' });
+    addTouchpoint(colleague.doc, { title: 'Newsletter', team: 'marketing', stage: 'cold' });
+    const tab = await openMap(browser, map.editUrl, 'Ada');
+    tabs.push(tab);
+    const { page } = tab;
+    await cardNamed(page, 'Newsletter').waitFor();
+    const fit = await cardNamed(page, 'follow-up call').evaluate((card) => {
+      const box = (selector: string) =>
+        card.querySelector(selector)?.getBoundingClientRect() ?? new DOMRect();
+      const text = box('.card-text');
+      const tag = box('.card-tag');
+      const chip = box('.channel-chip');
+      const tagElement = card.querySelector<HTMLElement>('.card-tag');
+      const title = card.querySelector<HTMLElement>('.card-title');
+      return {
+        // In the card's own pixels: the canvas's zoom scales the bounding boxes.
+        lines: Math.round(
+          (title?.offsetHeight ?? 0) / Number.parseFloat(getComputedStyle(title ?? card).lineHeight),
+        ),
+        cut: (tagElement?.scrollWidth ?? 0) > (tagElement?.clientWidth ?? 0),
+        tagEndsBeforeChip: tag.right <= chip.left,
+        textInsideCard: text.bottom <= card.getBoundingClientRect().bottom,
+        clipped: getComputedStyle(card.querySelector('.card-text') ?? card).overflow,
+      };
+    });
+    expect(fit).toEqual({
+      lines: 2,
+      cut: true,
+      tagEndsBeforeChip: true,
+      textInsideCard: true,
+      clipped: 'clip',
+    });
+    // A short stage name needs no clip of its own.
+    expect(
+      await cardNamed(page, 'Newsletter')
+        .locator('.card-tag')
+        .evaluate((tag) => getComputedStyle(tag).overflow),
+    ).toBe('visible');
     expect(tab.errors).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { type CSSProperties, memo, useState } from 'react';
 import { CardAdornmentSlot, useCardAdornments } from './card-adornments';
 import { HandleStubs, LiveHandles } from './card-handles';
+import { stageTagFits } from './card-text';
 import type { TouchpointNode } from './node-types';
 import { TEAM_COLORS } from './palette';
 
@@ -46,17 +47,17 @@ export const TouchpointCard = memo(function TouchpointCard({
       data-emphasis={emphasis ?? undefined}
       data-dragged-by={draggedBy?.name}
     >
-      <div className="card-meta">
+      <div className="card-text">
         <span
-          className="card-tag"
+          className={stageTagFits(stageLabel) ? 'card-tag' : 'card-tag clipped'}
           style={{ color: colors.accent }}
           title={`${TEAM_LABELS[touchpoint.team]} · ${stageLabel}`}
         >
           {stageLabel}
         </span>
         <span className="channel-chip">{CHANNEL_LABELS[touchpoint.channel]}</span>
+        <div className="card-title">{touchpoint.title}</div>
       </div>
-      <div className="card-title">{touchpoint.title}</div>
       {draggedBy && (
         <span className="card-dragger" style={{ background: draggedBy.color }}>
           {draggedBy.name}
