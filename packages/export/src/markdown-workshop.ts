@@ -1,6 +1,7 @@
 import {
   type Comment,
   type CommentThread,
+  compareCodeUnits,
   type Decision,
   type DecisionLink,
   type Finding,
@@ -199,7 +200,7 @@ export function workshopsSection(
   findings: readonly Finding[],
 ): string[] {
   if (results.length === 0) return [];
-  const newest = [...results].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const newest = [...results].sort((a, b) => compareCodeUnits(b.startedAt, a.startedAt));
   const lines = ['## Workshops'];
   for (const result of newest.slice(0, FULL_WORKSHOPS))
     lines.push('', ...resultLines(result, snapshot, findings));

@@ -30,6 +30,7 @@ export {
   migrateDocument,
   placementsArrayMigration,
 } from './migrations.js';
+export * from './order.js';
 export {
   type PlacementEntry,
   PlacementEntrySchema,

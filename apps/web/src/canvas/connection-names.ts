@@ -1,4 +1,10 @@
-import { CONNECTION_KIND_LABELS, type Connection, type MapSnapshot, type Touchpoint } from '@baton/model';
+import {
+  CONNECTION_KIND_LABELS,
+  type Connection,
+  compareCodeUnits,
+  type MapSnapshot,
+  type Touchpoint,
+} from '@baton/model';
 import { indexCards } from './connection-lines';
 import { readingRanks } from './flow-elements';
 
@@ -49,7 +55,9 @@ export function createConnectionNamer() {
         .filter((connection) => byId.has(connection.source) && byId.has(connection.target))
         .sort(
           (a, b) =>
-            rank(a.source) - rank(b.source) || rank(a.target) - rank(b.target) || a.id.localeCompare(b.id),
+            rank(a.source) - rank(b.source) ||
+            rank(a.target) - rank(b.target) ||
+            compareCodeUnits(a.id, b.id),
         );
       sorted = { ranks, connections: snapshot.connections, list };
     }

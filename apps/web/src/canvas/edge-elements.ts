@@ -1,4 +1,5 @@
 import type { ConnectionKind, GridLayout, MapSnapshot, Touchpoint } from '@baton/model';
+import { compareCodeUnits } from '@baton/model';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { indexCards, type Line, linesOf, samePlace } from './connection-lines';
 import { ConnectionEdges } from './edge-drawing';
@@ -82,7 +83,8 @@ export function useJourneyEdges(
     const labelled = labelLines
       .filter((line) => line.text)
       .sort(
-        (a, b) => LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || a.id.localeCompare(b.id),
+        (a, b) =>
+          LABEL_ORDER[a.connection.kind] - LABEL_ORDER[b.connection.kind] || compareCodeUnits(a.id, b.id),
       );
     const key = `${JSON.stringify(labelLayout)}|${layoutKey(labelCards, labelled)}`;
     if (key !== placedLabels.current.key)

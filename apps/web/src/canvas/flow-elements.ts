@@ -1,6 +1,7 @@
 import {
   CHANNEL_LABELS,
   cellOrigin,
+  compareCodeUnits,
   GRID,
   type GridLayout,
   LEAD_STAGES,
@@ -196,7 +197,7 @@ export function inReadingOrder(touchpoints: readonly Touchpoint[]): Touchpoint[]
       TEAMS.indexOf(a.team) - TEAMS.indexOf(b.team) ||
       Math.round(a.x / column) - Math.round(b.x / column) ||
       a.y - b.y ||
-      a.id.localeCompare(b.id)
+      compareCodeUnits(a.id, b.id)
     );
   });
   lastOrder = { from: touchpoints, order };

@@ -1,5 +1,6 @@
 import {
   type CellPlacement,
+  compareCodeUnits,
   GRID,
   LEAD_STAGES,
   type MapSnapshot,
@@ -25,7 +26,7 @@ export function tidyMoves(snapshot: MapSnapshot): { id: string; placement: CellP
         // Column by column, top to bottom: the order the slots fill in, so a tidy cell stays put.
         .sort(
           (a, b) =>
-            Math.round(a.x / COLUMN) - Math.round(b.x / COLUMN) || a.y - b.y || a.id.localeCompare(b.id),
+            Math.round(a.x / COLUMN) - Math.round(b.x / COLUMN) || a.y - b.y || compareCodeUnits(a.id, b.id),
         );
       const taken: Point[] = [];
       for (const card of cards) {

@@ -1,5 +1,6 @@
 import { LEAD_STAGES, type LeadStage, STAGE_DEFAULTS, TEAM_LABELS, type Team } from '../enums.js';
 import type { MapSnapshot, Touchpoint } from '../schema.js';
+import { groupedNumber } from './grouped-number.js';
 import type { AnalysisRule, Finding, Severity } from './types.js';
 
 /** The stage's label as the map's users named it. */
@@ -33,13 +34,9 @@ export function quoted(touchpoint: Touchpoint): string {
   return `“${touchpoint.title}”`;
 }
 
-// Created once: `toLocaleString` with options builds a new formatter on every call, which made
-// number formatting a tenth of all the CPU a 1,000-card map spent per edit.
-const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** 260000 → "260,000". */
+/** 260000 → "260,000". No Intl formatter: see grouped-number.ts. */
 export function amount(value: number): string {
-  return AMOUNT.format(value);
+  return groupedNumber(value, 2);
 }
 
 /** 0.25 → "25%", 0.046 → "4.6%", 0.0004 → "0.04%". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareCodeUnits } from '../order.js';
 
 /** A ballot's rules, as the facilitator opens it. */
 export const BallotRulesSchema = z.object({
@@ -81,5 +82,5 @@ export function tallyDots(ballots: Iterable<Dots>): BallotTotal[] {
   }
   return [...totals]
     .map(([touchpoint, votes]) => ({ touchpoint, votes }))
-    .sort((a, b) => b.votes - a.votes || a.touchpoint.localeCompare(b.touchpoint));
+    .sort((a, b) => b.votes - a.votes || compareCodeUnits(a.touchpoint, b.touchpoint));
 }

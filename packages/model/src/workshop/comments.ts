@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newId, newYMap, writeFields } from '../document.js';
 import { TeamSchema } from '../enums.js';
 import { invalidInput, ModelError } from '../errors.js';
+import { compareCodeUnits } from '../order.js';
 import { readPlain } from '../plain-value.js';
 import { NAME_MAX, TEXT_MAX } from '../schema.js';
 
@@ -136,7 +137,7 @@ export function deleteComment(doc: Y.Doc, id: string): void {
 export function groupThreads(comments: readonly Comment[]): CommentThread[] {
   const roots = new Map<string, CommentThread>();
   const sorted = [...comments].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    (a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id),
   );
   for (const comment of sorted) {
     if (comment.thread !== comment.id) continue;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { newId, newYMap, writeFields } from '../document.js';
 import { invalidInput, ModelError } from '../errors.js';
+import { compareCodeUnits } from '../order.js';
 import { readPlain } from '../plain-value.js';
 import { NAME_MAX, TEXT_MAX } from '../schema.js';
 
@@ -71,5 +72,7 @@ export function deleteDecision(doc: Y.Doc, id: string): void {
 
 /** Oldest first, so the panel and the reports list items in the order they were taken. */
 export function sortDecisions(decisions: readonly Decision[]): Decision[] {
-  return [...decisions].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return [...decisions].sort(
+    (a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id),
+  );
 }

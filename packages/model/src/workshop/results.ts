@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LeadStageSchema, TeamSchema } from '../enums.js';
+import { compareCodeUnits } from '../order.js';
 import { readPlain } from '../plain-value.js';
 import { AgendaItemSchema } from './agenda.js';
 import { DecisionFieldsSchema } from './decisions.js';
@@ -79,5 +80,5 @@ export function readWorkshopResults(doc: Y.Doc): WorkshopResult[] {
     const parsed = WorkshopResultSchema.safeParse(value);
     if (parsed.success && parsed.data.id === id) results.push(parsed.data);
   }
-  return results.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return results.sort((a, b) => compareCodeUnits(a.startedAt, b.startedAt));
 }

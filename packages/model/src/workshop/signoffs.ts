@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { LEAD_STAGES, type LeadStage, LeadStageSchema, TEAMS, type Team, TeamSchema } from '../enums.js';
 import { invalidInput } from '../errors.js';
+import { compareCodeUnits } from '../order.js';
 import { readPlain } from '../plain-value.js';
 import { type MapSnapshot, NAME_MAX } from '../schema.js';
 import { describeStageChanges, fingerprintOf, type StageContent, stageContent } from './stage-content.js';
@@ -121,7 +122,7 @@ export function stageSignOffs(snapshot: MapSnapshot, signOffs: readonly SignOff[
     const signed = TEAMS.map((team) => byTeam[team]).filter((s): s is SignOff => s !== null);
     const outdated = signed
       .filter((s) => s.fingerprint !== current)
-      .sort((a, b) => a.signedAt.localeCompare(b.signedAt));
+      .sort((a, b) => compareCodeUnits(a.signedAt, b.signedAt));
     const status: StageSignOffStatus =
       outdated.length > 0
         ? 'stale'

@@ -1,4 +1,5 @@
 import type { LeadStage } from '../enums.js';
+import { compareCodeUnits } from '../order.js';
 import type { MapSnapshot } from '../schema.js';
 
 /**
@@ -33,12 +34,12 @@ export function stageContent(snapshot: MapSnapshot, stage: LeadStage): StageCont
         owner,
         description,
       }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+      .sort((a, b) => compareCodeUnits(a.id, b.id)),
     handoffs: snapshot.connections
       .filter((connection) => connection.kind === 'handoff')
       .filter((connection) => ids.has(connection.source) || ids.has(connection.target))
       .map(({ id, source, target, label, rule, owner }) => ({ id, source, target, label, rule, owner }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+      .sort((a, b) => compareCodeUnits(a.id, b.id)),
   };
 }
 
