@@ -1,5 +1,5 @@
 import type { ConnectionKind, Point } from '@baton/model';
-import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath, useStoreApi } from '@xyflow/react';
+import { type Edge, type EdgeProps, getSmoothStepPath, useStoreApi } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useLabelLayer } from './canvas-layers';
@@ -25,7 +25,7 @@ export type JourneyEdge = Edge<JourneyEdgeData, 'journey'>;
 
 /**
  * Names the line for screen readers by its kind and its cards' current titles, never ids: the
- * returned ref goes on an element directly inside React Flow's edge group, whose `aria-label` it
+ * returned ref goes on the line's path, directly inside React Flow's edge group, whose `aria-label` it
  * sets (the edge objects carry none, so a rename does not change React Flow's edge list).
  */
 function useConnectionName(props: EdgeProps<JourneyEdge>) {
@@ -36,7 +36,7 @@ function useConnectionName(props: EdgeProps<JourneyEdge>) {
     { title: source },
     { title: target },
   );
-  const anchor = useRef<SVGGElement>(null);
+  const anchor = useRef<SVGPathElement>(null);
   useLayoutEffect(() => {
     anchor.current?.parentElement?.setAttribute('aria-label', name);
   }, [name]);
@@ -73,15 +73,27 @@ export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<Jo
   ];
   return (
     <>
-      <g ref={named} />
-      <BaseEdge
+      {/* React Flow's BaseEdge, drawn here for the ref on the path: an empty element per line to
+          carry it was a thousand more elements to lay out on a 1,000-card map. */}
+      <path
+        ref={named}
         id={props.id}
-        path={path}
+        d={path}
+        fill="none"
+        className="react-flow__edge-path"
         style={props.style}
         markerEnd={props.markerEnd}
         markerStart={props.markerStart}
-        interactionWidth={props.interactionWidth}
       />
+      {props.interactionWidth !== 0 && (
+        <path
+          d={path}
+          fill="none"
+          strokeOpacity={0}
+          strokeWidth={props.interactionWidth ?? 20}
+          className="react-flow__edge-interaction"
+        />
+      )}
       {props.label &&
         labelLayer &&
         createPortal(
