@@ -137,30 +137,58 @@ export function useLiveSnapshotOr(doc: Y.Doc | undefined, fallback: MapSnapshot)
   return live?.snapshot ?? fallback;
 }
 
+/** During a burst of colleagues' edits, how long the workspace waits for a pause, and the longest it lags. */
+const FOLLOW_QUIET_MS = 100;
+const FOLLOW_MAX_LAG_MS = 400;
+
 /**
  * The same map for everything around the canvas (panels, toolbars, analysis): the canvas shows
  * an edit first (it reads `useSnapshot` itself), and once that frame is painted the rest of the
  * workspace follows, in a transition a newer edit interrupts. Rendering the workspace before the
- * frame held a colleague's edit off the screen for another 2–8 ms at 1,000 cards.
+ * frame held a colleague's edit off the screen for another 2–8 ms at 1,000 cards. A colleague
+ * typing sends an edit per keystroke: the workspace then follows once they pause (or every
+ * FOLLOW_MAX_LAG_MS), not per keystroke, so its render is not in front of their next one. This
+ * tab's own edits, and the map arriving, are followed at once.
  */
 export function useDeferredSnapshot(doc: Y.Doc): LiveSnapshot {
   const store = storeOf(doc);
   const [live, setLive] = useState(store.read);
   useEffect(() => {
     let cancel: (() => void) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | null = null;
+    // Set by a colleague's transaction (observers run after this event, the store's listener last).
+    let remote = false;
+    const noteOrigin = (transaction: Y.Transaction) => {
+      remote = !transaction.local;
+    };
     const take = () => {
       cancel = null;
+      waitingSince = null;
       startTransition(() => setLive(store.read()));
     };
-    const stop = store.subscribe(() => {
+    const follow = () => {
+      clearTimeout(timer);
       cancel ??= afterNextPaint(take);
+    };
+    doc.on('beforeObserverCalls', noteOrigin);
+    const stop = store.subscribe(() => {
+      const fromColleague = remote;
+      remote = false;
+      if (!fromColleague) return follow();
+      waitingSince ??= performance.now();
+      clearTimeout(timer);
+      const lag = performance.now() - waitingSince;
+      timer = setTimeout(follow, Math.max(0, Math.min(FOLLOW_QUIET_MS, FOLLOW_MAX_LAG_MS - lag)));
     });
     // A change between the first render and this subscription.
     take();
     return () => {
       stop();
+      doc.off('beforeObserverCalls', noteOrigin);
+      clearTimeout(timer);
       cancel?.();
     };
-  }, [store]);
+  }, [store, doc]);
   return live;
 }
