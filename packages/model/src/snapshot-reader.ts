@@ -43,10 +43,12 @@ interface Section<T> {
   sortedIds: string[] | null;
   /** Ids whose entry raised warnings: most maps have none, and reading them is then free. */
   warned: Set<string>;
+  /** Whether the last refresh added, removed, or made readable or unreadable an entry: the list's ids changed. */
+  idsChanged: boolean;
 }
 
 function section<T>(): Section<T> {
-  return { entries: new Map(), dirty: new Set(), sortedIds: null, warned: new Set() };
+  return { entries: new Map(), dirty: new Set(), sortedIds: null, warned: new Set(), idsChanged: false };
 }
 
 /** Same fields, same values (arrays such as metrics compared by content). */
@@ -201,6 +203,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
     read: (raw: unknown, id: string, warnings: SnapshotWarning[]) => T | null,
   ): boolean {
     let any = false;
+    target.idsChanged = false;
     for (const id of target.dirty) {
       const old = target.entries.get(id);
       if (!shared.has(id)) {
@@ -208,6 +211,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
           target.entries.delete(id);
           target.warned.delete(id);
           target.sortedIds = null;
+          target.idsChanged ||= old.value !== null;
           any = true;
         }
         continue;
@@ -216,6 +220,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
       let value = read(shared.get(id), id, warnings);
       if (value && old?.value && sameEntry(value, old.value)) value = old.value;
       if (!old) target.sortedIds = null;
+      if ((value === null) !== ((old?.value ?? null) === null)) target.idsChanged = true;
       if (value !== old?.value || warnings.length || old?.warnings.length) any = true;
       target.entries.set(id, { value, warnings });
       if (warnings.length) target.warned.add(id);
@@ -272,7 +277,8 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
     const touchpointList = touchpointsChanged || !last ? listOf(touchpoints) : last.snapshot.touchpoints;
     // A connection is shown only while both its cards are: re-check them when the set of cards changes.
     let knownChanged = false;
-    if (touchpointsChanged || !last) {
+    // Only when a card came, went, or became (un)readable: not after a title edit.
+    if (touchpoints.idsChanged || !last) {
       const next = new Set(touchpointList.map((touchpoint) => touchpoint.id));
       knownChanged = next.size !== known.size || [...next].some((id) => !known.has(id));
       known = next;
