@@ -157,10 +157,15 @@ export function useDeferredSnapshot(doc: Y.Doc): LiveSnapshot {
     let cancel: (() => void) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let waitingSince: number | null = null;
-    // Set by a colleague's transaction (observers run after this event, the store's listener last).
+    // True during a colleague's transaction: set before its observers run (the store's listener
+    // runs after them) and cleared once it is done, so a change told outside one (the map
+    // arriving) is followed at once.
     let remote = false;
     const noteOrigin = (transaction: Y.Transaction) => {
       remote = !transaction.local;
+    };
+    const clearOrigin = () => {
+      remote = false;
     };
     const take = () => {
       cancel = null;
@@ -172,10 +177,9 @@ export function useDeferredSnapshot(doc: Y.Doc): LiveSnapshot {
       cancel ??= afterNextPaint(take);
     };
     doc.on('beforeObserverCalls', noteOrigin);
+    doc.on('afterTransactionCleanup', clearOrigin);
     const stop = store.subscribe(() => {
-      const fromColleague = remote;
-      remote = false;
-      if (!fromColleague) return follow();
+      if (!remote) return follow();
       waitingSince ??= performance.now();
       clearTimeout(timer);
       const lag = performance.now() - waitingSince;
@@ -186,6 +190,7 @@ export function useDeferredSnapshot(doc: Y.Doc): LiveSnapshot {
     return () => {
       stop();
       doc.off('beforeObserverCalls', noteOrigin);
+      doc.off('afterTransactionCleanup', clearOrigin);
       clearTimeout(timer);
       cancel?.();
     };
