@@ -5,6 +5,14 @@ const QUIET_MS = 200;
 const MAX_LAG_MS = 1000;
 
 /**
+ * How long a follower waits after a change: `quietMs` for the next pause, but never past
+ * `maxLagMs` after `waitingSince`, the first change it has not followed yet.
+ */
+export function quietDelay(waitingSince: number, quietMs = QUIET_MS, maxLagMs = MAX_LAG_MS): number {
+  return Math.max(0, Math.min(quietMs, maxLagMs - (performance.now() - waitingSince)));
+}
+
+/**
  * `value` once it has not changed for QUIET_MS, or has been waiting MAX_LAG_MS, taken in a
  * background render: for views that need not follow every keystroke of a colleague (the
  * analysis, the connections' names for the keyboard), so their work is not in front of the next
@@ -20,10 +28,9 @@ export function useQuietValue<T>(value: T, initial: T = value): T {
       return;
     }
     waitingSince.current ??= performance.now();
-    const lag = performance.now() - waitingSince.current;
     const timer = setTimeout(
       () => startTransition(() => setQuiet(() => value)),
-      Math.max(0, Math.min(QUIET_MS, MAX_LAG_MS - lag)),
+      quietDelay(waitingSince.current),
     );
     return () => clearTimeout(timer);
   }, [value, quiet]);

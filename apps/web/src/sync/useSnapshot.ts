@@ -8,6 +8,7 @@ import {
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { afterNextPaint } from './after-paint';
+import { quietDelay } from './quiet-value';
 
 export interface LiveSnapshot {
   snapshot: MapSnapshot;
@@ -182,8 +183,7 @@ export function useDeferredSnapshot(doc: Y.Doc): LiveSnapshot {
       if (!remote) return follow();
       waitingSince ??= performance.now();
       clearTimeout(timer);
-      const lag = performance.now() - waitingSince;
-      timer = setTimeout(follow, Math.max(0, Math.min(FOLLOW_QUIET_MS, FOLLOW_MAX_LAG_MS - lag)));
+      timer = setTimeout(follow, quietDelay(waitingSince, FOLLOW_QUIET_MS, FOLLOW_MAX_LAG_MS));
     });
     // A change between the first render and this subscription.
     take();

@@ -14,11 +14,11 @@ export { analyzeCoverage, REQUIRED_CELLS } from './coverage.js';
 export { analyzeDeadEnds } from './dead-ends.js';
 export { analyzeFeedback } from './feedback.js';
 export { analyzeFunnel, conversionRate } from './funnel.js';
-/** Number wording shared by the analysis, the reports and the SVG legend. */
 export { groupedNumber } from './grouped-number.js';
 export { analyzeHandoffs } from './handoffs.js';
 export { analyzeMetrics, metricAttainment, NEAR_MISS } from './metrics.js';
 export * from './types.js';
+/** Number wording shared by the analysis, the reports and the SVG legend. */
 export { amount, percent, plural } from './words.js';
 
 const PROBLEM_COST = 20;
