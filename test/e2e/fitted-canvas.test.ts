@@ -1,6 +1,8 @@
+import { addTouchpoint } from '@baton/model';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createMap } from '../support/map-api.js';
+import { connectClient } from '../support/sync-client.js';
 import { browserSuite } from './support/browser-suite.js';
 import { type Box, overlap } from './support/geometry.js';
 
@@ -56,6 +58,9 @@ async function settled(page: Page) {
 function expectFitted(view: Awaited<ReturnType<typeof fitted>>, what: string) {
   expect(view.used, `${what}: share of the canvas the grid uses`).toBeGreaterThanOrEqual(0.85);
   expect(view.grid.x).toBeGreaterThanOrEqual(view.area.x);
+  expect(view.grid.x + view.grid.width, `${what}: the grid's right edge`).toBeLessThanOrEqual(
+    view.area.x + view.area.width,
+  );
   expect(view.grid.y + view.grid.height).toBeLessThanOrEqual(view.area.y + view.area.height);
   for (const overlay of [view.controls, view.bar, view.minimap])
     if (overlay) expect(overlap(overlay, view.grid), `${what}: something over the grid`).toBe(false);
@@ -132,5 +137,43 @@ describe('the fitted canvas uses the window, in Chromium', () => {
       .getByRole('button', { name: 'Show starter strategies' })
       .click();
     await page.getByTestId('strategy-palette').waitFor();
+  });
+
+  test('a cell that grows while the fit is still animating (a slow frame) is fitted too: no stage is left off the canvas', async () => {
+    const map = await createMap(suite.server().url, { title: 'Crowded', template: 'b2b-services' });
+    const colleague = connectClient(suite.server().url, map.id, map.editToken);
+    suite.keep(colleague);
+    await colleague.synced();
+    colleague.doc.transact(() => {
+      for (let index = 0; index < 12; index++)
+        addTouchpoint(colleague.doc, {
+          title: `Invite ${index + 1}`,
+          team: 'marketing',
+          stage: 'warm',
+          x: 16,
+          y: 16,
+        });
+    });
+    const { page } = await suite.openMap(map.editUrl, 'Ada');
+    await expect.poll(() => page.getByTestId('touchpoint-card').count()).toBe(28);
+    await settled(page);
+
+    // A narrower window starts an animated fit; the next frames are late (a busy machine), and
+    // by the time the browser draws again, Tidy up has made the warm column much wider.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const start = performance.now();
+              while (performance.now() - start < 400);
+              document.querySelector<HTMLElement>('[data-testid=tidy-up]')?.click();
+              resolve();
+            }),
+          ),
+        ),
+    );
+    expectFitted(await settled(page), 'after Tidy up during a slow fit');
   });
 });

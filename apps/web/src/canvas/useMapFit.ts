@@ -51,18 +51,33 @@ const sameView = (a: Viewport, [x, y, zoom]: [number, number, number]) =>
   Math.abs(a.x - x) < 0.5 && Math.abs(a.y - y) < 0.5 && Math.abs(a.zoom - zoom) < 1e-3;
 
 /**
+ * The last fit: its view; whether it may still be animating there; whether the user moved the
+ * view since; and whether its animation's start is still to come (a move starting without a
+ * user's event is then that animation, not another of the app's moves).
+ */
+interface Fitted {
+  view: Viewport;
+  animating: boolean;
+  moved: boolean;
+  startPending: boolean;
+}
+
+/**
  * Fitting the grid to the canvas (`fittedViewport`): as large as the canvas allows, clear of the
  * zoom controls. The map is fitted when the canvas first has a size, again when its width changes
  * (so no stage is left behind a panel, and a collapsed panel's width goes to the map), and, while
  * the view is still the fitted one, when the canvas or the grid changes size (the map loaded, a
  * cell grew). `paused` (presentation zoom) keeps the view where it is. Pass `onMoveStart` to
  * React Flow.
+ *
+ * "Still the fitted one" holds while the fit animates, until its transition ends (or another
+ * move takes over), however late the browser's frames are: a wall-clock window for the
+ * animation missed a cell that grew after a slow frame, and left stages off the canvas.
  */
 export function useMapFit(layout: GridLayout, paused: boolean) {
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
-  // The last fit, until when it animates, and whether the user has moved the view since.
-  const fitted = useRef<{ view: Viewport; until: number; moved: boolean } | null>(null);
+  const fitted = useRef<Fitted | null>(null);
   // A fit asked for before the controls were measured (the first one): its duration.
   const waiting = useRef<number | null>(null);
   const controls = useControlsRoom(() => {
@@ -82,8 +97,12 @@ export function useMapFit(layout: GridLayout, paused: boolean) {
       const room: FitRoom = { edge: EDGE, controls: controls.current, minZoom, maxZoom };
       const grid = { x: 0, y: 0, width: layout.width, height: layout.height };
       const view = fittedViewport({ width, height }, grid, room);
-      fitted.current = { view, until: performance.now() + duration + 100, moved: false };
-      void setViewport(view, { duration });
+      const record: Fitted = { view, animating: true, moved: false, startPending: true };
+      fitted.current = record;
+      // Resolves once the transition has ended (never, if another move interrupted it).
+      void setViewport(view, { duration }).then(() => {
+        record.animating = false;
+      });
     },
     [store, setViewport, layout.width, layout.height, controls],
   );
@@ -98,15 +117,19 @@ export function useMapFit(layout: GridLayout, paused: boolean) {
     if (!before) return fit();
     const last = fitted.current;
     const untouched =
-      !!last &&
-      !last.moved &&
-      (performance.now() < last.until || sameView(last.view, store.getState().transform));
+      !!last && !last.moved && (last.animating || sameView(last.view, store.getState().transform));
     if (Math.abs(width - before) >= WIDTH_STEP || untouched) fit(200);
   }, [width, height, fit, paused, store]);
 
-  // A pan or zoom by the user (React Flow passes no event for its own moves) leaves the fit.
+  // A pan or zoom by the user leaves the fit. React Flow passes no event for moves made in code:
+  // the fit's own animation starting, or another of the app's moves (framing a finding, following
+  // a colleague, the zoom buttons), after which the view is the fitted one only if it is there.
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event && fitted.current) fitted.current.moved = true;
+    const last = fitted.current;
+    if (!last) return;
+    if (event) last.moved = true;
+    else if (last.startPending) last.startPending = false;
+    else last.animating = false;
   }, []);
 
   return { fit, onMoveStart };
