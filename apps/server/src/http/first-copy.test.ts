@@ -38,19 +38,28 @@ describe("a map's first copy over HTTP", () => {
         body: JSON.stringify({ title: 'Trial funnel', template: 'saas-free-trial' }),
       })
     ).json()) as Created;
-  const firstCopy = async (map: Created, token: string): Promise<{ doc: Y.Doc; json: unknown }> => {
+  const firstCopy = async (
+    map: Created,
+    token: string,
+  ): Promise<{ doc: Y.Doc; json: unknown; parts: Uint8Array[] }> => {
     const response = await fetch(`${server.url}/api/maps/${map.id}/state`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
     const form = await response.formData();
-    const state = form.get('state');
+    const states = form.getAll('state');
     const snapshot = form.get('snapshot');
-    if (!(state instanceof Blob) || typeof snapshot !== 'string') throw new Error('a part is missing');
+    if (states.length === 0 || typeof snapshot !== 'string') throw new Error('a part is missing');
+    const parts = await Promise.all(
+      states.map(async (state) => {
+        if (!(state instanceof Blob)) throw new Error('a state part is not a file');
+        return new Uint8Array(await state.arrayBuffer());
+      }),
+    );
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await state.arrayBuffer()));
-    return { doc, json: JSON.parse(snapshot) };
+    for (const part of parts) Y.applyUpdate(doc, part);
+    return { doc, json: JSON.parse(snapshot), parts };
   };
   const copied = async (map: Created, token: string) =>
     readSnapshot((await firstCopy(map, token)).doc).snapshot;
@@ -96,6 +105,27 @@ describe("a map's first copy over HTTP", () => {
         return copy.touchpoints.find((touchpoint) => touchpoint.id === first.id)?.title;
       })
       .toBe('Renamed live');
+  });
+
+  it('after colleagues edit, is the earlier whole state and what changed since, which together are the live map', async () => {
+    const map = await createMap();
+    const peer = join(map);
+    await peer.synced;
+    const before = await firstCopy(map, map.viewToken);
+    const cards = peer.doc.getMap('touchpoints');
+    for (const [index, id] of [...cards.keys()].slice(0, 3).entries())
+      (cards.get(id) as Y.Map<unknown>).set('title', `Renamed ${index + 1}`);
+    const [gone] = [...cards.keys()].slice(-1);
+    if (gone) cards.delete(gone);
+    await expect
+      .poll(async () => readSnapshot((await firstCopy(map, map.viewToken)).doc).snapshot)
+      .toEqual(readSnapshot(peer.doc).snapshot);
+    const after = await firstCopy(map, map.viewToken);
+    // The whole map is not encoded again for a few edits: the same bytes, then a small tail.
+    expect(after.parts).toHaveLength(2);
+    expect(after.parts[0]).toEqual(before.parts[0]);
+    expect(after.parts[1]?.byteLength).toBeLessThan((before.parts[0]?.byteLength ?? 0) / 4);
+    expect(after.json).toEqual(createSnapshotReader(after.doc).read());
   });
 
   it('keeps a map nobody had open loaded for the socket that follows', async () => {

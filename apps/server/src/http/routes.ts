@@ -81,19 +81,20 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   });
 
   // The page's first copy of the map, fetched while its socket connects: a socket's sync waits
-  // for the page's scripts to run before it even starts, this download does not. Two parts: the
-  // map as the server reads it (JSON), which the page draws at once, and the whole Yjs state,
-  // which the page applies once that is on screen. Loading the map for it is no waste: the
-  // page's socket joins the same room moments later.
+  // for the page's scripts to run before it even starts, this download does not. The map as the
+  // server reads it (JSON), which the page draws at once, then the whole Yjs state as one or
+  // more `state` parts, which the page applies in order once that is on screen. Loading the map
+  // for it is no waste: the page's socket joins the same room moments later.
   routes.get('/:id/state', canView, async (c) => {
     const { record } = c.get('access');
     const copy = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, (room) => ({
       reading: liveReadingJson(room),
-      state: room.wholeState(),
+      state: room.firstCopy(),
     }));
     const form = new FormData();
     form.set('snapshot', copy.reading);
-    form.set('state', new Blob([new Uint8Array(copy.state)]), 'state.bin');
+    for (const [index, part] of copy.state.entries())
+      form.append('state', new Blob([new Uint8Array(part)]), `state-${index + 1}.bin`);
     const response = new Response(form);
     response.headers.set('cache-control', 'no-store');
     return response;

@@ -127,9 +127,12 @@ export class Room implements CommitTarget<unknown> {
     return this.access.roleOf(tokenHash);
   }
 
-  /** The map's whole state as one Yjs update: only committed edits, like everything the room relays. */
-  wholeState(): Uint8Array {
-    return this.syncReplies.whole();
+  /**
+   * The map's whole state as Yjs updates to apply in order (`SyncReplies.firstCopy`): only
+   * committed edits, like everything the room relays.
+   */
+  firstCopy(): Uint8Array[] {
+    return this.syncReplies.firstCopy();
   }
 
   /** Every update up to this position is in the room's document. */

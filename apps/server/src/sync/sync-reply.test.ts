@@ -56,3 +56,38 @@ describe('answering sync step 1', () => {
     });
   });
 });
+
+describe("a page's first copy", () => {
+  const applied = (parts: Uint8Array[]) => {
+    const doc = new Y.Doc();
+    for (const part of parts) Y.applyUpdate(doc, part);
+    return doc.getMap('touchpoints').toJSON();
+  };
+
+  it('is the last whole state encoded and what changed since, deletions included', () => {
+    const doc = mapWithTitles(...Array.from({ length: 40 }, (_, index) => `Card ${index}`));
+    const replies = new SyncReplies(doc);
+    const [whole] = replies.firstCopy();
+    doc.getMap('touchpoints').set('Trial', 'Trial');
+    doc.getMap('touchpoints').delete('Card 0');
+    const parts = replies.firstCopy();
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toBe(whole);
+    expect(applied(parts)).toEqual(doc.getMap('touchpoints').toJSON());
+  });
+
+  it('is encoded whole again once what changed has grown past a quarter of it', () => {
+    const doc = mapWithTitles('Webinar', 'Demo');
+    const replies = new SyncReplies(doc, Y.encodeStateAsUpdate(doc));
+    for (let index = 0; index < 20; index++) doc.getMap('touchpoints').set(`Card ${index}`, 'x'.repeat(40));
+    const parts = replies.firstCopy();
+    expect(parts).toHaveLength(1);
+    expect(applied(parts)).toEqual(doc.getMap('touchpoints').toJSON());
+    // …and that becomes the base the next edits are sent on top of.
+    doc.getMap('touchpoints').delete('Demo');
+    const next = replies.firstCopy();
+    expect(next).toHaveLength(2);
+    expect(next[0]).toBe(parts[0]);
+    expect(applied(next)).toEqual(doc.getMap('touchpoints').toJSON());
+  });
+});

@@ -149,8 +149,11 @@ function takeEarlyFirstCopy(
 /** A page's first copy of a map: the server's reading of it (JSON text) and its whole Yjs state. */
 export interface MapFirstCopy {
   reading: string;
-  /** Read when wanted: the reading is drawn first. */
-  state: () => Promise<Uint8Array>;
+  /**
+   * Read when wanted (the reading is drawn first): Yjs updates to apply in order, the last
+   * whole state the server encoded and what changed since.
+   */
+  state: () => Promise<Uint8Array[]>;
 }
 
 /**
@@ -170,10 +173,13 @@ export async function fetchMapFirstCopy(
   if (!response.ok) throw await errorFrom(response);
   const form = await response.formData();
   const reading = form.get('snapshot');
-  const state = form.get('state');
-  if (typeof reading !== 'string' || !(state instanceof Blob))
+  const parts = form.getAll('state');
+  if (typeof reading !== 'string' || parts.length === 0 || !parts.every((part) => part instanceof Blob))
     throw new ApiError(response.status, 'http-error', 'The map’s first copy came incomplete.');
-  return { reading, state: async () => new Uint8Array(await state.arrayBuffer()) };
+  return {
+    reading,
+    state: () => Promise.all(parts.map(async (part) => new Uint8Array(await (part as Blob).arrayBuffer()))),
+  };
 }
 
 /** The WebSocket base the stock y-websocket provider appends the map id to. */

@@ -93,10 +93,18 @@ export function fetchFirstCopy(
   };
 }
 
-/** Applied as the server's: the provider's origin, so it is not sent back, and without encoding. */
-function applyQuietly(provider: WebsocketProvider, state: Uint8Array): boolean {
+/**
+ * Applied as the server's (the provider's origin, so it is not sent back, and without encoding),
+ * every part in one transaction: the views read the map once, whole.
+ */
+function applyQuietly(provider: WebsocketProvider, state: readonly Uint8Array[]): boolean {
+  const { doc } = provider;
   try {
-    withoutProviderEncoding(provider, () => Y.applyUpdate(provider.doc, state, provider));
+    withoutProviderEncoding(provider, () =>
+      doc.transact(() => {
+        for (const part of state) Y.applyUpdate(doc, part, provider);
+      }, provider),
+    );
     return true;
   } catch (error) {
     console.warn('The map’s first copy could not be read; waiting for the live connection.', error);
