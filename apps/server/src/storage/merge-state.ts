@@ -9,6 +9,8 @@ export interface MergedState {
   state: Uint8Array;
   /** The document's current title, kept on the map row for listings. */
   title: string;
+  /** Logged rows that are not Yjs updates (`decodeFailure`), left out of the merge: seq and why. */
+  undecodable: { seq: number; failure: string }[];
 }
 
 /**
@@ -32,8 +34,16 @@ export function mergeStoredState(
   snapshot: Uint8Array | undefined,
   updates: readonly StoredUpdate[],
 ): MergedState {
+  // Checked here, not where the rows were read: decoding a large row is tens of milliseconds of
+  // CPU and garbage, which a store reading for compaction would spend on the event loop.
+  const undecodable: MergedState['undecodable'] = [];
+  const decodable = updates.filter(({ seq, update }) => {
+    const failure = decodeFailure(update);
+    if (failure !== undefined) undecodable.push({ seq, failure });
+    return failure === undefined;
+  });
   const { doc } = loadStoredDocument(
-    storedParts({ snapshot, updates }),
+    storedParts({ snapshot, updates: decodable }),
     DEFAULT_UPDATE_LIMITS.maxNestingDepth,
   );
   try {
@@ -41,6 +51,7 @@ export function mergeStoredState(
     return {
       state: Y.encodeStateAsUpdate(doc),
       title: typeof title === 'string' && title.trim() ? title : 'Untitled journey',
+      undecodable,
     };
   } finally {
     doc.destroy();

@@ -20,7 +20,7 @@ import { mergeInPlace, type StateMerger } from './merge-state.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { parseVersionRow, VERSION_COLUMNS } from './postgres-versions.js';
 import { PostgresWorkshops } from './postgres-workshops.js';
-import { readStoredRows } from './stored-rows.js';
+import { mergedRows, type RowChecks, readStoredRows } from './stored-rows.js';
 
 /**
  * A group commit in one statement, so one round trip: a statement is its own transaction. The
@@ -192,22 +192,25 @@ export class PostgresMapStore implements MapStore {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('baton.compact'), hashtext($1))`, [id]);
       // Read after the lock, so a compaction that just finished is seen. Committed positions are
       // always a gap-free prefix (see appendUpdate), so these rows are all of them up to the last.
-      const stored = await this.readState(client, id, 0);
-      const last = stored.updates.at(-1);
-      if (!last) {
+      // The merge decodes the updates, off the event loop for a large map.
+      const stored = await this.readState(client, id, 0, { decodeUpdates: false });
+      if (stored.updates.length === 0) {
         if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
         const { state } = await this.merge(stored.snapshot, []);
         await client.query('UPDATE map_snapshots SET state = $2 WHERE map_id = $1', [id, Buffer.from(state)]);
         return { merged: 0, throughSeq: stored.head };
       }
       const merged = await this.merge(stored.snapshot, stored.updates);
+      const rows = mergedRows(id, stored.updates, merged, this.report);
+      const last = rows.at(-1);
+      if (!last) return undefined;
       await client.query(
         `INSERT INTO map_snapshots (map_id, state, through_position, created_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (map_id) DO UPDATE SET state = excluded.state,
            through_position = excluded.through_position, created_at = excluded.created_at`,
         [id, Buffer.from(merged.state), last.seq],
       );
-      const positions = stored.updates.map((row) => row.seq);
+      const positions = rows.map((row) => row.seq);
       await client.query('DELETE FROM map_updates WHERE map_id = $1 AND position = ANY($2::bigint[])', [
         id,
         positions,
@@ -308,7 +311,12 @@ export class PostgresMapStore implements MapStore {
     await this.pool.end();
   }
 
-  private async readState(client: pg.PoolClient, id: string, after: number): Promise<StoredState> {
+  private async readState(
+    client: pg.PoolClient,
+    id: string,
+    after: number,
+    checks?: RowChecks,
+  ): Promise<StoredState> {
     const head = await client.query<{ head: string }>('SELECT head FROM maps WHERE id = $1', [id]);
     const snapshot = await client.query<{ state: Buffer; through_position: string }>(
       'SELECT state, through_position FROM map_snapshots WHERE map_id = $1',
@@ -327,6 +335,7 @@ export class PostgresMapStore implements MapStore {
       updates.rows,
       Number(head.rows[0]?.head ?? 0),
       this.report,
+      checks,
     );
   }
 

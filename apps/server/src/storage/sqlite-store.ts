@@ -21,7 +21,7 @@ import { type MergedState, mergeInPlace, type StateMerger } from './merge-state.
 import { migrateSqlite } from './sqlite-migrations.js';
 import { SqliteVersions } from './sqlite-versions.js';
 import { SqliteWorkshops } from './sqlite-workshops.js';
-import { readStoredRows } from './stored-rows.js';
+import { mergedRows, type RowChecks, readStoredRows } from './stored-rows.js';
 
 export const DATABASE_FILE = 'baton.sqlite';
 
@@ -71,7 +71,7 @@ export class SqliteMapStore implements MapStore {
       batch: readonly PendingUpdate[],
       at: string,
     ) => { positions: number[]; heads: Map<string, number> };
-    loadState: (id: string, after: number) => StoredState;
+    loadState: (id: string, after: number, checks?: RowChecks) => StoredState;
     replaceLog: (id: string, merged: MergedState, through: number) => void;
   };
   private readonly workshops: SqliteWorkshops;
@@ -167,7 +167,9 @@ export class SqliteMapStore implements MapStore {
         });
         return { positions, heads };
       }),
-      loadState: this.db.transaction((id: string, after: number) => this.readState(id, after)),
+      loadState: this.db.transaction((id: string, after: number, checks?: RowChecks) =>
+        this.readState(id, after, checks),
+      ),
       // The snapshot now covers everything through `through`: those log rows go.
       replaceLog: this.db.transaction((id: string, merged: MergedState, through: number) => {
         this.statements.keepHead.run({ id, position: through });
@@ -249,17 +251,20 @@ export class SqliteMapStore implements MapStore {
   }
 
   private async compactOnce(id: string, options: CompactOptions): Promise<CompactionResult | undefined> {
-    const stored = this.transactions.loadState(id, 0);
-    const last = stored.updates.at(-1);
-    if (!last) {
+    // The merge decodes the updates, off the event loop for a large map.
+    const stored = this.transactions.loadState(id, 0, { decodeUpdates: false });
+    if (stored.updates.length === 0) {
       if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
       const { state } = await this.merge(stored.snapshot, []);
       this.statements.rewriteSnapshot.run(state, id);
       return { merged: 0, throughSeq: stored.head };
     }
     const merged = await this.merge(stored.snapshot, stored.updates);
+    const rows = mergedRows(id, stored.updates, merged, this.report);
+    const last = rows.at(-1);
+    if (!last) return undefined;
     this.transactions.replaceLog(id, merged, last.seq);
-    return { merged: stored.updates.length, throughSeq: last.seq };
+    return { merged: rows.length, throughSeq: last.seq };
   }
 
   async heads(ids: readonly string[]): Promise<Map<string, MapHead>> {
@@ -333,7 +338,7 @@ export class SqliteMapStore implements MapStore {
     if (this.db.open) this.db.close();
   }
 
-  private readState(id: string, after: number): StoredState {
+  private readState(id: string, after: number, checks?: RowChecks): StoredState {
     const head = this.knownHeads.get(id) ?? this.statements.head.get(id);
     const snapshot = this.statements.snapshot.get(id) as { through_position?: unknown } | undefined;
     const coversMissing =
@@ -347,6 +352,7 @@ export class SqliteMapStore implements MapStore {
       rows,
       typeof head === 'number' ? head : 0,
       this.report,
+      checks,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StorageProblem, StoredState, StoredUpdate } from './map-store.js';
-import { decodeFailure } from './merge-state.js';
+import { decodeFailure, type MergedState } from './merge-state.js';
 
 const blob = z.instanceof(Uint8Array, { message: 'expected a binary Yjs update' });
 const SnapshotRowSchema = z.object({ state: blob });
@@ -9,6 +9,12 @@ const UpdateRowSchema = z.object({
   update_data: blob,
   created_at: z.union([z.string(), z.date().transform((date) => date.toISOString())]).optional(),
 });
+
+/** How a read checks its rows: compaction leaves the decoding of updates to its merge. */
+export interface RowChecks {
+  /** Whether each update is decoded (`decodeFailure`) here; true unless the reader does it. */
+  decodeUpdates: boolean;
+}
 
 /**
  * Validates the rows of one read (zod at the storage boundary): a row that fails is skipped and
@@ -20,6 +26,7 @@ export function readStoredRows(
   updateRows: readonly unknown[],
   head: number,
   report: (problem: StorageProblem) => void,
+  checks: RowChecks = { decodeUpdates: true },
 ): StoredState {
   const problems: StorageProblem[] = [];
   const problem = (found: StorageProblem) => {
@@ -39,7 +46,11 @@ export function readStoredRows(
   let lastUpdateAt: string | undefined;
   for (const row of updateRows) {
     const parsed = UpdateRowSchema.safeParse(row);
-    const failure = parsed.success ? decodeFailure(parsed.data.update_data) : parsed.error.issues[0]?.message;
+    const failure = !parsed.success
+      ? parsed.error.issues[0]?.message
+      : checks.decodeUpdates
+        ? decodeFailure(parsed.data.update_data)
+        : undefined;
     if (parsed.success && failure === undefined) {
       updates.push({ seq: parsed.data.position, update: parsed.data.update_data });
       lastUpdateAt = parsed.data.created_at ?? lastUpdateAt;
@@ -54,4 +65,20 @@ export function readStoredRows(
     }
   }
   return { snapshot, updates, head, lastUpdateAt, problems };
+}
+
+/**
+ * The rows a compaction merged: those its merge could decode; each of the others is reported as
+ * `readStoredRows` reports a row it skips.
+ */
+export function mergedRows(
+  mapId: string,
+  updates: readonly StoredUpdate[],
+  merged: MergedState,
+  report: (problem: StorageProblem) => void,
+): StoredUpdate[] {
+  if (merged.undecodable.length === 0) return [...updates];
+  for (const { seq, failure } of merged.undecodable) report({ mapId, row: 'update', seq, message: failure });
+  const left = new Set(merged.undecodable.map(({ seq }) => seq));
+  return updates.filter(({ seq }) => !left.has(seq));
 }
