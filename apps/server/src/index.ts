@@ -89,7 +89,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     store,
     ...(options.awarenessBatchMs !== undefined ? { awarenessBatchMs: options.awarenessBatchMs } : {}),
     logger,
-    beforeEdit: (mapId, doc) => void versions?.checkpoint(mapId, doc),
+    beforeEdit: (mapId, stateBefore) => void versions?.checkpoint(mapId, stateBefore),
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     awarenessLimits: DEFAULT_AWARENESS_LIMITS,
     fanOut,

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { Role } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
 import type { MapStore } from '../storage/map-store.js';
@@ -69,10 +68,11 @@ export interface RoomOptions {
   commits: GroupCommit<unknown>;
   fanOut: FanOut;
   /**
-   * Hears of each batch of edits just before it is applied, with the document as it stood
-   * before it (automatic daily versions). Must read the document synchronously and not throw.
+   * Hears of each batch of edits just before it is applied, with a way to read the map's whole
+   * state as it stood before it (automatic daily versions): the room's cached encoding when it
+   * has one. Must read it synchronously, only when it needs it, and not throw.
    */
-  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
+  beforeEdit?: (mapId: string, stateBefore: () => Uint8Array) => void;
   /** Bounds on one Yjs update (update-guard.ts); defaults apply when absent. */
   updateLimits?: UpdateLimits;
   /** Loads a large map off the event loop for its room (room-document.ts); absent: in place. */

@@ -128,6 +128,13 @@ export class Room implements CommitTarget<unknown> {
   }
 
   /**
+   * The map's whole state as one Yjs update (only committed edits, like everything the room
+   * relays), encoded once until the map changes: a room opened from a sound snapshot has it
+   * without encoding anything.
+   */
+  readonly wholeState = (): Uint8Array => this.syncReplies.whole();
+
+  /**
    * The map's whole state as Yjs updates to apply in order (`SyncReplies.firstCopy`): only
    * committed edits, like everything the room relays.
    */
@@ -263,7 +270,7 @@ export class Room implements CommitTarget<unknown> {
     this.log.note(entries);
     // Formatted when asked for, not on every batch of edits.
     this.lastChangedAt = Date.now();
-    this.options.beforeEdit?.(this.mapId, this.doc);
+    this.options.beforeEdit?.(this.mapId, this.wholeState);
     for (const applied of applyCommittedBatch(this.batchTarget, entries)) this.applied.push(applied);
     for (const { seq } of entries) this.replica.note(seq);
     // Now in the document: no longer "in flight" for the guard, whose checks grow with that list.

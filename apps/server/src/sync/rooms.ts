@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { TokenHashes } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
 import type { MapRecord, MapStore } from '../storage/map-store.js';
@@ -24,8 +23,8 @@ export interface RoomRegistryOptions {
   commitWindowMs?: number;
   /** Checks every document update must pass before it is stored (limits, workshop lock). */
   admitUpdate?: readonly UpdateAdmission[];
-  /** Hears of each batch of edits with the document as it stood before (automatic versions). */
-  beforeEdit?: (mapId: string, doc: Y.Doc) => void;
+  /** Hears of each batch of edits with the map's state as it stood before (automatic versions). */
+  beforeEdit?: (mapId: string, stateBefore: () => Uint8Array) => void;
   /** Carries committed updates and presence to other server processes; default in-process. */
   fanOut?: FanOut;
   /** How often loaded maps are compared with the store's heads (the check for silent gaps). */

@@ -86,8 +86,9 @@ describe('map versions', () => {
   });
 
   it('checkpoints the map as it stood before the first edit of each day, once a day', async () => {
-    const edited = createMapDocument({ title: 'Relay' });
-    addTouchpoint(edited, { title: 'Cold email', team: 'marketing', stage: 'cold' });
+    const doc = createMapDocument({ title: 'Relay' });
+    addTouchpoint(doc, { title: 'Cold email', team: 'marketing', stage: 'cold' });
+    const edited = () => Y.encodeStateAsUpdate(doc);
     const first = await versions.checkpoint('m1', edited);
     expect(first).toMatchObject({ name: 'Automatic: 2026-03-01', kind: 'automatic' });
     now = new Date('2026-03-01T17:00:00.000Z');
@@ -105,11 +106,12 @@ describe('map versions', () => {
 
   it(`keeps automatic versions ${AUTOMATIC_VERSION_DAYS} days and named ones for good`, async () => {
     const named = await versions.createVersion('m1', 'Kick-off', 'named');
-    const oldest = await versions.checkpoint('m1', doc);
+    const state = () => Y.encodeStateAsUpdate(doc);
+    const oldest = await versions.checkpoint('m1', state);
     now = new Date(now.getTime() + 30 * DAY);
-    const month = await versions.checkpoint('m1', doc);
+    const month = await versions.checkpoint('m1', state);
     now = new Date(now.getTime() + 61 * DAY);
-    const latest = await versions.checkpoint('m1', doc);
+    const latest = await versions.checkpoint('m1', state);
     const kept = (await versions.list('m1')).map((version) => version.id);
     expect(kept).toEqual([latest?.id, month?.id, named.id]);
     expect(kept).not.toContain(oldest?.id);

@@ -1,5 +1,4 @@
 import { newId } from '@baton/model';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { readableVersion, readOffLoop, storedMap } from '../http/read-off-loop.js';
 import {
@@ -81,7 +80,7 @@ export class MapVersions {
     const validName = VersionNameSchema.parse(name);
     const room = this.options.rooms.find(record.id);
     const state = room
-      ? Y.encodeStateAsUpdate(room.doc)
+      ? room.wholeState()
       : (await readOffLoop({ what: 'state', parts: (await storedMap(this.options.store, record.id)).parts }))
           .state;
     return { version: await this.store(record.id, validName, kind, state), state };
@@ -104,15 +103,17 @@ export class MapVersions {
   /**
    * Called before an edit is applied: the first edit of a UTC day saves the map as it stood
    * before it ("Automatic: 2026-11-29"), at most one a day, and prunes automatic versions older
-   * than 90 days. The state is read synchronously, before the edit lands; the rest runs in the
-   * background, so an edit never waits for it. Resolves with the version when one was taken.
+   * than 90 days. The state is read synchronously, before the edit lands, and only when a
+   * checkpoint is due (`stateBefore`: a room passes its cached encoding, so a map opened from its
+   * snapshot is not encoded again on the event loop); the rest runs in the background, so an
+   * edit never waits for it. Resolves with the version when one was taken.
    */
-  checkpoint(mapId: string, doc: Y.Doc): Promise<VersionRecord | undefined> {
+  checkpoint(mapId: string, stateBefore: () => Uint8Array): Promise<VersionRecord | undefined> {
     const now = this.now();
     const day = this.dayOf(now);
     if (this.checkpointed.get(mapId) === day) return Promise.resolve(undefined);
     this.checkpointed.set(mapId, day);
-    const state = Y.encodeStateAsUpdate(doc);
+    const state = stateBefore();
     return (async () => {
       const versions = await this.options.store.listVersions(mapId);
       const latest = versions.find((version) => version.kind === 'automatic');
