@@ -194,16 +194,19 @@ export class PostgresMapStore implements MapStore {
       // always a gap-free prefix (see appendUpdate), so these rows are all of them up to the last.
       // The merge decodes the updates, off the event loop for a large map.
       const stored = await this.readState(client, id, 0, { decodeUpdates: false });
-      if (stored.updates.length === 0) {
-        if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
-        const { state } = await this.merge(stored.snapshot, []);
-        await client.query('UPDATE map_snapshots SET state = $2 WHERE map_id = $1', [id, Buffer.from(state)]);
-        return { merged: 0, throughSeq: stored.head };
-      }
+      const rewrite = options.rewriteSnapshot && stored.snapshot;
+      if (stored.updates.length === 0 && !rewrite) return undefined;
       const merged = await this.merge(stored.snapshot, stored.updates);
       const rows = mergedRows(id, stored.updates, merged, this.report);
       const last = rows.at(-1);
-      if (!last) return undefined;
+      if (!last) {
+        if (!rewrite) return undefined;
+        await client.query('UPDATE map_snapshots SET state = $2 WHERE map_id = $1', [
+          id,
+          Buffer.from(merged.state),
+        ]);
+        return { merged: 0, throughSeq: stored.head };
+      }
       await client.query(
         `INSERT INTO map_snapshots (map_id, state, through_position, created_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (map_id) DO UPDATE SET state = excluded.state,

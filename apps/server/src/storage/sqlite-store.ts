@@ -253,18 +253,18 @@ export class SqliteMapStore implements MapStore {
   private async compactOnce(id: string, options: CompactOptions): Promise<CompactionResult | undefined> {
     // The merge decodes the updates, off the event loop for a large map.
     const stored = this.transactions.loadState(id, 0, { decodeUpdates: false });
-    if (stored.updates.length === 0) {
-      if (!options.rewriteSnapshot || !stored.snapshot) return undefined;
-      const { state } = await this.merge(stored.snapshot, []);
-      this.statements.rewriteSnapshot.run(state, id);
-      return { merged: 0, throughSeq: stored.head };
-    }
+    const rewrite = options.rewriteSnapshot && stored.snapshot;
+    if (stored.updates.length === 0 && !rewrite) return undefined;
     const merged = await this.merge(stored.snapshot, stored.updates);
     const rows = mergedRows(id, stored.updates, merged, this.report);
     const last = rows.at(-1);
-    if (!last) return undefined;
-    this.transactions.replaceLog(id, merged, last.seq);
-    return { merged: rows.length, throughSeq: last.seq };
+    if (last) {
+      this.transactions.replaceLog(id, merged, last.seq);
+      return { merged: rows.length, throughSeq: last.seq };
+    }
+    if (!rewrite) return undefined;
+    this.statements.rewriteSnapshot.run(merged.state, id);
+    return { merged: 0, throughSeq: stored.head };
   }
 
   async heads(ids: readonly string[]): Promise<Map<string, MapHead>> {
