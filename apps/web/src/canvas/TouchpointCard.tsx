@@ -28,6 +28,7 @@ export const TouchpointCard = memo(function TouchpointCard({
   const adornments = useCardAdornments();
   const colors = TEAM_COLORS[touchpoint.team];
   const classes = ['touchpoint-card', `team-${touchpoint.team}`, selected && 'selected', emphasis];
+  const tagFits = stageTagFits(stageLabel);
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -47,9 +48,9 @@ export const TouchpointCard = memo(function TouchpointCard({
       data-emphasis={emphasis ?? undefined}
       data-dragged-by={draggedBy?.name}
     >
-      <div className="card-text">
+      <div className={tagFits ? 'card-text' : 'card-text wide-tag'}>
         <span
-          className={stageTagFits(stageLabel) ? 'card-tag' : 'card-tag clipped'}
+          className={tagFits ? 'card-tag' : 'card-tag clipped'}
           style={{ color: colors.accent }}
           title={`${TEAM_LABELS[touchpoint.team]} · ${stageLabel}`}
         >
