@@ -46,10 +46,22 @@ describe('touchpoint cards on a live canvas', () => {
     const { page } = tab;
     await cardNamed(page, 'Discovery call').waitFor();
 
-    // At rest a card has no React Flow handle components, only unpainted stand-ins.
+    // At rest a card has no React Flow handle components, only unpainted stand-ins; they sit
+    // exactly where the handles appear on hover (React Flow measures them for the lines' ends).
     expect(await page.locator('.react-flow__handle.card-handle:visible').count()).toBe(0);
-    await page.locator('.react-flow__node', { hasText: 'Webinar' }).hover();
+    const card = page.locator('.react-flow__node', { hasText: 'Webinar' });
+    const places = () =>
+      card.evaluate((node) =>
+        [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((handle) => {
+          const { x, y, width, height } = handle.getBoundingClientRect();
+          return { side: handle.dataset.handlepos, x, y, width, height };
+        }),
+      );
+    const atRest = await places();
+    expect(atRest.map((place) => place.side)).toEqual(['top', 'right', 'bottom', 'left']);
+    await card.hover();
     await expect.poll(() => page.locator('.react-flow__handle.card-handle:visible').count()).toBe(4);
+    expect(await places()).toEqual(atRest);
 
     await connectCards(page, 'Webinar', 'Discovery call');
     await expect.poll(() => colleague.doc.getMap('connections').size).toBe(1);

@@ -38,7 +38,7 @@ export function HandleStubs({ nodeId, editable }: { nodeId: string; editable: bo
   return SIDES.map(([side, position]) => (
     <div
       key={side}
-      className={`react-flow__handle react-flow__handle-${position} source card-handle${
+      className={`react-flow__handle react-flow__handle-${position} source card-handle card-handle-stub${
         editable ? ' connectable connectablestart connectableend connectionindicator' : ' hidden'
       }`}
       data-id={`${FLOW_ID}-${nodeId}-${side}-source`}
