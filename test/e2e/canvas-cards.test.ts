@@ -46,26 +46,44 @@ describe('touchpoint cards on a live canvas', () => {
     const { page } = tab;
     await cardNamed(page, 'Discovery call').waitFor();
 
-    // At rest a card has no React Flow handle components, only unpainted stand-ins; they sit
-    // exactly where the handles appear on hover (React Flow measures them for the lines' ends).
+    // At rest a card has no React Flow handle components, only one unpainted stand-in.
     expect(await page.locator('.react-flow__handle.card-handle:visible').count()).toBe(0);
-    const card = page.locator('.react-flow__node', { hasText: 'Webinar' });
-    const places = () =>
-      card.evaluate((node) =>
-        [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((handle) => {
-          const { x, y, width, height } = handle.getBoundingClientRect();
-          return { side: handle.dataset.handlepos, x, y, width, height };
-        }),
-      );
-    const atRest = await places();
-    expect(atRest.map((place) => place.side)).toEqual(['top', 'right', 'bottom', 'left']);
-    await card.hover();
+    const card = (title: string) => page.locator('.react-flow__node', { hasText: title });
+    expect(await card('Webinar').locator('.react-flow__handle').count()).toBe(1);
+    await card('Webinar').hover();
     await expect.poll(() => page.locator('.react-flow__handle.card-handle:visible').count()).toBe(4);
-    expect(await places()).toEqual(atRest);
 
     await connectCards(page, 'Webinar', 'Discovery call');
     await expect.poll(() => colleague.doc.getMap('connections').size).toBe(1);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+
+    // The line runs from the side of one card facing the other to the facing side of the other,
+    // ending at the outer edge of those sides' handles (where React Flow ends a line on a handle).
+    const ends = await page.locator('.react-flow__edge-path').evaluate((path: SVGPathElement) => {
+      const screen = path.getScreenCTM() as DOMMatrix;
+      const at = (length: number) => {
+        const { x, y } = path.getPointAtLength(length);
+        return new DOMPoint(x, y).matrixTransform(screen);
+      };
+      return [at(0), at(path.getTotalLength())].map(({ x, y }) => ({ x, y }));
+    });
+    const handleEdge = async (title: string, side: 'left' | 'right') => {
+      await card(title).hover();
+      const handle = card(title).locator(`.react-flow__handle.card-handle[data-handlepos=${side}]`);
+      await handle.waitFor();
+      const box = (await handle.boundingBox()) as { x: number; y: number; width: number; height: number };
+      return { x: side === 'right' ? box.x + box.width : box.x, y: box.y + box.height / 2 };
+    };
+    const near = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+      Math.hypot(a.x - b.x, a.y - b.y) < 1.5;
+    const [start, end] = ends as [{ x: number; y: number }, { x: number; y: number }];
+    expect(near(start, await handleEdge('Webinar', 'right')), 'the line starts at Webinar’s right side').toBe(
+      true,
+    );
+    expect(
+      near(end, await handleEdge('Discovery call', 'left')),
+      'the line ends at the call’s left side',
+    ).toBe(true);
     expect(tab.errors).toEqual([]);
   });
 

@@ -128,17 +128,21 @@ export function cardNamed(page: Page, title: string): Locator {
   return page.locator('[data-testid=touchpoint-card]', { hasText: title });
 }
 
-/** Drags from one card's handle to another's, as a user draws a connection. */
+/**
+ * Drags from one card's right handle (shown on hover) to the middle of the other card's left
+ * side, where its left handle would show, as a user draws a connection.
+ */
 export async function connectCards(page: Page, from: string, to: string): Promise<void> {
   const source = page.locator('.react-flow__node', { hasText: from });
   const target = page.locator('.react-flow__node', { hasText: to });
   await source.hover();
   const start = await source.locator('.react-flow__handle[data-handleid=right]').boundingBox();
-  const end = await target.locator('.react-flow__handle[data-handleid=left]').boundingBox();
-  if (!start || !end) throw new Error(`cannot find the handles to connect ${from} → ${to}`);
+  const card = await target.boundingBox();
+  if (!start || !card) throw new Error(`cannot find the handle and card to connect ${from} → ${to}`);
+  const end = { x: card.x, y: card.y + card.height / 2 };
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
-  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 10 });
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
+  await page.mouse.move(end.x - 20, end.y, { steps: 10 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
   await page.mouse.up();
 }

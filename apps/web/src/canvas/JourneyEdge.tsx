@@ -5,10 +5,15 @@ import { createPortal } from 'react-dom';
 import { useLabelLayer } from './canvas-layers';
 import { useCardTitle } from './card-titles';
 import { connectionName } from './connection-names';
+import type { Side } from './edge-labels';
+import { lineEnd } from './line-ends';
 import { CONNECTION_STYLES } from './palette';
 
 export type JourneyEdgeData = {
   kind: ConnectionKind;
+  /** The sides of its cards the line ends at, facing each other (`facingHandles`). */
+  sourceSide: Side;
+  targetSide: Side;
   /** Where along the gutter the line turns (see `stepPosition` in flow-elements). */
   stepPosition: number;
   /** How far the label is moved off the line's centre so it does not cover another label. */
@@ -51,13 +56,16 @@ export const JourneyEdgeView = memo(function JourneyEdgeView(props: EdgeProps<Jo
   const store = useStoreApi();
   const labelLayer = useLabelLayer();
   const named = useConnectionName(props);
+  // React Flow gives the cards' centres (the one handle each card has); the line ends at the sides.
+  const from = lineEnd(props.sourceX, props.sourceY, props.data?.sourceSide ?? 'right');
+  const to = lineEnd(props.targetX, props.targetY, props.data?.targetSide ?? 'left');
   const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX: props.sourceX,
-    sourceY: props.sourceY,
-    sourcePosition: props.sourcePosition,
-    targetX: props.targetX,
-    targetY: props.targetY,
-    targetPosition: props.targetPosition,
+    sourceX: from.x,
+    sourceY: from.y,
+    sourcePosition: from.position,
+    targetX: to.x,
+    targetY: to.y,
+    targetPosition: to.position,
     borderRadius: 10,
     stepPosition: props.data?.stepPosition,
   });

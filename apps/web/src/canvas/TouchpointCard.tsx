@@ -1,8 +1,8 @@
 import { CHANNEL_LABELS, TEAM_LABELS, TEAMS, type Team } from '@baton/model';
-import type { NodeProps } from '@xyflow/react';
-import { type CSSProperties, memo, useState } from 'react';
+import { type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
+import { type CSSProperties, memo, useEffect, useState } from 'react';
 import { CardAdornmentSlot, useCardAdornments } from './card-adornments';
-import { HandleStubs, LiveHandles } from './card-handles';
+import { CentreHandle, LiveHandles } from './card-handles';
 import { stageTagFits } from './card-text';
 import type { TouchpointNode } from './node-types';
 import { TEAM_COLORS } from './palette';
@@ -25,6 +25,13 @@ export const TouchpointCard = memo(function TouchpointCard({
 }: NodeProps<TouchpointNode>) {
   const { touchpoint, stageLabel, editable, emphasis, draggedBy } = data;
   const [hovered, setHovered] = useState(false);
+  const live = editable && (hovered || selected);
+  // React Flow finds a connection's start among the handles it measured: measured again once
+  // the side handles are there (at rest a card has only its centre, see card-handles.tsx).
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (live) updateNodeInternals(id);
+  }, [live, id, updateNodeInternals]);
   const adornments = useCardAdornments();
   const colors = TEAM_COLORS[touchpoint.team];
   const classes = ['touchpoint-card', `team-${touchpoint.team}`, selected && 'selected', emphasis];
@@ -64,11 +71,8 @@ export const TouchpointCard = memo(function TouchpointCard({
           {draggedBy.name}
         </span>
       )}
-      {editable && (hovered || selected) ? (
-        <LiveHandles title={touchpoint.title} />
-      ) : (
-        <HandleStubs nodeId={id} editable={editable} />
-      )}
+      <CentreHandle nodeId={id} editable={editable} />
+      {live && <LiveHandles title={touchpoint.title} />}
       {adornments.length > 0 && <CardAdornmentSlot touchpointId={id} adornments={adornments} />}
     </article>
   );

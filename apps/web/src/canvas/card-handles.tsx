@@ -1,7 +1,10 @@
 import { Handle, Position } from '@xyflow/react';
 
-/** The canvas's React Flow id: handle stubs need it to carry the ids React Flow looks for. */
+/** The canvas's React Flow id: the centre stand-in needs it to carry the id React Flow looks for. */
 export const FLOW_ID = 'journey';
+
+/** The handle every connection line is drawn to: the card's centre (the line's ends: line-ends.ts). */
+export const CENTRE_HANDLE = 'centre';
 
 const SIDES = [
   ['top', Position.Top],
@@ -11,9 +14,9 @@ const SIDES = [
 ] as const;
 
 /**
- * The four connection points of a card as React Flow's own handles: only while the card is
- * hovered or selected, since each `<Handle>` subscribes to the flow's store and 4,000 of them
- * slow every drag frame on a 1,000-card map.
+ * The four connection points of a card as React Flow's own handles, to draw a connection from:
+ * only while the card is hovered or selected, since each `<Handle>` subscribes to the flow's
+ * store and 4,000 of them slow every drag frame on a 1,000-card map.
  */
 export function LiveHandles({ title }: { title: string }) {
   return SIDES.map(([side, position]) => (
@@ -30,21 +33,22 @@ export function LiveHandles({ title }: { title: string }) {
 }
 
 /**
- * Plain elements where the handles sit otherwise, with the classes and data React Flow reads
- * when it measures a card (so connections attach to the same sides) and when a connection is
- * dropped on a card that is not hovered. No store subscription, no React Flow component.
+ * One plain, unpainted element at the card's centre with the classes and data React Flow reads
+ * when it measures a card: every line is drawn to it and ends at the side facing the other card
+ * (line-ends.ts), and a connection dropped on a card that is not hovered lands on it. Four such
+ * stand-ins per card (one per side) were 4,000 more elements to style, lay out and pre-paint in
+ * every frame of a 1,000-card map. No store subscription, no React Flow component.
  */
-export function HandleStubs({ nodeId, editable }: { nodeId: string; editable: boolean }) {
-  return SIDES.map(([side, position]) => (
+export function CentreHandle({ nodeId, editable }: { nodeId: string; editable: boolean }) {
+  return (
     <div
-      key={side}
-      className={`react-flow__handle react-flow__handle-${position} source card-handle card-handle-stub${
-        editable ? ' connectable connectablestart connectableend connectionindicator' : ' hidden'
+      className={`react-flow__handle react-flow__handle-top source card-centre${
+        editable ? ' connectable connectablestart connectableend connectionindicator' : ''
       }`}
-      data-id={`${FLOW_ID}-${nodeId}-${side}-source`}
+      data-id={`${FLOW_ID}-${nodeId}-${CENTRE_HANDLE}-source`}
       data-nodeid={nodeId}
-      data-handleid={side}
-      data-handlepos={position}
+      data-handleid={CENTRE_HANDLE}
+      data-handlepos={Position.Top}
     />
-  ));
+  );
 }

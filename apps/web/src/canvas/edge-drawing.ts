@@ -1,5 +1,6 @@
 import type { ConnectionKind } from '@baton/model';
 import { MarkerType } from '@xyflow/react';
+import { CENTRE_HANDLE } from './card-handles';
 import type { Line } from './connection-lines';
 import type { LabelPlacement } from './edge-labels';
 import type { JourneyEdge } from './JourneyEdge';
@@ -46,14 +47,17 @@ function edgeOf(
     id: connection.id,
     source: connection.source,
     target: connection.target,
-    sourceHandle,
-    targetHandle,
+    // Every line is drawn to the cards' centres and ends at the facing sides (line-ends.ts).
+    sourceHandle: CENTRE_HANDLE,
+    targetHandle: CENTRE_HANDLE,
     type: 'journey',
     selected,
     label: text || undefined,
     className: `connection connection-${connection.kind}${faded ? ' dimmed' : ''}`,
     data: {
       kind: connection.kind,
+      sourceSide: sourceHandle,
+      targetSide: targetHandle,
       stepPosition: line.stepPosition,
       labelOffset: placement?.offset ?? null,
       labelWidth: placement?.width ?? null,
@@ -79,6 +83,8 @@ function sameEdge(a: JourneyEdge, b: JourneyEdge): boolean {
   return (
     sameOffset &&
     left.kind === right.kind &&
+    left.sourceSide === right.sourceSide &&
+    left.targetSide === right.targetSide &&
     left.stepPosition === right.stepPosition &&
     left.labelWidth === right.labelWidth &&
     left.dimmed === right.dimmed &&
