@@ -1,7 +1,8 @@
 import { GRID, type GridLayout, type Point, type Touchpoint, toCanvasPosition } from '@baton/model';
-import { getSmoothStepPath, Position } from '@xyflow/react';
+import { getSmoothStepPath } from '@xyflow/react';
 import RBush from 'rbush';
 import { gapsAlong } from './label-gaps';
+import { SIDE_POSITIONS } from './line-ends';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -32,13 +33,6 @@ const MARGIN = 6;
 /** How far a label may slide from its edge's centre, in steps of its own size, each way. */
 const MAX_STEPS = 10;
 
-const POSITIONS: Record<Side, Position> = {
-  left: Position.Left,
-  right: Position.Right,
-  top: Position.Top,
-  bottom: Position.Bottom,
-};
-
 interface Box {
   x: number;
   y: number;
@@ -46,7 +40,7 @@ interface Box {
   height: number;
 }
 
-/** Where React Flow puts the handle's end of the line: the middle of that side of the card. */
+/** The middle of that side of the card, where its line ends (just past it: line-ends.ts). */
 function handlePoint(touchpoint: Touchpoint, side: Side, layout: GridLayout): Point {
   const { x, y } = toCanvasPosition(touchpoint, layout);
   if (side === 'left') return { x, y: y + GRID.cardHeight / 2 };
@@ -198,10 +192,10 @@ export function labelOffsets(
     const [, centreX, centreY] = getSmoothStepPath({
       sourceX: from.x,
       sourceY: from.y,
-      sourcePosition: POSITIONS[request.sourceHandle],
+      sourcePosition: SIDE_POSITIONS[request.sourceHandle],
       targetX: to.x,
       targetY: to.y,
-      targetPosition: POSITIONS[request.targetHandle],
+      targetPosition: SIDE_POSITIONS[request.targetHandle],
       stepPosition: request.stepPosition,
     });
     const alongY = request.sourceHandle === 'left' || request.sourceHandle === 'right';

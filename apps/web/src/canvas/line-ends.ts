@@ -5,7 +5,8 @@ import type { Side } from './edge-labels';
 /** How far past a card's side a line ends: half a side handle (10 px), where React Flow's handles put it. */
 const PAST_SIDE = 5;
 
-const POSITIONS: Record<Side, Position> = {
+/** React Flow's name for each side of a card. */
+export const SIDE_POSITIONS: Record<Side, Position> = {
   top: Position.Top,
   right: Position.Right,
   bottom: Position.Bottom,
@@ -24,7 +25,7 @@ export function lineEnd(
 ): { x: number; y: number; position: Position } {
   const across = GRID.cardWidth / 2 + PAST_SIDE;
   const down = GRID.cardHeight / 2 + PAST_SIDE;
-  const position = POSITIONS[side];
+  const position = SIDE_POSITIONS[side];
   if (side === 'left') return { x: centreX - across, y: centreY, position };
   if (side === 'right') return { x: centreX + across, y: centreY, position };
   if (side === 'top') return { x: centreX, y: centreY - down, position };
