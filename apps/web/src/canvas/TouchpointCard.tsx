@@ -57,7 +57,7 @@ export const TouchpointCard = memo(function TouchpointCard({
     >
       <div className={tagFits ? 'card-text' : 'card-text wide-tag'}>
         <span
-          className={tagFits ? 'card-tag' : 'card-tag clipped'}
+          className="card-tag"
           style={{ color: colors.accent }}
           title={`${TEAM_LABELS[touchpoint.team]} · ${stageLabel}`}
         >
