@@ -1,4 +1,6 @@
-import { readSnapshot, type WorkshopState } from '@baton/model';
+import { exportJson } from '@baton/export';
+import { largeMap } from '@baton/export/testing';
+import { readSnapshot, readWorkshopResults, type WorkshopState } from '@baton/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUALIFIED_SALES_GAP } from '../e2e/support/journeys.js';
 import { type SeededMap, seedMap } from '../e2e/support/seed.js';
@@ -113,5 +115,38 @@ describe('a workshop on several nodes', () => {
     const votesOf = (client: SyncClient) =>
       readSnapshot(client.doc).snapshot.touchpoints.find((touchpoint) => touchpoint.id === target)?.votes;
     await waitForDoc(facilitatorOnB.doc, () => votesOf(facilitatorOnB) === 2, 'the revealed votes on B');
+  });
+
+  it('on a large map open only on node B: a ballot revealed and the workshop ended on A reach B', async () => {
+    cluster = await startCluster(2);
+    const [a, b] = cluster.nodes.map((node) => node.url) as [string, string];
+    // Past the size whose server changes node A makes on a read thread without opening the map.
+    const imported = await fetch(`${a}/api/maps/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: exportJson(largeMap(300)),
+    });
+    expect(imported.status).toBe(201);
+    const map = (await imported.json()) as { id: string; editToken: string };
+    const onB = connectClient(b, map.id, map.editToken);
+    clients.push(onB);
+    await onB.synced();
+    const onA = workshopApi(a, map.id);
+    const started = await onA.start({ map: map.editToken }, { title: 'Big', name: 'Fay', team: 'marketing' });
+    expect(started.status).toBe(201);
+    const facilitator = started.body.facilitatorToken as string;
+    const participant = started.body.participantToken as string;
+    expect((await onA.openBallot({ facilitator }, { dotsPerPerson: 3 })).status).toBe(201);
+    const target = readSnapshot(onB.doc).snapshot.touchpoints[7]?.id as string;
+    expect((await onA.vote({ participant, map: map.editToken }, { [target]: 3 })).status).toBe(200);
+    expect((await onA.reveal({ facilitator })).status).toBe(200);
+    await waitForDoc(
+      onB.doc,
+      (doc) => readSnapshot(doc).snapshot.touchpoints.find((card) => card.id === target)?.votes === 3,
+      'the revealed votes on B',
+    );
+    const ended = await onA.end({ facilitator });
+    expect(ended.status).toBeLessThan(300);
+    await waitForDoc(onB.doc, (doc) => readWorkshopResults(doc).length === 1, 'the workshop result on B');
   });
 });

@@ -6,7 +6,7 @@ import { openFanOut, openStore } from './backends.js';
 import { type ConfigOverrides, defaultPublicUrl, resolveConfig } from './config.js';
 import { FanOutWorkshopSignals, shareWorkshops } from './fanout/workshop-signals.js';
 import { createHttpApp } from './http/app.js';
-import { prepareDocumentOffLoop } from './http/read-off-loop.js';
+import { changeStoredOffLoop, prepareDocumentOffLoop } from './http/read-off-loop.js';
 import { nodeLimiters, sharedLimiters } from './limits/request-limiters.js';
 import { createLogger, type Logger } from './log.js';
 import type { MapStore } from './storage/map-store.js';
@@ -102,6 +102,7 @@ export async function createBatonServer(options: BatonServerOptions = {}): Promi
     maxQueueBytes: config.limits.maxRoomQueueBytes,
     commitWindowMs: config.commitWindowMs,
     prepareDocument: prepareDocumentOffLoop,
+    changeStored: changeStoredOffLoop,
   });
   const unshare = shareWorkshops({
     rooms,

@@ -1,6 +1,6 @@
 import type { MapStore, StoredVersion } from '../storage/map-store.js';
 import { mergeStoredState, type StateMerger } from '../storage/merge-state.js';
-import type { DocumentPreparer } from '../sync/room-document.js';
+import type { DocumentPreparer, StoredChanger } from '../sync/room-document.js';
 import { type StoredPart, storedParts } from '../sync/stored-document.js';
 import { runRead } from '../workers/pool.js';
 import { busyAsRetry } from './export-formats.js';
@@ -62,4 +62,10 @@ export const mergeOffLoop: StateMerger = async (snapshot, updates) => {
 export const prepareDocumentOffLoop: DocumentPreparer = async (parts, maxDepth) => {
   const { what: _, ...prepared } = await readOffLoop({ what: 'room-document', parts, maxDepth });
   return prepared;
+};
+
+/** The server's own edit of a large map (a room's `changeStored` option): made here on a copy. */
+export const changeStoredOffLoop: StoredChanger = async (parts, maxDepth, edit) => {
+  const { what: _, ...made } = await readOffLoop({ what: 'server-change', parts, maxDepth, edit });
+  return made;
 };

@@ -17,6 +17,8 @@ import {
 import * as Y from 'yjs';
 import type { StoredUpdate } from '../storage/map-store.js';
 import { decodeFailure, type MergedState, mergeStoredState } from '../storage/merge-state.js';
+import type { StoredChange } from '../sync/room-document.js';
+import { changeMadeOn, type ServerEdit } from '../sync/server-change.js';
 import {
   loadStoredDocument,
   type PreparedDocument,
@@ -40,6 +42,8 @@ export type StoredRead =
   | { what: 'info'; parts: StoredPart[] }
   /** A map loaded and repaired for a room to build its document from in turns (room-document.ts). */
   | { what: 'room-document'; parts: StoredPart[]; maxDepth: number }
+  /** The update the server's own edit makes on the map as stored, unless it needs a repair. */
+  | { what: 'server-change'; parts: StoredPart[]; maxDepth: number; edit: ServerEdit }
   /** Why a stored version's bytes are not a Yjs update, if they are not (versions-contract). */
   | { what: 'decodes'; update: Uint8Array }
   /** The map's whole state, repaired as a room would load it (a new version). */
@@ -68,6 +72,7 @@ export type StoredRead =
 export type StoredReadResult =
   | { what: 'info'; summary: MapSummary }
   | ({ what: 'room-document' } & PreparedDocument)
+  | ({ what: 'server-change' } & StoredChange)
   | { what: 'decodes'; failure: string | undefined }
   | { what: 'state'; state: Uint8Array }
   | { what: 'merge'; merged: MergedState }
@@ -119,6 +124,15 @@ export function readStored(read: StoredRead): StoredReadResult {
       });
     case 'room-document':
       return { what: 'room-document', ...prepareStoredDocument(read.parts, read.maxDepth) };
+    case 'server-change': {
+      const { doc, repairs, skipped } = loadStoredDocument(read.parts, read.maxDepth);
+      if (repairs.length === 0 && skipped.length === 0) {
+        const before = Y.encodeStateAsUpdate(doc);
+        return { what: 'server-change', sound: true, update: changeMadeOn(doc, read.edit), before };
+      }
+      doc.destroy();
+      return { what: 'server-change', sound: false };
+    }
     case 'decodes':
       return { what: 'decodes', failure: decodeFailure(read.update) };
     case 'merge':

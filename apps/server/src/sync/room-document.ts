@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { StoredState } from '../storage/map-store.js';
 import type { RoomOptions } from './room-types.js';
+import type { ServerEdit } from './server-change.js';
 import { serverDoc } from './server-doc.js';
 import {
   type LoadedDocument,
@@ -121,24 +122,37 @@ function reportLoad(mapId: string, loaded: LoadedDocument, logger: Logger): bool
 }
 
 /**
- * A copy of a large map's committed state for a server-side change (revealed votes, a workshop's
- * result), built without holding other maps' edits: read and cut on a read thread from storage
- * (which holds everything the room applied), applied here a few milliseconds per turn.
- * Undefined when the map is small, no thread can take it, or its stored state still needs a
- * repair (the copy would then hold the repair's own edits, which the room's document has not):
- * the caller copies the room's document in place instead.
+ * Makes a server edit on a copy of a map's stored parts elsewhere (a read thread): `sound`
+ * false when the stored state needs a repair, whose own edits the room's document does not
+ * hold; otherwise the update (undefined when the edit changes nothing) and the state before.
  */
-export async function committedCopy(
+export type StoredChanger = (
+  parts: StoredPart[],
+  maxDepth: number,
+  edit: ServerEdit,
+) => Promise<StoredChange>;
+
+/** What a server edit made on a copy of the stored map: `before` is that copy's whole state. */
+export type StoredChange =
+  | { sound: false }
+  | { sound: true; update: Uint8Array | undefined; before: Uint8Array };
+
+/**
+ * A server edit (revealed votes, a workshop's result) made on a large map's committed state
+ * without holding other maps' edits: storage holds everything the room applied, so a read
+ * thread loads it, makes the edit and hands back only the update. Building that copy here, even
+ * in turns, cost a 1,000-card map's whole load again on the event loop, with its garbage.
+ * Undefined when the map is small, no thread can take it, or its stored state still needs a
+ * repair: the caller then makes the edit on a copy of the room's document, in place.
+ */
+export async function changeOfStored(
   stored: StoredState,
-  { prepareDocument: prepare, updateLimits = DEFAULT_UPDATE_LIMITS }: DocumentOptions,
-): Promise<Y.Doc | undefined> {
+  edit: ServerEdit,
+  { changeStored, updateLimits = DEFAULT_UPDATE_LIMITS }: Pick<RoomOptions, 'changeStored' | 'updateLimits'>,
+): Promise<Extract<StoredChange, { sound: true }> | undefined> {
   const parts = storedParts(stored);
   const bytes = parts.reduce((sum, { update }) => sum + update.byteLength, 0);
-  if (!prepare || bytes < PREPARE_ELSEWHERE_BYTES) return undefined;
-  const prepared = await prepare(parts, updateLimits.maxNestingDepth).catch(() => undefined);
-  if (!prepared || prepared.repairs.length > 0 || prepared.skipped.length > 0) return undefined;
-  const doc = await applyInTurns(prepared.pieces);
-  if (!doc.store.pendingStructs && !doc.store.pendingDs) return doc;
-  doc.destroy();
-  return undefined;
+  if (!changeStored || bytes < PREPARE_ELSEWHERE_BYTES) return undefined;
+  const made = await changeStored(parts, updateLimits.maxNestingDepth, edit).catch(() => undefined);
+  return made?.sound ? made : undefined;
 }

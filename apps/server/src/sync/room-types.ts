@@ -6,7 +6,7 @@ import type { FanOut } from './fan-out.js';
 import type { GroupCommit } from './group-commit.js';
 import type { CloseCode } from './protocol.js';
 import type { Room } from './room.js';
-import type { DocumentPreparer } from './room-document.js';
+import type { DocumentPreparer, StoredChanger } from './room-document.js';
 import type { UpdateLimits } from './update-guard.js';
 
 /** One socket as a room sees it; the WebSocket plumbing lives in socket-server.ts. */
@@ -77,6 +77,8 @@ export interface RoomOptions {
   updateLimits?: UpdateLimits;
   /** Loads a large map off the event loop for its room (room-document.ts); absent: in place. */
   prepareDocument?: DocumentPreparer;
+  /** Makes the server's own edits of a large map off the event loop (room-document.ts); absent: in place. */
+  changeStored?: StoredChanger;
   /**
    * Whether anyone else is being served right now (another map has people on it): only then is
    * loading a large map off the event loop worth the time it adds to its joiner's wait.

@@ -10,7 +10,7 @@ import { CloseCode, encodeSyncStep1 } from './protocol.js';
 import { type AppliedUpdate, relayUpdates } from './relay.js';
 import { Replica } from './replica.js';
 import { RoomAccess } from './room-access.js';
-import { committedCopy, loadRoomDocument, openRoomDocument, type RoomDocument } from './room-document.js';
+import { changeOfStored, loadRoomDocument, openRoomDocument, type RoomDocument } from './room-document.js';
 import { RoomLog } from './room-log.js';
 import {
   DEFAULT_MAX_QUEUE_BYTES,
@@ -19,7 +19,7 @@ import {
   RoomEvents,
   type RoomOptions,
 } from './room-types.js';
-import { changeMadeOn, ServerChange, serverChangeOf } from './server-change.js';
+import { ServerChange, type ServerEdit, serverChangeOf } from './server-change.js';
 import type { SyncReplies } from './sync-reply.js';
 import { DEFAULT_UPDATE_LIMITS, UpdateGuard } from './update-guard.js';
 import { UpdateIntake } from './update-intake.js';
@@ -239,18 +239,18 @@ export class Room implements CommitTarget<unknown> {
   }
 
   /**
-   * A change by the server itself (revealed votes, workshop results): `write` runs on a copy of
-   * the document, and the change goes through the group commit like anyone's, so it is stored
+   * A change by the server itself (revealed votes, workshop results): `edit` is made on a copy
+   * of the document, and the change goes through the group commit like anyone's, so it is stored
    * before anyone sees it. Resolves once committed and relayed.
    */
-  async change(write: (doc: Y.Doc) => void): Promise<void> {
-    // A large map's copy is built from storage off the loop (copying the live document of a
+  async change(edit: ServerEdit): Promise<void> {
+    // A large map's is made on a read thread from storage (copying the live document of a
     // 1,000-card map held other maps' edits 50–80 ms); anything else copies it in place, and
     // without a read thread the store is not read at all.
-    const copy = this.options.prepareDocument
-      ? await committedCopy(await this.options.store.loadState(this.mapId), this.options)
+    const elsewhere = this.options.changeStored
+      ? await changeOfStored(await this.options.store.loadState(this.mapId), edit, this.options)
       : undefined;
-    const update = copy ? changeMadeOn(copy, write) : serverChangeOf(this.doc, write);
+    const update = elsewhere ? elsewhere.update : serverChangeOf(this.doc, edit);
     if (!update) return;
     return new Promise((resolve, reject) => {
       // Counted in the room's queue, never refused: the server's own changes are few and small.

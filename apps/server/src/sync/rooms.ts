@@ -5,8 +5,10 @@ import type { AwarenessLimits } from './awareness-guard.js';
 import { type FanOut, InProcessFanOut } from './fan-out.js';
 import { GroupCommit } from './group-commit.js';
 import { Room } from './room.js';
-import type { DocumentPreparer } from './room-document.js';
+import type { DocumentPreparer, StoredChanger } from './room-document.js';
 import type { CompactionPolicy, RoomOptions, UpdateAdmission } from './room-types.js';
+import type { ServerEdit } from './server-change.js';
+import { changeUnopened } from './unopened-change.js';
 import type { UpdateLimits } from './update-guard.js';
 
 /** Another node's live state of some feature for a map (see `RoomRegistry.onEvent`). */
@@ -35,6 +37,8 @@ export interface RoomRegistryOptions {
   maxQueueBytes?: number;
   /** Loads large maps off the event loop as their rooms open (read-off-loop.ts); absent: in place. */
   prepareDocument?: DocumentPreparer;
+  /** Makes the server's own edits of large maps off the event loop (read-off-loop.ts); absent: in place. */
+  changeStored?: StoredChanger;
 }
 
 /**
@@ -46,7 +50,8 @@ export class RoomRegistry {
   readonly fanOut: FanOut;
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly live = new Map<string, Room>();
-  private readonly unloading = new Map<string, Promise<void>>();
+  /** Work a map's next room must wait for: its last room's unload, or a change made without one. */
+  private readonly settling = new Map<string, Promise<void>>();
   private readonly roomOptions: RoomOptions;
   private readonly headCheck: NodeJS.Timeout;
   private checkingHeads = false;
@@ -69,6 +74,7 @@ export class RoomRegistry {
       ...(options.updateLimits ? { updateLimits: options.updateLimits } : {}),
       ...(options.maxQueueBytes ? { maxQueueBytes: options.maxQueueBytes } : {}),
       ...(options.prepareDocument ? { prepareDocument: options.prepareDocument } : {}),
+      ...(options.changeStored ? { changeStored: options.changeStored } : {}),
       othersServed: () => [...this.live.values()].some((room) => room.connectionCount > 0),
     };
     this.fanOut.listen({
@@ -140,9 +146,9 @@ export class RoomRegistry {
   async acquire(record: MapRecord): Promise<Room> {
     for (;;) {
       if (this.closed) throw new Error('the server is shutting down');
-      const unloading = this.unloading.get(record.id);
-      if (unloading) {
-        await unloading;
+      const settling = this.settling.get(record.id);
+      if (settling) {
+        await settling;
         continue;
       }
       let loading = this.rooms.get(record.id);
@@ -177,10 +183,10 @@ export class RoomRegistry {
       .flush()
       .finally(() => {
         room.destroy();
-        this.unloading.delete(room.mapId);
+        this.settling.delete(room.mapId);
       })
       .catch(() => {});
-    this.unloading.set(room.mapId, unload);
+    this.settling.set(room.mapId, unload);
   }
 
   /** Runs `read` on the map's live document (loading it for the call if nobody has it open). */
@@ -191,6 +197,35 @@ export class RoomRegistry {
     } finally {
       this.release(room);
     }
+  }
+
+  /**
+   * A change by the server itself (revealed votes, a workshop's result), stored before anyone
+   * sees it: through the map's room when it is loaded here, else without loading it
+   * (unopened-change.ts) when the map is large; its room, should one open meanwhile, waits.
+   */
+  async change(record: MapRecord, edit: ServerEdit): Promise<void> {
+    for (;;) {
+      if (this.closed) throw new Error('the server is shutting down');
+      const settling = this.settling.get(record.id);
+      if (settling) {
+        await settling;
+        continue;
+      }
+      if (this.rooms.has(record.id)) break;
+      const changing = changeUnopened(record.id, edit, this.roomOptions);
+      const settled = changing.then(
+        () => {},
+        () => {},
+      );
+      this.settling.set(record.id, settled);
+      void settled.finally(() => {
+        if (this.settling.get(record.id) === settled) this.settling.delete(record.id);
+      });
+      if (await changing) return;
+      break;
+    }
+    await this.withRoom(record, (room) => room.change(edit));
   }
 
   /**
@@ -232,7 +267,7 @@ export class RoomRegistry {
       await result.value.stop();
       result.value.destroy();
     }
-    await Promise.all(this.unloading.values());
+    await Promise.all(this.settling.values());
     await this.fanOut.close();
   }
 }

@@ -1,4 +1,4 @@
-import { MyBallotSchema, mapDocument, OpenBallotSchema, tallyDots, writeVoteTotals } from '@baton/model';
+import { MyBallotSchema, mapDocument, OpenBallotSchema, tallyDots } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -66,7 +66,7 @@ export function createBallotRoutes(options: BallotRoutesOptions): Hono<WorkshopA
       if (!open) throw new ApiError(409, 'no-open-ballot', 'There is no open ballot to reveal.');
       const totals = tallyDots(Object.values(open.dots));
       // One server change, committed before it is relayed: every screen sees all totals at once.
-      await rooms.withRoom(map, (room) => room.change((doc) => writeVoteTotals(doc, totals)));
+      await rooms.change(map, { kind: 'vote-totals', totals });
       const titles = await votedTitles(
         map.id,
         totals.map((total) => total.touchpoint),

@@ -1,4 +1,4 @@
-import { EndWorkshopSchema, readWorkshopResults, writeWorkshopResult } from '@baton/model';
+import { EndWorkshopSchema, readWorkshopResults } from '@baton/model';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { readOffLoop, storedMap } from '../http/read-off-loop.js';
@@ -40,7 +40,7 @@ export function createEndRoutes(options: EndRoutesOptions): Hono<WorkshopAccessE
         now: workshops.now(),
       });
       // Into the document too, so the result travels with exports and imports of the map.
-      await rooms.withRoom(map, (room) => room.change((doc) => writeWorkshopResult(doc, ended)));
+      await rooms.change(map, { kind: 'workshop-result', result: ended });
       const data = { ...record.data, locked: false, summon: null };
       await workshops.save(record, { status: 'ended', endedAt: ended.endedAt, result: ended, data });
       return ended;
