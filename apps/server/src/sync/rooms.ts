@@ -145,8 +145,7 @@ export class RoomRegistry {
   /** The room of a map whose record the caller has already checked; hold it until `release`. */
   async acquire(record: MapRecord): Promise<Room> {
     for (;;) {
-      if (this.closed) throw new Error('the server is shutting down');
-      const settling = this.settling.get(record.id);
+      const settling = this.settlingOf(record.id);
       if (settling) {
         await settling;
         continue;
@@ -205,14 +204,10 @@ export class RoomRegistry {
    * (unopened-change.ts) when the map is large; its room, should one open meanwhile, waits.
    */
   async change(record: MapRecord, edit: ServerEdit): Promise<void> {
-    for (;;) {
-      if (this.closed) throw new Error('the server is shutting down');
-      const settling = this.settling.get(record.id);
-      if (settling) {
-        await settling;
-        continue;
-      }
-      if (this.rooms.has(record.id)) break;
+    for (let settling = this.settlingOf(record.id); settling; settling = this.settlingOf(record.id))
+      await settling;
+    // No await since the check: nothing can have started loading the map meanwhile.
+    if (!this.rooms.has(record.id)) {
       const changing = changeUnopened(record.id, edit, this.roomOptions);
       const settled = changing.then(
         () => {},
@@ -223,9 +218,17 @@ export class RoomRegistry {
         if (this.settling.get(record.id) === settled) this.settling.delete(record.id);
       });
       if (await changing) return;
-      break;
     }
     await this.withRoom(record, (room) => room.change(edit));
+  }
+
+  /**
+   * What the map's next room must wait for, if anything; checked and acted on in one turn.
+   * Throws once the server is shutting down.
+   */
+  private settlingOf(mapId: string): Promise<void> | undefined {
+    if (this.closed) throw new Error('the server is shutting down');
+    return this.settling.get(mapId);
   }
 
   /**
