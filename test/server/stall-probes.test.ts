@@ -250,10 +250,17 @@ describe('another map stays responsive while one is attacked (measured from a se
     });
   });
 
-  it('any size: a viewer joining a 1,000-card map nobody has open', async () => {
+  it('any size: a viewer opening a 1,000-card map nobody has open', async () => {
     const [map] = (await importLargeMaps(1)) as [CreatedMap];
-    // The room reads the map on a read thread and builds its document a few ms per turn.
-    await probeDuring('a viewer joining a 1,000-card map', async () => {
+    // As a page opens it: its first copy (GET /state, the map read as JSON and its Yjs state),
+    // then its socket. The room reads the map on a read thread and builds its document a few
+    // ms per turn; the first reading of it is read ahead a few ms per turn too.
+    await probeDuring('a viewer opening a 1,000-card map', async () => {
+      const firstCopy = await fetch(`${server.url}/api/maps/${map.id}/state`, {
+        headers: { authorization: `Bearer ${map.viewToken}` },
+      });
+      expect(firstCopy.status).toBe(200);
+      await firstCopy.arrayBuffer();
       const viewer = openRawSocket(server.url, map.id, map.viewToken);
       await viewer.admitted();
       viewer.socket.close();

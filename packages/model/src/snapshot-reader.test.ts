@@ -126,6 +126,73 @@ describe('createSnapshotReader', () => {
     );
   });
 
+  it('reads ahead in steps, with edits between them, without changing what it reads', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.nat(),
+            pick: fc.nat(),
+            value: fc.nat(1000),
+            remote: fc.boolean(),
+            ahead: fc.nat(3),
+          }),
+          { maxLength: 40 },
+        ),
+        (edits) => {
+          // Past one step's worth of entries, so a step leaves some unread.
+          const doc = createMapDocument({ title: 'Ahead' });
+          for (let i = 0; i < 40; i++)
+            addTouchpoint(doc, { title: `Card ${i}`, team: 'sales', stage: 'warm' });
+          const colleague = new Y.Doc();
+          Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc));
+          const reader = createSnapshotReader(doc);
+          for (const edit of edits) {
+            for (let step = 0; step < edit.ahead; step++) reader.readAhead(() => false);
+            if (edit.remote) {
+              tryEdit(colleague, edit);
+              Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(doc)));
+            } else {
+              tryEdit(doc, edit);
+              Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(colleague)));
+            }
+            if (edit.value % 2) expect(reader.read()).toEqual(readSnapshot(doc));
+          }
+          while (!reader.readAhead(() => false));
+          expect(reader.read()).toEqual(readSnapshot(doc));
+          reader.destroy();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('shows a connection to a card that was read ahead before the connection came', () => {
+    const doc = createMapDocument({ title: 'Ahead' });
+    const first = addTouchpoint(doc, { title: 'Webinar', team: 'marketing', stage: 'cold' });
+    const reader = createSnapshotReader(doc);
+    reader.read();
+    const later = addTouchpoint(doc, { title: 'Demo', team: 'sales', stage: 'qualified' });
+    expect(reader.readAhead(() => true)).toBe(true);
+    addConnection(doc, { source: first, target: later, kind: 'handoff', label: '' });
+    const reading = reader.read();
+    expect(reading.snapshot.connections).toHaveLength(1);
+    expect(reading).toEqual(readSnapshot(doc));
+  });
+
+  it("spreads a large map's first reading over as many steps as it is told to", () => {
+    const doc = createMapDocument({ title: 'Large' });
+    for (let i = 0; i < 200; i++)
+      addTouchpoint(doc, { title: `Card ${i}`, team: 'marketing', stage: 'cold' });
+    const reader = createSnapshotReader(doc);
+    let steps = 1;
+    while (!reader.readAhead(() => false)) steps++;
+    expect(steps).toBeGreaterThan(5);
+    // Nothing left for the reading itself: it is what readSnapshot reads.
+    expect(reader.readAhead(() => false)).toBe(true);
+    expect(reader.read()).toEqual(readSnapshot(doc));
+  });
+
   it('keeps every unchanged touchpoint and connection as the same object', () => {
     const doc = createMapDocument({ title: 'Live' });
     const a = addTouchpoint(doc, { title: 'Ad', team: 'marketing', stage: 'cold' });

@@ -21,6 +21,16 @@ import {
   readTouchpoint,
   type SnapshotReading,
 } from './snapshot.js';
+import {
+  keptList,
+  listOf,
+  markChanged,
+  refresh,
+  type Section,
+  sameEntry,
+  section,
+  sectionWarnings,
+} from './snapshot-sections.js';
 
 /**
  * Reads a live map document the way `readSnapshot` does, but only re-reads what changed:
@@ -31,53 +41,19 @@ import {
  */
 export interface SnapshotReader {
   read(): SnapshotReading;
+  /**
+   * Reads ahead what the next `read()` would, for as long as `goOn()` says (it is asked every few
+   * entries), so a large map's first reading can be spread over several turns of an event loop.
+   * True once nothing is left to read ahead.
+   */
+  readAhead(goOn: () => boolean): boolean;
   /** Called after every transaction that changed what `read()` returns. */
   subscribe(listener: () => void): () => void;
   destroy(): void;
 }
 
-interface Section<T> {
-  /** Per id: the entry, or null when it fails the schema, with the warnings it raised. */
-  entries: Map<string, { value: T | null; warnings: SnapshotWarning[] }>;
-  dirty: Set<string>;
-  sortedIds: string[] | null;
-  /** Ids whose entry raised warnings: most maps have none, and reading them is then free. */
-  warned: Set<string>;
-  /** Whether the last refresh added, removed, or made readable or unreadable an entry: the list's ids changed. */
-  idsChanged: boolean;
-}
-
-function section<T>(): Section<T> {
-  return { entries: new Map(), dirty: new Set(), sortedIds: null, warned: new Set(), idsChanged: false };
-}
-
-/** Same fields, same values (arrays such as metrics compared by content). */
-function sameEntry(a: object, b: object): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every(
-    (key) =>
-      left[key] === right[key] ||
-      (typeof left[key] === 'object' && JSON.stringify(left[key]) === JSON.stringify(right[key])),
-  );
-}
-
 function samePlacement(a: CellPlacement | undefined, b: CellPlacement | undefined): boolean {
   return a === b || (!!a && !!b && a.stage === b.stage && a.team === b.team && a.x === b.x && a.y === b.y);
-}
-
-/** Marks the ids a batch of deep events touched: the keys of the section itself, or the entry below it. */
-function markChanged(
-  target: Y.Map<unknown>,
-  events: Y.YEvent<Y.AbstractType<unknown>>[],
-  dirty: Set<string>,
-) {
-  for (const event of events) {
-    if (event.target === target) for (const key of event.changes.keys.keys()) dirty.add(key);
-    else if (typeof event.path[0] === 'string') dirty.add(event.path[0]);
-  }
 }
 
 type ParsedPlacement = { touchpoint: string; placement: CellPlacement } | { issues: SnapshotWarning[] };
@@ -89,13 +65,6 @@ export interface SnapshotReaderOptions {
    * so views drawn from it are not drawn again. Every entry is checked against the document.
    */
   seed?: SnapshotReading;
-}
-
-/** The seed's list when the reading holds exactly its entries, else the reading's own. */
-function keptList<T>(list: T[], seeded: T[] | undefined): T[] {
-  return seeded && seeded.length === list.length && seeded.every((entry, index) => entry === list[index])
-    ? seeded
-    : list;
 }
 
 export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions = {}): SnapshotReader {
@@ -196,55 +165,27 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
     return moved;
   }
 
-  /** Re-reads the dirty ids of a section; true when its list of entries changed. */
-  function refresh<T extends object>(
-    target: Section<T>,
-    shared: Y.Map<unknown>,
-    read: (raw: unknown, id: string, warnings: SnapshotWarning[]) => T | null,
-  ): boolean {
-    let any = false;
-    target.idsChanged = false;
-    for (const id of target.dirty) {
-      const old = target.entries.get(id);
-      if (!shared.has(id)) {
-        if (old) {
-          target.entries.delete(id);
-          target.warned.delete(id);
-          target.sortedIds = null;
-          target.idsChanged ||= old.value !== null;
-          any = true;
-        }
-        continue;
-      }
-      const warnings: SnapshotWarning[] = [];
-      let value = read(shared.get(id), id, warnings);
-      if (value && old?.value && sameEntry(value, old.value)) value = old.value;
-      if (!old) target.sortedIds = null;
-      if ((value === null) !== ((old?.value ?? null) === null)) target.idsChanged = true;
-      if (value !== old?.value || warnings.length || old?.warnings.length) any = true;
-      target.entries.set(id, { value, warnings });
-      if (warnings.length) target.warned.add(id);
-      else target.warned.delete(id);
-    }
-    target.dirty.clear();
-    return any;
+  const readTouchpointEntry = (raw: unknown, id: string, warnings: SnapshotWarning[]) =>
+    readTouchpoint(raw, id, placements.get(id), warnings);
+  const readConnectionEntry = (raw: unknown, id: string, warnings: SnapshotWarning[]) =>
+    readEntry(raw, id, 'connections', ConnectionFieldsSchema, warnings);
+  const readNoteEntry = (raw: unknown, id: string, warnings: SnapshotWarning[]) =>
+    readEntry(raw, id, 'notes', NoteFieldsSchema, warnings);
+
+  /** Placements first: a touchpoint is read with its cell. */
+  function takePlacements(): void {
+    if (placementsDirty) for (const id of readPlacementArray()) touchpoints.dirty.add(id);
+    placementsDirty = false;
   }
 
-  function listOf<T>(target: Section<T>, keep: (value: T) => boolean = () => true): T[] {
-    target.sortedIds ??= [...target.entries.keys()].sort();
-    const list: T[] = [];
-    for (const id of target.sortedIds) {
-      const value = target.entries.get(id)?.value;
-      if (value && keep(value)) list.push(value);
-    }
-    return list;
-  }
-
-  function sectionWarnings<T>(target: Section<T>, into: SnapshotWarning[]) {
-    if (!target.warned.size) return;
-    target.sortedIds ??= [...target.entries.keys()].sort();
-    for (const id of target.sortedIds)
-      for (const warning of target.entries.get(id)?.warnings ?? []) into.push(warning);
+  function readAhead(goOn: () => boolean): boolean {
+    takePlacements();
+    refresh(touchpoints, shared.touchpoints, readTouchpointEntry, goOn);
+    if (touchpoints.dirty.size) return false;
+    refresh(connections, shared.connections, readConnectionEntry, goOn);
+    if (connections.dirty.size) return false;
+    refresh(notes, shared.notes, readNoteEntry, goOn);
+    return notes.dirty.size === 0;
   }
 
   function read(): SnapshotReading {
@@ -263,22 +204,21 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
         stages = seeded;
     }
     stagesDirty = false;
-    if (placementsDirty) for (const id of readPlacementArray()) touchpoints.dirty.add(id);
-    placementsDirty = false;
-    const touchpointsChanged = refresh(touchpoints, shared.touchpoints, (raw, id, warnings) =>
-      readTouchpoint(raw, id, placements.get(id), warnings),
-    );
-    const connectionsChanged = refresh(connections, shared.connections, (raw, id, warnings) =>
-      readEntry(raw, id, 'connections', ConnectionFieldsSchema, warnings),
-    );
-    const notesChanged = refresh(notes, shared.notes, (raw, id, warnings) =>
-      readEntry(raw, id, 'notes', NoteFieldsSchema, warnings),
-    );
+    takePlacements();
+    refresh(touchpoints, shared.touchpoints, readTouchpointEntry);
+    refresh(connections, shared.connections, readConnectionEntry);
+    refresh(notes, shared.notes, readNoteEntry);
+    const touchpointsChanged = touchpoints.listChanged;
+    const connectionsChanged = connections.listChanged;
+    const notesChanged = notes.listChanged;
+    const touchpointIdsChanged = touchpoints.idsChanged;
+    for (const target of [touchpoints, connections, notes] as Section<object>[])
+      target.listChanged = target.idsChanged = false;
     const touchpointList = touchpointsChanged || !last ? listOf(touchpoints) : last.snapshot.touchpoints;
     // A connection is shown only while both its cards are: re-check them when the set of cards changes.
     let knownChanged = false;
     // Only when a card came, went, or became (un)readable: not after a title edit.
-    if (touchpoints.idsChanged || !last) {
+    if (touchpointIdsChanged || !last) {
       const next = new Set(touchpointList.map((touchpoint) => touchpoint.id));
       knownChanged = next.size !== known.size || [...next].some((id) => !known.has(id));
       known = next;
@@ -314,6 +254,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotReaderOptions 
 
   return {
     read,
+    readAhead,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

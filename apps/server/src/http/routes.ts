@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { issueTokens } from '../auth/tokens.js';
 import type { MapStore } from '../storage/map-store.js';
-import { liveReading, liveReadingJson } from '../sync/live-reading.js';
+import { liveReading, liveReadingJson, readAheadLive } from '../sync/live-reading.js';
 import type { RoomRegistry } from '../sync/rooms.js';
 import { readJsonBody } from './body.js';
 import { ApiError, versionNotFound } from './errors.js';
@@ -87,10 +87,10 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   // for it is no waste: the page's socket joins the same room moments later.
   routes.get('/:id/state', canView, async (c) => {
     const { record } = c.get('access');
-    const copy = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, (room) => ({
-      reading: liveReadingJson(room),
-      state: room.firstCopy(),
-    }));
+    const copy = await rooms.readBeforeJoin(record, JOIN_WAIT_MS, async (room) => {
+      await readAheadLive(room);
+      return { reading: liveReadingJson(room), state: room.firstCopy() };
+    });
     const form = new FormData();
     form.set('snapshot', copy.reading);
     for (const [index, part] of copy.state.entries())
@@ -138,6 +138,7 @@ export function createMapRoutes(options: MapRoutesOptions): Hono<MapAccessEnv> {
   async function describeMap(mapId: string): Promise<{ summary: MapSummary; updatedAt: string | undefined }> {
     const room = rooms.find(mapId);
     if (room) {
+      await readAheadLive(room);
       const { snapshot, warnings } = liveReading(room);
       return {
         summary: mapSummary(snapshot, skippedEntries(room.doc, warnings).length),

@@ -236,12 +236,15 @@ export class RoomRegistry {
    * the room stays loaded `holdMs` after it, so the page's join finds it instead of loading the
    * map a second time.
    */
-  async readBeforeJoin<T>(record: MapRecord, holdMs: number, read: (room: Room) => T): Promise<T> {
-    const live = this.live.get(record.id);
-    if (live) return read(live);
+  async readBeforeJoin<T>(
+    record: MapRecord,
+    holdMs: number,
+    read: (room: Room) => T | Promise<T>,
+  ): Promise<T> {
+    // Held while it reads (a read may take several turns), and `holdMs` after.
     const room = await this.acquire(record);
     try {
-      return read(room);
+      return await read(room);
     } finally {
       setTimeout(() => this.release(room), holdMs).unref();
     }
