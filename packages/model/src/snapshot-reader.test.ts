@@ -97,6 +97,13 @@ function applyEdit(doc: Y.Doc, { kind, pick, value }: Edit): void {
   }
 }
 
+/** The edit made here or by a colleague (`remote`), then synced both ways. */
+function editAsUserOrColleague(doc: Y.Doc, colleague: Y.Doc, edit: Edit & { remote: boolean }): void {
+  const [writer, reader] = edit.remote ? [colleague, doc] : [doc, colleague];
+  tryEdit(writer, edit);
+  Y.applyUpdate(reader, Y.encodeStateAsUpdate(writer, Y.encodeStateVector(reader)));
+}
+
 describe('createSnapshotReader', () => {
   it('reads what readSnapshot reads after any sequence of local and remote edits', () => {
     fc.assert(
@@ -110,13 +117,7 @@ describe('createSnapshotReader', () => {
           Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc));
           const reader = createSnapshotReader(doc);
           for (const edit of edits) {
-            if (edit.remote) {
-              tryEdit(colleague, edit);
-              Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(doc)));
-            } else {
-              tryEdit(doc, edit);
-              Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(colleague)));
-            }
+            editAsUserOrColleague(doc, colleague, edit);
             expect(reader.read()).toEqual(readSnapshot(doc));
           }
           reader.destroy();
@@ -149,13 +150,7 @@ describe('createSnapshotReader', () => {
           const reader = createSnapshotReader(doc);
           for (const edit of edits) {
             for (let step = 0; step < edit.ahead; step++) reader.readAhead(() => false);
-            if (edit.remote) {
-              tryEdit(colleague, edit);
-              Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(doc)));
-            } else {
-              tryEdit(doc, edit);
-              Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(colleague)));
-            }
+            editAsUserOrColleague(doc, colleague, edit);
             if (edit.value % 2) expect(reader.read()).toEqual(readSnapshot(doc));
           }
           while (!reader.readAhead(() => false));
