@@ -31,11 +31,8 @@ export class SyncReplies {
     if (storedWholeState) this.base = { update: storedWholeState, stateVector: Y.encodeStateVector(doc) };
     // afterTransaction costs nothing per update, unlike an 'update' listener, for which Yjs
     // encodes every change; a transaction that only read (a snapshot read in one) changes nothing.
-    // Edits Yjs holds aside (they follow ones it lacks) change no state vector but belong in
-    // the whole state: while it holds any, every transaction counts.
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (changedDocument(transaction) || doc.store.pendingStructs || doc.store.pendingDs)
-        this.wholeUpdate = undefined;
+      if (changedDocument(transaction)) this.wholeUpdate = undefined;
     });
   }
 
