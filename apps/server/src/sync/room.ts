@@ -229,7 +229,7 @@ export class Room implements CommitTarget<unknown> {
     } else if (message.kind === 'presence') this.presence.accept(connection, message.entries);
     else if (message.kind === 'sync-step-1') {
       this.intake.syncStarted(connection);
-      for (const frame of this.syncReplies.stepTwo(message.stateVector)) connection.send(frame);
+      connection.send(this.syncReplies.stepTwo(message.stateVector));
     } else if (message.kind === 'query-awareness') this.presence.sendAll(connection);
     else {
       if (message.reply) this.presence.answered(connection);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeDocumentUpdate, encodeSyncStep2, encodeSyncStep2Update } from './protocol.js';
+import { encodeSyncStep2, encodeSyncStep2Update } from './protocol.js';
 
 /** Past this share of the base's size, a first copy's tail is folded into a new base. */
 const TAIL_SHARE = 0.25;
@@ -12,10 +12,9 @@ const TAIL_SHARE = 0.25;
  * bytes, so a cold join encodes nothing.
  */
 export class SyncReplies {
-  /** The whole state as one update, while the document is unchanged. */
+  /** The whole state as one update, and as a sync step 2 frame, while the document is unchanged. */
   private wholeUpdate: Uint8Array | undefined;
-  /** The base's sync step 2 frame, for as long as that base is kept. */
-  private baseFrame: { update: Uint8Array; frame: Uint8Array } | undefined;
+  private wholeState: Uint8Array | undefined;
   /**
    * The last whole state encoded, kept after edits, with the state vector it was encoded at: a
    * first copy is that plus what changed since, so a page opening a map colleagues are editing
@@ -29,10 +28,11 @@ export class SyncReplies {
   ) {
     this.wholeUpdate = storedWholeState;
     if (storedWholeState) this.base = { update: storedWholeState, stateVector: Y.encodeStateVector(doc) };
-    // afterTransaction costs nothing per update, unlike an 'update' listener, for which Yjs
-    // encodes every change; a transaction that only read (a snapshot read in one) changes nothing.
-    doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (changedDocument(transaction)) this.wholeUpdate = undefined;
+    // Any transaction may have changed the document (afterTransaction costs nothing per update,
+    // unlike an 'update' listener, for which Yjs encodes every change).
+    doc.on('afterTransaction', () => {
+      this.wholeUpdate = undefined;
+      this.wholeState = undefined;
     });
   }
 
@@ -57,26 +57,12 @@ export class SyncReplies {
     return [this.base.update, tail];
   }
 
-  /**
-   * The frames answering a peer whose state vector is `stateVector`. A newcomer holding nothing
-   * gets the first copy's parts: the last whole state as sync step 2, then what changed since as
-   * an update (re-encoding a 1,000-card map for each newcomer after an edit held every other
-   * map's edits 10–40 ms).
-   */
-  stepTwo(stateVector: Uint8Array): Uint8Array[] {
-    if (!holdsNothing(stateVector)) return [encodeSyncStep2(this.doc, stateVector)];
-    const [base, tail] = this.firstCopy() as [Uint8Array, Uint8Array?];
-    if (this.baseFrame?.update !== base)
-      this.baseFrame = { update: base, frame: encodeSyncStep2Update(base) };
-    return tail ? [this.baseFrame.frame, encodeDocumentUpdate(tail)] : [this.baseFrame.frame];
+  /** The sync step 2 frame for a peer whose state vector is `stateVector`. */
+  stepTwo(stateVector: Uint8Array): Uint8Array {
+    if (!holdsNothing(stateVector)) return encodeSyncStep2(this.doc, stateVector);
+    this.wholeState ??= encodeSyncStep2Update(this.whole());
+    return this.wholeState;
   }
-}
-
-/** Whether a transaction added or deleted anything. */
-function changedDocument({ deleteSet, beforeState, afterState }: Y.Transaction): boolean {
-  if (deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of afterState) if (beforeState.get(client) !== clock) return true;
-  return false;
 }
 
 function holdsNothing(stateVector: Uint8Array): boolean {
